@@ -1,0 +1,78 @@
+import { namedStream } from '../rng/streams.js';
+import { getLink, type LinkName } from './links.js';
+import { noiseSampler, parseNoise, noiseToString } from './noise.js';
+import type { Sample } from './sample.js';
+import { getAdversary, type AdversaryName } from '../adversaries/index.js';
+import { checkEps } from '../robust/rows.js';
+
+/** Everything that determines an instance; the same settings give the same numbers, bit for bit. */
+export interface InstanceSettings {
+  readonly d: number;
+  readonly n: number;
+  /** |w*| (GeLU and Swish are not homogeneous: the norm is identifiable). */
+  readonly norm: number;
+  readonly link: LinkName;
+  /** `gaussian`, `laplace`, `student-t[:nu]`, `pareto[:alpha]`. */
+  readonly noise: string;
+  readonly sigma: number;
+  readonly eps: number;
+  readonly adversary: AdversaryName | 'none';
+  readonly seed: number;
+}
+
+export interface Instance {
+  readonly settings: InstanceSettings;
+  readonly wstar: Float64Array;
+  readonly clean: Sample;
+  /** The sample after the adversary (the clean sample itself for `none`). */
+  readonly sample: Sample;
+  /** Rows the adversary replaced (sorted). The estimator never sees this. */
+  readonly corrupted: Int32Array;
+}
+
+/** Throws a RangeError naming the first problem in `s`. */
+export function validateSettings(s: InstanceSettings): void {
+  if (!Number.isInteger(s.d) || s.d < 1) throw new RangeError(`d must be a positive integer, got ${s.d}`);
+  if (!Number.isInteger(s.n) || s.n < 1) throw new RangeError(`n must be a positive integer, got ${s.n}`);
+  if (s.n < s.d + 1) throw new RangeError(`too few rows: n = ${s.n} but at least d + 1 = ${s.d + 1} are needed`);
+  if (!(Number.isFinite(s.norm) && s.norm > 0)) throw new RangeError(`norm must be a finite number > 0, got ${s.norm}`);
+  if (!(Number.isFinite(s.sigma) && s.sigma >= 0)) throw new RangeError(`sigma must be a finite number >= 0, got ${s.sigma}`);
+  checkEps(s.eps);
+  if (!Number.isSafeInteger(s.seed)) throw new RangeError(`seed must be an integer, got ${s.seed}`);
+  getLink(s.link);
+  parseNoise(s.noise);
+  if (s.adversary !== 'none') getAdversary(s.adversary);
+}
+
+/**
+ * Draw an instance: w* = norm * (uniform unit vector) from stream `wstar`, x ~ N(0, I_d) row by
+ * row from stream `x`, noise from stream `noise`, then the adversary with stream `adversary`.
+ * Separate named streams keep, e.g., the covariates identical across noise families.
+ */
+export function generateInstance(settings: InstanceSettings): Instance {
+  validateSettings(settings);
+  const { d, n, norm, sigma, eps, seed } = settings;
+  const link = getLink(settings.link);
+  const noise = parseNoise(settings.noise);
+  const rw = namedStream(seed, 'wstar');
+  const wstar = Float64Array.from({ length: d }, () => rw.normal());
+  const r = Math.hypot(...wstar);
+  for (let j = 0; j < d; j++) wstar[j] *= norm / r;
+  const rx = namedStream(seed, 'x');
+  const x = new Float64Array(n * d);
+  for (let i = 0; i < n * d; i++) x[i] = rx.normal();
+  const draw = noiseSampler(noise, sigma, namedStream(seed, 'noise'));
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let z = 0;
+    for (let j = 0; j < d; j++) z += x[i * d + j] * wstar[j];
+    y[i] = link.phi(z) + draw();
+  }
+  const clean: Sample = { n, d, x, y };
+  const canonical = { ...settings, noise: noiseToString(noise) };
+  if (settings.adversary === 'none' || eps === 0) {
+    return { settings: canonical, wstar, clean, sample: clean, corrupted: new Int32Array(0) };
+  }
+  const attack = getAdversary(settings.adversary)({ clean, wstar, link, eps, rng: namedStream(seed, 'adversary') });
+  return { settings: canonical, wstar, clean, sample: attack.sample, corrupted: attack.corrupted };
+}

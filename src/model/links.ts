@@ -1,0 +1,101 @@
+import erf from '@stdlib/math-base-special-erf';
+
+/** A link function with exact closed-form first and second derivatives. */
+export interface Link {
+  readonly name: LinkName;
+  phi(z: number): number;
+  dphi(z: number): number;
+  d2phi(z: number): number;
+  /** phi(-z) = phi(z): the sign of w* is not identifiable (phase retrieval). */
+  readonly even: boolean;
+  /** phi(z) = z g(z) with g(z) + g(-z) = 1, so E[y x] = w* / 2 exactly. */
+  readonly selfGated: boolean;
+  /** Non-decreasing on R. */
+  readonly monotone: boolean;
+  /** Points where phi' jumps (quadrature splits there). */
+  readonly kinks: readonly number[];
+}
+
+export const LINK_NAMES = ['gelu', 'swish', 'relu', 'leaky-relu', 'tanh', 'sigmoid', 'linear', 'abs', 'square'] as const;
+export type LinkName = (typeof LINK_NAMES)[number];
+
+/** Slope of leaky-relu on the negative half-line (PyTorch's default). */
+export const LEAKY_SLOPE = 0.01;
+
+const INV_SQRT2 = Math.SQRT1_2;
+const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+const normalPdf = (z: number): number => INV_SQRT_2PI * Math.exp(-0.5 * z * z);
+const normalCdf = (z: number): number => 0.5 * (1 + erf(z * INV_SQRT2));
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+const links: Record<LinkName, Link> = {
+  // GeLU in its exact erf form (not the tanh approximation): z * Phi(z).
+  gelu: {
+    name: 'gelu', even: false, selfGated: true, monotone: false, kinks: [],
+    phi: (z) => z * normalCdf(z),
+    dphi: (z) => normalCdf(z) + z * normalPdf(z),
+    d2phi: (z) => normalPdf(z) * (2 - z * z),
+  },
+  // Swish / SiLU: z * sigmoid(z).
+  swish: {
+    name: 'swish', even: false, selfGated: true, monotone: false, kinks: [],
+    phi: (z) => z * sigmoid(z),
+    dphi: (z) => { const s = sigmoid(z); return s + z * s * (1 - s); },
+    d2phi: (z) => { const s = sigmoid(z); return s * (1 - s) * (2 + z * (1 - 2 * s)); },
+  },
+  relu: {
+    name: 'relu', even: false, selfGated: true, monotone: true, kinks: [0],
+    phi: (z) => (z > 0 ? z : 0),
+    dphi: (z) => (z > 0 ? 1 : 0),
+    d2phi: () => 0,
+  },
+  'leaky-relu': {
+    name: 'leaky-relu', even: false, selfGated: false, monotone: true, kinks: [0],
+    phi: (z) => (z > 0 ? z : LEAKY_SLOPE * z),
+    dphi: (z) => (z > 0 ? 1 : LEAKY_SLOPE),
+    d2phi: () => 0,
+  },
+  tanh: {
+    name: 'tanh', even: false, selfGated: false, monotone: true, kinks: [],
+    phi: (z) => Math.tanh(z),
+    dphi: (z) => { const t = Math.tanh(z); return 1 - t * t; },
+    d2phi: (z) => { const t = Math.tanh(z); return -2 * t * (1 - t * t); },
+  },
+  sigmoid: {
+    name: 'sigmoid', even: false, selfGated: false, monotone: true, kinks: [],
+    phi: sigmoid,
+    dphi: (z) => { const s = sigmoid(z); return s * (1 - s); },
+    d2phi: (z) => { const s = sigmoid(z); return s * (1 - s) * (1 - 2 * s); },
+  },
+  linear: {
+    name: 'linear', even: false, selfGated: false, monotone: true, kinks: [],
+    phi: (z) => z,
+    dphi: () => 1,
+    d2phi: () => 0,
+  },
+  abs: {
+    name: 'abs', even: true, selfGated: false, monotone: false, kinks: [0],
+    phi: (z) => Math.abs(z),
+    dphi: (z) => (z > 0 ? 1 : z < 0 ? -1 : 0),
+    d2phi: () => 0,
+  },
+  square: {
+    name: 'square', even: true, selfGated: false, monotone: false, kinks: [],
+    phi: (z) => z * z,
+    dphi: (z) => 2 * z,
+    d2phi: () => 2,
+  },
+};
+
+/** True when `name` is one of {@link LINK_NAMES}. */
+export function isLinkName(name: string): name is LinkName {
+  return (LINK_NAMES as readonly string[]).includes(name);
+}
+
+/** The link called `name`; throws a RangeError naming the known links otherwise. */
+export function getLink(name: string): Link {
+  if (!isLinkName(name)) throw new RangeError(`unknown link "${name}" (known: ${LINK_NAMES.join(', ')})`);
+  return links[name];
+}
+
+export { normalCdf, normalPdf };

@@ -1,0 +1,29 @@
+/**
+ * A data set of `n` rows in `R^d`: covariates row-major in `x` (length n*d), responses in `y`.
+ * This is the type estimators receive: `fit(data: Sample, options) -> w`.
+ */
+export interface Sample {
+  readonly n: number;
+  readonly d: number;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+}
+
+/** Throws a RangeError naming the problem when `s` is not a well-formed, finite sample. */
+export function validateSample(s: Sample, opts: { minRowsOverD?: boolean } = {}): void {
+  const { n, d, x, y } = s;
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`the sample has no rows (n = ${n})`);
+  if (!Number.isInteger(d) || d < 1) throw new RangeError(`the sample has no covariate columns (d = ${d})`);
+  if (x.length !== n * d) throw new RangeError(`x has ${x.length} entries, expected n*d = ${n * d}`);
+  if (y.length !== n) throw new RangeError(`y has ${y.length} entries, expected n = ${n}`);
+  if (opts.minRowsOverD !== false && n < d + 1) throw new RangeError(`too few rows: n = ${n} but at least d + 1 = ${d + 1} are needed`);
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i])) throw new RangeError(`covariate at row ${Math.floor(i / d) + 1}, column ${(i % d) + 1} is ${x[i]}`);
+  }
+  for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) throw new RangeError(`y at row ${i + 1} is ${y[i]}`);
+}
+
+/** A deep copy of `s`. */
+export function cloneSample(s: Sample): Sample {
+  return { n: s.n, d: s.d, x: Float64Array.from(s.x), y: Float64Array.from(s.y) };
+}

@@ -1,0 +1,67 @@
+import type { Link } from '../model/links.js';
+import { medianInPlace } from '../kernels/select.js';
+
+/** Scales tried by the grid, as multiples of the robust label scale: 10^-2.5 .. 10^2.5. */
+const GRID_DECADES = 2.5;
+const GRID_POINTS = 61;
+const GOLDEN_STEPS = 40;
+
+/**
+ * Fit y_i ~ phi(t * z_i) over t in R (both signs unless the link is even), where z_i are the
+ * projections of the covariates on a unit direction. `robust`: minimize the Cauchy loss
+ * sum c_i log(1 + (r_i / c)^2), c = 1.4826 MAD(y): bounded influence, so eps of arbitrary
+ * labels cannot drag the scale, and no sorting per evaluation. Otherwise: least squares.
+ * A log grid then golden-section refinement; returns the signed scale t.
+ */
+export function fitScale(link: Link, z: Float64Array, y: Float64Array, opts: { robust: boolean; weights?: Float64Array }): number {
+  const n = z.length;
+  const c = opts.robust ? robustLabelScale(y) : 1;
+  const loss = (t: number): number => {
+    let s = 0;
+    const wts = opts.weights;
+    if (opts.robust) {
+      for (let i = 0; i < n; i++) { const r = (y[i] - link.phi(t * z[i])) / c; s += (wts ? wts[i] : 1) * Math.log1p(r * r); }
+    } else {
+      for (let i = 0; i < n; i++) { const r = y[i] - link.phi(t * z[i]); s += r * r; }
+    }
+    return s;
+  };
+  // the scale of t: labels ~ phi(t z) with z ~ N(0,1); use the spread of y as a unit
+  const unit = Math.max(c, 1e-8);
+  const signs = link.even ? [1] : [1, -1];
+  let bestT = 0, bestLoss = loss(0);
+  const grid: number[] = [];
+  for (let g = 0; g < GRID_POINTS; g++) grid.push(unit * 10 ** (-GRID_DECADES + (2 * GRID_DECADES * g) / (GRID_POINTS - 1)));
+  for (const sign of signs) {
+    for (const t of grid) {
+      const l = loss(sign * t);
+      if (l < bestLoss) { bestLoss = l; bestT = sign * t; }
+    }
+  }
+  // golden section on [t / r, t * r] around the best grid point (r = grid ratio)
+  if (bestT === 0) return 0;
+  const ratio = 10 ** ((2 * GRID_DECADES) / (GRID_POINTS - 1));
+  let a = bestT / ratio, b = bestT * ratio;
+  if (a > b) [a, b] = [b, a];
+  const phiG = (Math.sqrt(5) - 1) / 2;
+  let x1 = b - phiG * (b - a), x2 = a + phiG * (b - a);
+  let f1 = loss(x1), f2 = loss(x2);
+  for (let it = 0; it < GOLDEN_STEPS; it++) {
+    if (f1 < f2) { b = x2; x2 = x1; f2 = f1; x1 = b - phiG * (b - a); f1 = loss(x1); }
+    else { a = x1; x1 = x2; f1 = f2; x2 = a + phiG * (b - a); f2 = loss(x2); }
+  }
+  const t = 0.5 * (a + b);
+  return loss(t) <= bestLoss ? t : bestT;
+}
+
+/** 1.4826 * median |y - median(y)|, floored away from 0 by the mean absolute label. */
+export function robustLabelScale(y: Float64Array): number {
+  const buf = Float64Array.from(y);
+  const med = medianInPlace(buf);
+  for (let i = 0; i < buf.length; i++) buf[i] = Math.abs(y[i] - med);
+  const mad = 1.4826 * medianInPlace(buf);
+  if (mad > 0) return mad;
+  let s = 0;
+  for (let i = 0; i < y.length; i++) s += Math.abs(y[i]);
+  return s / y.length || 1;
+}
