@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 import type { Rng } from '../rng/streams.js';
 import { checkEps } from '../robust/rows.js';
 import type { Sample } from '../model/sample.js';
@@ -10,14 +11,24 @@ export function corruptionBudget(n: number, eps: number): number {
   return Math.floor(eps * n);
 }
 
-/** m distinct rows of n chosen uniformly (partial Fisher-Yates), sorted ascending. */
-export function randomRows(n: number, m: number, rng: Rng): Int32Array {
+/** The first m entries of a uniform random permutation of 0..n-1 (partial Fisher-Yates). */
+function partialShuffle(n: number, m: number, rng: Rng): Int32Array {
   const idx = Int32Array.from({ length: n }, (_, i) => i);
   for (let i = 0; i < m; i++) {
     const j = i + rng.int(n - i);
     const t = idx[i]; idx[i] = idx[j]; idx[j] = t;
   }
-  return idx.slice(0, m).sort();
+  return idx.slice(0, m);
+}
+
+/** m distinct rows of n chosen uniformly, sorted ascending. */
+export function randomRows(n: number, m: number, rng: Rng): Int32Array {
+  return partialShuffle(n, m, rng).sort();
+}
+
+/** All n rows in a uniform random order. */
+export function shuffledRows(n: number, rng: Rng): Int32Array {
+  return partialShuffle(n, n, rng);
 }
 
 /** The m rows with the largest score (ties by index), sorted ascending. */
@@ -29,7 +40,7 @@ export function topRows(score: Float64Array, m: number): Int32Array {
 /** A uniformly random unit vector orthogonal to w (needs d >= 2). */
 export function orthogonalUnit(w: Float64Array, rng: Rng): Float64Array {
   const d = w.length;
-  if (d < 2) throw new RangeError('this adversary needs d >= 2 (a direction orthogonal to w*)');
+  if (d < 2) throw new InputError('this adversary needs d >= 2 (a direction orthogonal to w*)');
   const wn = Math.hypot(...w);
   for (;;) {
     const u = Float64Array.from({ length: d }, () => rng.normal());

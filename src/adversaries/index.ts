@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 import type { Adversary } from './types.js';
 import { labelShift } from './labelShift.js';
 import { signFlip } from './signFlip.js';
@@ -24,7 +25,7 @@ export const ADVERSARY_NAMES = Object.keys(ADVERSARIES) as AdversaryName[];
 /** The adversary called `name`; `none` is accepted by the instance generator, not here. */
 export function getAdversary(name: string): Adversary {
   if (!Object.prototype.hasOwnProperty.call(ADVERSARIES, name)) {
-    throw new RangeError(`unknown adversary "${name}" (known: ${ADVERSARY_NAMES.join(', ')}, none)`);
+    throw new InputError(`unknown adversary "${name}" (known: ${ADVERSARY_NAMES.join(', ')}, none)`);
   }
   return ADVERSARIES[name as AdversaryName];
 }

@@ -8,8 +8,11 @@
 import type { Adversary } from './types.js';
 import { copyForCorruption, corruptionBudget, madScale, randomRows } from './helpers.js';
 
-/** How far above the largest clean label the constant sits, in robust label scales. */
-export const LABEL_SHIFT_FACTOR = 10;
+/** How far above the largest clean label the constant sits, in robust label scales. At 10
+ *  the constant did not dominate the least-squares objective at eps = 0.05 (plain error 0.45
+ *  on gelu, d = 40, n = 1e4, seed 1); at 100 it does on every seed tried, while a filter
+ *  removes it as easily. */
+export const LABEL_SHIFT_FACTOR = 100;
 
 export const labelShift: Adversary = ({ clean, eps, rng }) => {
   const m = corruptionBudget(clean.n, eps);

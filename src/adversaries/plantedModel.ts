@@ -6,16 +6,22 @@
  * so only their minority (eps < 1/2) separates them from the truth.
  */
 import type { Adversary } from './types.js';
-import { cleanResiduals, copyForCorruption, corruptionBudget, orthogonalUnit, randomRows, rowDot } from './helpers.js';
+import { cleanResiduals, copyForCorruption, corruptionBudget, orthogonalUnit, rowDot, shuffledRows } from './helpers.js';
 
 export const plantedModel: Adversary = ({ clean, wstar, link, eps, rng }) => {
   const m = corruptionBudget(clean.n, eps);
-  const rows = randomRows(clean.n, m, rng);
   const u = orthogonalUnit(wstar, rng);
   const norm = Math.hypot(...wstar);
   const competitor = u.map((t) => t * norm);
   const noise = cleanResiduals(clean, wstar, link.phi);
+  const relabel = Float64Array.from({ length: clean.n }, (_, i) => link.phi(rowDot(clean, i, competitor)) + noise[i]);
+  // Rows where both models agree (relu: both pre-activations negative) would not change:
+  // draw among the rows the relabelling does change, and only then from the rest.
+  const order = shuffledRows(clean.n, rng);
+  const changing = Array.from(order).filter((i) => relabel[i] !== clean.y[i]);
+  const rows = Int32Array.from(changing.slice(0, m)).sort();
+  if (rows.length < m) throw new Error(`planted-model: only ${rows.length} rows differ between the two models, ${m} needed`);
   const out = copyForCorruption(clean);
-  for (const i of rows) out.y[i] = link.phi(rowDot(clean, i, competitor)) + noise[i];
+  for (const i of rows) out.y[i] = relabel[i];
   return { sample: out, corrupted: rows };
 };

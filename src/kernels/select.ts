@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 /**
  * The k-th smallest value (0-based) of values[from..to), found in place by Hoare's
  * quickselect with median-of-three pivots: O(len) on average, no allocation. Hand-written
@@ -32,7 +33,7 @@ export function selectInPlace(values: Float64Array, k: number, from = 0, to = va
 /** Median of values[from..to) (reorders the slice); mean of the two middles for even length. */
 export function medianInPlace(values: Float64Array, from = 0, to = values.length): number {
   const len = to - from;
-  if (len <= 0) throw new RangeError('median of an empty slice');
+  if (len <= 0) throw new InputError('median of an empty slice');
   const upper = selectInPlace(values, len >>> 1, from, to);
   if (len % 2 === 1) return upper;
   // the lower middle is the max of the left part after selection

@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 
 /** Nodes and weights of a quadrature rule for E[f(Z)], Z ~ N(0, 1). */
@@ -17,7 +18,7 @@ const cache = new Map<number, GaussRule>();
 export function gaussHermite(m: number): GaussRule {
   const hit = cache.get(m);
   if (hit) return hit;
-  if (!Number.isInteger(m) || m < 1 || m > 400) throw new RangeError(`quadrature order must be an integer in [1, 400], got ${m}`);
+  if (!Number.isInteger(m) || m < 1 || m > 400) throw new InputError(`quadrature order must be an integer in [1, 400], got ${m}`);
   const J = Matrix.zeros(m, m);
   for (let k = 1; k < m; k++) { J.set(k - 1, k, Math.sqrt(k)); J.set(k, k - 1, Math.sqrt(k)); }
   const eig = new EigenvalueDecomposition(J, { assumeSymmetric: true });

@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 import { namedStream } from '../rng/streams.js';
 import { getLink, type LinkName } from './links.js';
 import { noiseSampler, parseNoise, noiseToString } from './noise.js';
@@ -32,13 +33,13 @@ export interface Instance {
 
 /** Throws a RangeError naming the first problem in `s`. */
 export function validateSettings(s: InstanceSettings): void {
-  if (!Number.isInteger(s.d) || s.d < 1) throw new RangeError(`d must be a positive integer, got ${s.d}`);
-  if (!Number.isInteger(s.n) || s.n < 1) throw new RangeError(`n must be a positive integer, got ${s.n}`);
-  if (s.n < s.d + 1) throw new RangeError(`too few rows: n = ${s.n} but at least d + 1 = ${s.d + 1} are needed`);
-  if (!(Number.isFinite(s.norm) && s.norm > 0)) throw new RangeError(`norm must be a finite number > 0, got ${s.norm}`);
-  if (!(Number.isFinite(s.sigma) && s.sigma >= 0)) throw new RangeError(`sigma must be a finite number >= 0, got ${s.sigma}`);
+  if (!Number.isInteger(s.d) || s.d < 1) throw new InputError(`d must be a positive integer, got ${s.d}`);
+  if (!Number.isInteger(s.n) || s.n < 1) throw new InputError(`n must be a positive integer, got ${s.n}`);
+  if (s.n < s.d + 1) throw new InputError(`too few rows: n = ${s.n} but at least d + 1 = ${s.d + 1} are needed`);
+  if (!(Number.isFinite(s.norm) && s.norm > 0)) throw new InputError(`norm must be a finite number > 0, got ${s.norm}`);
+  if (!(Number.isFinite(s.sigma) && s.sigma >= 0)) throw new InputError(`sigma must be a finite number >= 0, got ${s.sigma}`);
   checkEps(s.eps);
-  if (!Number.isSafeInteger(s.seed)) throw new RangeError(`seed must be an integer, got ${s.seed}`);
+  if (!Number.isSafeInteger(s.seed)) throw new InputError(`seed must be an integer, got ${s.seed}`);
   getLink(s.link);
   parseNoise(s.noise);
   if (s.adversary !== 'none') getAdversary(s.adversary);

@@ -1,4 +1,5 @@
-import erf from '@stdlib/math-base-special-erf';
+import { InputError } from '../errors.js';
+import erfc from '@stdlib/math-base-special-erfc';
 
 /** A link function with exact closed-form first and second derivatives. */
 export interface Link {
@@ -25,7 +26,8 @@ export const LEAKY_SLOPE = 0.01;
 const INV_SQRT2 = Math.SQRT1_2;
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 const normalPdf = (z: number): number => INV_SQRT_2PI * Math.exp(-0.5 * z * z);
-const normalCdf = (z: number): number => 0.5 * (1 + erf(z * INV_SQRT2));
+// Phi through erfc, not 1 + erf: no cancellation in the left tail (gelu(-10) = -7.6e-23, not -0).
+const normalCdf = (z: number): number => 0.5 * erfc(-z * INV_SQRT2);
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 const links: Record<LinkName, Link> = {
@@ -94,7 +96,7 @@ export function isLinkName(name: string): name is LinkName {
 
 /** The link called `name`; throws a RangeError naming the known links otherwise. */
 export function getLink(name: string): Link {
-  if (!isLinkName(name)) throw new RangeError(`unknown link "${name}" (known: ${LINK_NAMES.join(', ')})`);
+  if (!isLinkName(name)) throw new InputError(`unknown link "${name}" (known: ${LINK_NAMES.join(', ')})`);
   return links[name];
 }
 

@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 import type { Rng } from '../rng/streams.js';
 import tDist from '@stdlib/random-base-t';
 import laplaceDist from '@stdlib/random-base-laplace';
@@ -22,14 +23,14 @@ export const DEFAULT_NOISE_SHAPE: Record<NoiseFamily, number> = { gaussian: 0, l
 export function parseNoise(text: string): NoiseSpec {
   const [name, param, ...rest] = text.split(':');
   if (rest.length > 0 || !(NOISE_FAMILIES as readonly string[]).includes(name)) {
-    throw new RangeError(`unknown noise "${text}" (known: gaussian, laplace, student-t[:nu], pareto[:alpha])`);
+    throw new InputError(`unknown noise "${text}" (known: gaussian, laplace, student-t[:nu], pareto[:alpha])`);
   }
   const family = name as NoiseFamily;
   if (param === undefined) return { family, shape: DEFAULT_NOISE_SHAPE[family] };
-  if (family === 'gaussian' || family === 'laplace') throw new RangeError(`noise "${family}" takes no parameter`);
+  if (family === 'gaussian' || family === 'laplace') throw new InputError(`noise "${family}" takes no parameter`);
   const shape = Number(param);
   if (!Number.isFinite(shape) || shape <= 2) {
-    throw new RangeError(`noise "${text}": the ${family === 'pareto' ? 'tail index' : 'degrees of freedom'} must be a number > 2 (finite variance)`);
+    throw new InputError(`noise "${text}": the ${family === 'pareto' ? 'tail index' : 'degrees of freedom'} must be a number > 2 (finite variance)`);
   }
   return { family, shape };
 }
@@ -45,7 +46,7 @@ export function noiseToString(spec: NoiseSpec): string {
  * E[X^2] = a m^2 / (a-2); laplace(b) has variance 2 b^2: each is rescaled to sigma^2.
  */
 export function noiseSampler(spec: NoiseSpec, sigma: number, rng: Rng): () => number {
-  if (!(sigma >= 0) || !Number.isFinite(sigma)) throw new RangeError(`sigma must be a finite number >= 0, got ${sigma}`);
+  if (!(sigma >= 0) || !Number.isFinite(sigma)) throw new InputError(`sigma must be a finite number >= 0, got ${sigma}`);
   const prng = (): number => rng.uniform() || 2 ** -54;
   switch (spec.family) {
     case 'gaussian':

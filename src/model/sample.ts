@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 /**
  * A data set of `n` rows in `R^d`: covariates row-major in `x` (length n*d), responses in `y`.
  * This is the type estimators receive: `fit(data: Sample, options) -> w`.
@@ -12,15 +13,15 @@ export interface Sample {
 /** Throws a RangeError naming the problem when `s` is not a well-formed, finite sample. */
 export function validateSample(s: Sample, opts: { minRowsOverD?: boolean } = {}): void {
   const { n, d, x, y } = s;
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`the sample has no rows (n = ${n})`);
-  if (!Number.isInteger(d) || d < 1) throw new RangeError(`the sample has no covariate columns (d = ${d})`);
-  if (x.length !== n * d) throw new RangeError(`x has ${x.length} entries, expected n*d = ${n * d}`);
-  if (y.length !== n) throw new RangeError(`y has ${y.length} entries, expected n = ${n}`);
-  if (opts.minRowsOverD !== false && n < d + 1) throw new RangeError(`too few rows: n = ${n} but at least d + 1 = ${d + 1} are needed`);
+  if (!Number.isInteger(n) || n < 1) throw new InputError(`the sample has no rows (n = ${n})`);
+  if (!Number.isInteger(d) || d < 1) throw new InputError(`the sample has no covariate columns (d = ${d})`);
+  if (x.length !== n * d) throw new InputError(`x has ${x.length} entries, expected n*d = ${n * d}`);
+  if (y.length !== n) throw new InputError(`y has ${y.length} entries, expected n = ${n}`);
+  if (opts.minRowsOverD !== false && n < d + 1) throw new InputError(`too few rows: n = ${n} but at least d + 1 = ${d + 1} are needed`);
   for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(x[i])) throw new RangeError(`covariate at row ${Math.floor(i / d) + 1}, column ${(i % d) + 1} is ${x[i]}`);
+    if (!Number.isFinite(x[i])) throw new InputError(`covariate at row ${Math.floor(i / d) + 1}, column ${(i % d) + 1} is ${x[i]}`);
   }
-  for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) throw new RangeError(`y at row ${i + 1} is ${y[i]}`);
+  for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) throw new InputError(`y at row ${i + 1} is ${y[i]}`);
 }
 
 /** A deep copy of `s`. */

@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import boxMuller from '@stdlib/random-base-box-muller';
@@ -39,7 +40,7 @@ function hash32(text: string, lane: number): number {
  * @param name - the stream's purpose; different names give independent streams.
  */
 export function namedStream(seed: number, name: string): Rng {
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a safe integer, got ${seed}`);
+  if (!Number.isSafeInteger(seed)) throw new InputError(`seed must be a safe integer, got ${seed}`);
   const key = `${seed}/${name}`;
   const state: number[] = [hash32(key, 0), hash32(key, 1), hash32(key, 2), hash32(key, 3)];
   if (!state.some((s) => s !== 0)) state[0] = 1; // xoroshiro's all-zero state is a fixed point

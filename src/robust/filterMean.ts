@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 import { gemv } from '../kernels/gemv.js';
 import { gemvT } from '../kernels/gemvT.js';
 import { powerBuffers, weightedTopEigenvector } from './topEigenvector.js';
@@ -30,13 +31,20 @@ export const FILTER = {
   /** Each round zeroes every point whose excess score is at least the score of rank
    *  ceil(eps*n*quantileShare), and down-weights the rest in proportion: so m outliers go
    *  in about 1/quantileShare rounds instead of one per round (plain max-normalization). */
-  quantileShare: 0.25,
+  quantileShare: 0.5,
   maxRounds: 40,
+  /** Naive pruning before the spectral rounds: rows with |g_i - c|^2 above
+   *  pruneFactor / eps times the median of |g_j - c|^2 (c: the mean of the half of the rows
+   *  with the smallest norms) get weight 0. By Markov, inliers exceed t times their mean
+   *  squared distance with probability <= 1/t, so with the median near that mean this costs
+   *  at most eps / pruneFactor of the inliers, while gross outliers in any direction go at
+   *  once instead of one direction per round (the classic first stage of the filter). */
+  pruneFactor: 4,
   /** Power iteration: at most this many steps from a cold start / a warm start, stopping
    *  once the Rayleigh quotient changes by less than powerTolerance (relative): the stop
    *  rule needs the top eigenvalue to about 1%, not the eigenvector to machine precision. */
-  powerColdSteps: 60,
-  powerWarmSteps: 25,
+  powerColdSteps: 30,
+  powerWarmSteps: 10,
   powerTolerance: 1e-3,
 } as const;
 
@@ -85,7 +93,7 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
   const centered = options.centered ?? true;
   const s = rows.scale ?? new Float64Array(n).fill(1);
   const c = options.initialWeights ? Float64Array.from(options.initialWeights) : new Float64Array(n).fill(1);
-  if (c.length !== n) throw new RangeError(`initialWeights has length ${c.length}, expected n = ${n}`);
+  if (c.length !== n) throw new InputError(`initialWeights has length ${c.length}, expected n = ${n}`);
   const mu = new Float64Array(d);
   const v = new Float64Array(d);
   const buffers = powerBuffers(n, d);
@@ -130,6 +138,8 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
 
   let lambda = 0, reference = 0, rounds = 0, removed = 0;
   for (let i = 0; i < n; i++) removed += 1 - c[i];
+  removed += prune(n, d, x, s, c, centered, eps, buffers.proj, scratch, budget - removed);
+  W = weightedMean();
   let steps: number = options.initialDirection ? FILTER.powerWarmSteps : FILTER.powerColdSteps;
   for (; rounds < FILTER.maxRounds; rounds++) {
     // --- top eigenvector of the weighted (co)variance by power iteration
@@ -150,6 +160,10 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
       const center = blockMedian(scratch, n, k, blocks);
       for (let i = 0; i < n; i++) scratch[i] = (proj[i] - center) ** 2;
       reference = blockMedian(scratch, n, k, blocks);
+      // Score deviations from the robust center, not from the (contaminated) weighted mean:
+      // measured from a mean pulled towards the outliers, inliers on the far side look more
+      // extreme and get trimmed more, which biases the result towards the outliers.
+      for (let i = 0; i < n; i++) tau[i] = (proj[i] - center) ** 2;
       if (lambda <= (1 + FILTER.stopRelative) * reference) break;
       // Heavy-tailed inliers (finite variance, infinite fourth moment) fail this test too:
       // their sample variance is carried by a few extreme points, which the filter then
@@ -173,12 +187,17 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
     if (positive === 0) break;
     const rank = Math.min(positive, Math.max(1, Math.ceil(eps * n * FILTER.quantileShare)));
     const cut = selectInPlace(scratch, positive - rank, 0, positive);
+    // proposed removals, scaled down if they would overrun the budget
+    let proposal = 0;
     for (let i = 0; i < n; i++) {
       if (tau[i] <= 0) continue;
-      const keep = tau[i] >= cut ? 0 : 1 - tau[i] / cut;
-      removed += c[i] * (1 - keep);
-      c[i] *= keep;
+      const cutShare = tau[i] >= cut ? 1 : tau[i] / cut;
+      tau[i] = c[i] * cutShare;
+      proposal += tau[i];
     }
+    const factor = Math.min(1, (budget - removed) / proposal);
+    for (let i = 0; i < n; i++) if (tau[i] > 0) c[i] = Math.max(0, c[i] - factor * tau[i]);
+    removed += factor * proposal;
     W = weightedMean();
     if (!(W > 0)) throw new Error('filter removed every point');
   }
@@ -188,6 +207,49 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
 /** The filter's robust mean (see {@link filterMeanDetailed}). */
 export function filterMean(rows: ScaledRows, options: FilterOptions): Float64Array {
   return filterMeanDetailed(rows, options).mean;
+}
+
+/**
+ * Naive pruning (see FILTER.pruneFactor): zero the weight of rows far from a robust center,
+ * at most `allowance` of them (the farthest first). O(n d): the center is a mean over the
+ * smaller-norm half of the rows, the distances need one X c pass. Returns the weight removed.
+ */
+function prune(n: number, d: number, x: Float64Array, s: Float64Array, c: Float64Array, centered: boolean,
+  eps: number, proj: Float64Array, dist: Float64Array, allowance: number): number {
+  if (allowance <= 0) return 0;
+  const normSq = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let t = 0;
+    for (let j = 0; j < d; j++) t += x[i * d + j] * x[i * d + j];
+    normSq[i] = s[i] * s[i] * t;
+  }
+  const center = new Float64Array(d);
+  let cc = 0;
+  if (centered) {
+    dist.set(normSq);
+    const half = selectInPlace(dist, Math.floor(n / 2));
+    const u = new Float64Array(n);
+    let count = 0;
+    for (let i = 0; i < n; i++) if (normSq[i] <= half && c[i] > 0) { u[i] = s[i]; count++; }
+    if (count > 0) {
+      gemvT(n, d, x, u, center);
+      for (let j = 0; j < d; j++) { center[j] /= count; cc += center[j] * center[j]; }
+    }
+    gemv(n, d, x, center, proj);
+  }
+  for (let i = 0; i < n; i++) dist[i] = normSq[i] - (centered ? 2 * s[i] * proj[i] - cc : 0);
+  const sorted = Float64Array.from(dist);
+  const threshold = (FILTER.pruneFactor / eps) * selectInPlace(sorted, Math.floor(n / 2));
+  const far: number[] = [];
+  for (let i = 0; i < n; i++) if (c[i] > 0 && dist[i] > threshold) far.push(i);
+  far.sort((a, b) => dist[b] - dist[a]);
+  let removed = 0;
+  for (const i of far) {
+    if (removed + c[i] > allowance) break;
+    removed += c[i];
+    c[i] = 0;
+  }
+  return removed;
 }
 
 function dotN(a: Float64Array, b: Float64Array, d: number): number {

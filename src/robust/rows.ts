@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 /**
  * The n vectors g_i = scale[i] * x_i in R^d, with x row-major n x d. Per-sample gradients
  * of a single-index model are all of this form (g_i = 2 r_i phi'(<w,x_i>) x_i), as are the
@@ -31,5 +32,5 @@ export function gatherColumn(rows: ScaledRows, j: number, out: Float64Array): Fl
 
 /** Throws a RangeError unless eps is in [0, 0.5). */
 export function checkEps(eps: number): void {
-  if (!(eps >= 0 && eps < 0.5)) throw new RangeError(`eps must be in [0, 0.5), got ${eps}`);
+  if (!(eps >= 0 && eps < 0.5)) throw new InputError(`eps must be in [0, 0.5), got ${eps}`);
 }

@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 import type { Sample } from '../model/sample.js';
 import { getLink, type LinkName } from '../model/links.js';
 import { filterMeanDetailed } from '../robust/filterMean.js';
@@ -16,7 +17,7 @@ import type { InitResult } from './spectralInit.js';
 export function firstMomentInit(data: Sample, opts: { link: LinkName; eps: number; robust: boolean }): InitResult {
   const { n, d, x, y } = data;
   const link = getLink(opts.link);
-  if (link.even) throw new RangeError(`first-moment initialization needs a link with E[phi'] != 0; "${link.name}" is even`);
+  if (link.even) throw new InputError(`first-moment initialization needs a link with E[phi'] != 0; "${link.name}" is even`);
   const rows = { n, d, x, scale: y };
   const filtered = opts.robust && opts.eps > 0 ? filterMeanDetailed(rows, { eps: opts.eps }) : null;
   const m = filtered ? filtered.mean : mean(rows);

@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 import type { Sample } from '../model/sample.js';
 import { validateSample } from '../model/sample.js';
 import { getLink } from '../model/links.js';
@@ -63,7 +64,7 @@ function initialize(init: InitName, data: Sample, options: FitOptions): InitResu
  * [0, 0.5), n < d + 1, non-finite values).
  */
 export function fit(data: Sample, options: FitOptions & { method: string }): FitResult {
-  if (!isMethodName(options.method)) throw new RangeError(`unknown method "${options.method}" (known: ${METHOD_NAMES.join(', ')})`);
+  if (!isMethodName(options.method)) throw new InputError(`unknown method "${options.method}" (known: ${METHOD_NAMES.join(', ')})`);
   getLink(options.link);
   checkEps(options.eps);
   validateSample(data);

@@ -1,0 +1,40 @@
+import { Command } from 'commander';
+import { readSampleCsv } from '../io/readCsv.js';
+import { readWeights } from '../io/readWeights.js';
+import { writeSampleCsv } from '../io/writeCsv.js';
+import { writeTextAtomic } from '../io/atomicWrite.js';
+import { getAdversary } from '../adversaries/index.js';
+import { getLink } from '../model/links.js';
+import { namedStream } from '../rng/streams.js';
+import { InputError } from '../errors.js';
+import { parseEps, parseInteger, toJson } from './parse.js';
+import type { CliIo } from './io.js';
+
+/** The file listing the changed rows, beside the corrupted CSV: `out.csv` -> `out.rows.json`. */
+export function rowsPath(out: string): string {
+  return out.replace(/\.csv$/i, '') + '.rows.json';
+}
+
+/** `attack`: corrupt a clean CSV with one adversary of the catalogue. */
+export function attackCommand(io: CliIo): Command {
+  return new Command('attack')
+    .description('corrupt a clean CSV with an adversary; writes the corrupted CSV and OUT.rows.json (the changed rows, 0-based)')
+    .requiredOption('--data <FILE>', 'clean CSV (column y = response)')
+    .requiredOption('--wstar <FILE>', 'JSON: an array of numbers, or an object with a "w" array')
+    .requiredOption('--link <LINK>', 'the link')
+    .requiredOption('--adversary <NAME>', 'adversary (see `sim-audit list`)')
+    .requiredOption('--eps <E>', 'corrupted fraction in [0, 0.5)', parseEps)
+    .option('--seed <K>', 'seed of the adversary\'s stream', parseInteger('--seed'), 0)
+    .requiredOption('--out <FILE>', 'corrupted CSV to write')
+    .action((o) => {
+      const adversary = getAdversary(o.adversary);
+      const link = getLink(o.link);
+      const clean = readSampleCsv(o.data);
+      const wstar = readWeights(o.wstar);
+      if (wstar.length !== clean.d) throw new InputError(`${o.wstar} has ${wstar.length} numbers but ${o.data} has ${clean.d} covariate columns`);
+      const { sample, corrupted } = adversary({ clean, wstar, link, eps: o.eps, rng: namedStream(o.seed, 'adversary') });
+      writeSampleCsv(o.out, sample);
+      writeTextAtomic(rowsPath(o.out), toJson({ adversary: o.adversary, eps: o.eps, seed: o.seed, link: o.link, corrupted }) + '\n');
+      io.stdout(`wrote ${o.out} (${corrupted.length} of ${sample.n} rows changed) and ${rowsPath(o.out)}\n`);
+    });
+}

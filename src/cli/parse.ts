@@ -1,0 +1,37 @@
+import { InputError } from '../errors.js';
+
+/** A finite number from an option value, or an InputError naming the option. */
+export function parseNumber(flag: string): (text: string) => number {
+  return (text) => {
+    const t = text.trim();
+    const v = t === '' ? NaN : Number(t);
+    if (!Number.isFinite(v)) throw new InputError(`${flag} must be a finite number, got "${text}"`);
+    return v;
+  };
+}
+
+/** A safe integer (>= min) from an option value, or an InputError naming the option. */
+export function parseInteger(flag: string, min = Number.MIN_SAFE_INTEGER): (text: string) => number {
+  return (text) => {
+    const v = parseNumber(flag)(text);
+    if (!Number.isSafeInteger(v)) throw new InputError(`${flag} must be an integer, got "${text}"`);
+    if (v < min) throw new InputError(`${flag} must be at least ${min}, got ${v}`);
+    return v;
+  };
+}
+
+/** eps in [0, 0.5). */
+export function parseEps(text: string): number {
+  const v = parseNumber('--eps')(text);
+  if (!(v >= 0 && v < 0.5)) throw new InputError(`--eps must be in [0, 0.5), got ${v}`);
+  return v;
+}
+
+/** JSON.stringify for outputs: a non-finite number would print null or NaN, so refuse it. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (key, v) => {
+    if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`refusing to print a non-finite number at "${key}"`);
+    if (v instanceof Float64Array || v instanceof Int32Array) return Array.from(v);
+    return v;
+  });
+}

@@ -1,0 +1,41 @@
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { writeTextAtomic } from '../io/atomicWrite.js';
+import { toJson } from '../cli/parse.js';
+
+/** One checked claim: what was measured against which bound, and the verdict. */
+export interface ClaimResult {
+  readonly id: string;
+  readonly statement: string;
+  readonly measured: number;
+  readonly bound: number;
+  /** measured / bound for upper bounds (below 1 holds), bound / measured for lower bounds. */
+  readonly margin: number;
+  readonly verdict: 'holds' | 'does not hold';
+}
+
+/** The machine-readable twin of a report. */
+export interface ReportJson {
+  readonly name: string;
+  readonly source: string;
+  readonly settings: unknown;
+  readonly claims: readonly ClaimResult[];
+  readonly run: { readonly seconds: number; readonly machine: string };
+}
+
+/** One line naming the machine: CPU model, cores, memory, Node. */
+export function machineLine(): string {
+  const cpu = cpus();
+  return `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+}
+
+/**
+ * Write reports/<name>.md and reports/<name>.json, each atomically (temp file + rename).
+ * The markdown body must not contain timings; the run section (time, machine) is appended
+ * last and kept apart, so re-running with the same seeds changes only those lines.
+ */
+export function writeReport(dir: string, body: string, json: ReportJson): void {
+  const run = `\n## Run\n\n- Run time: ${json.run.seconds.toFixed(1)} s\n- Machine: ${json.run.machine}\n`;
+  writeTextAtomic(join(dir, `${json.name}.md`), body.trimEnd() + '\n' + run);
+  writeTextAtomic(join(dir, `${json.name}.json`), toJson(json) + '\n');
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseSampleCsv, readSampleCsv } from '../../src/io/readCsv.js';
+import { writeSampleCsv } from '../../src/io/writeCsv.js';
+import { readWeights } from '../../src/io/readWeights.js';
+import { writeFileAtomic } from '../../src/io/atomicWrite.js';
+import { generateInstance } from '../../src/model/instance.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sim-audit-io-'));
+
+describe('CSV', () => {
+  it('round-trips a sample bit for bit, y in any column', () => {
+    const inst = generateInstance({ d: 7, n: 50, norm: 1, link: 'gelu', noise: 'pareto', sigma: 1, eps: 0.1, adversary: 'leverage', seed: 3 });
+    const path = join(dir, 'rt.csv');
+    writeSampleCsv(path, inst.sample);
+    const back = readSampleCsv(path);
+    expect(Array.from(back.x)).toEqual(Array.from(inst.sample.x));
+    expect(Array.from(back.y)).toEqual(Array.from(inst.sample.y));
+    expect(back.columns).toEqual(['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7']);
+    const moved = parseSampleCsv('y,a,b\n1,2,3\n4,5,6\n7,8,9.5\n');
+    expect(Array.from(moved.y)).toEqual([1, 4, 7]);
+    expect(Array.from(moved.x)).toEqual([2, 3, 5, 6, 8, 9.5]);
+    expect(moved.columns).toEqual(['a', 'b']);
+  });
+
+  it('accepts CRLF, a BOM, quoted numbers and blank lines', () => {
+    const s = parseSampleCsv('\ufeffa,y\r\n1,"2"\r\n\r\n3,4\r\n5,6\r\n');
+    expect(s.n).toBe(3);
+    expect(Array.from(s.y)).toEqual([2, 4, 6]);
+  });
+
+  it.each([
+    ['', /empty/],
+    ['a,b\n1,2\n', /no column named "y"/],
+    ['y\n1\n2\n', /no covariate columns/],
+    ['a,a,y\n1,2,3\n', /names column "a" twice/],
+    ['a,,y\n1,2,3\n', /empty column name/],
+    ['a,y\n', /no data rows/],
+    ['a,y\n1,2\n3\n4,5\n', /line 3: 1 fields, the header has 2/],
+    ['a,y\n1,2\n3,4,5\n', /line 3: 3 fields/],
+    ['a,y\n1,2\nfoo,4\n', /line 3, column "a": "foo" is not a finite number/],
+    ['a,y\n1,NaN\n2,3\n', /column "y": "NaN" is not a finite number/],
+    ['a,y\n1,2\nInfinity,3\n', /"Infinity" is not a finite number/],
+    ['a,y\n1e999,2\n1,2\n', /"1e999" is not a finite number/],
+    ['a,y\n1,\n2,3\n', /empty field/],
+    ['a,b,y\n1,2,3\n', /too few rows: n = 1/],
+  ])('rejects %j', (text, message) => {
+    expect(() => parseSampleCsv(text, 'f.csv')).toThrow(message);
+  });
+
+  it('names a missing file or a folder', () => {
+    expect(() => readSampleCsv(join(dir, 'nope.csv'))).toThrow(/cannot read .*nope.csv: no such file/);
+    mkdirSync(join(dir, 'folder'), { recursive: true });
+    expect(() => readSampleCsv(join(dir, 'folder'))).toThrow(/is not a file/);
+  });
+});
+
+describe('weights JSON', () => {
+  const write = (name: string, text: string): string => { const p = join(dir, name); writeFileSync(p, text); return p; };
+  it('reads an array, an object with w (fit --json) or with wstar (truth.json)', () => {
+    expect(Array.from(readWeights(write('a.json', '[1, 2.5]')))).toEqual([1, 2.5]);
+    expect(Array.from(readWeights(write('b.json', '{"w":[3],"method":"robust"}')))).toEqual([3]);
+    expect(Array.from(readWeights(write('c.json', '{"wstar":[4,5],"settings":{}}')))).toEqual([4, 5]);
+  });
+  it.each([
+    ['not json', /not valid JSON/],
+    ['{"v":[1]}', /expected a JSON array of numbers/],
+    ['[]', /expected a JSON array/],
+    ['[1,"a"]', /expected a JSON array/],
+    ['[1,null]', /expected a JSON array/],
+  ])('rejects %j', (text, message) => {
+    expect(() => readWeights(write('bad.json', text))).toThrow(message);
+  });
+  it('names a missing file', () => {
+    expect(() => readWeights(join(dir, 'none.json'))).toThrow(/no such file/);
+  });
+});
+
+describe('atomic write', () => {
+  it('leaves the previous file whole and no temporary behind when writing fails', () => {
+    const path = join(dir, 'keep.txt');
+    writeFileAtomic(path, (w) => w('first'));
+    expect(() => writeFileAtomic(path, (w) => { w('half'); throw new Error('interrupted'); })).toThrow(/interrupted/);
+    expect(readdirSync(dir).filter((f) => f.startsWith('keep.txt'))).toEqual(['keep.txt']);
+  });
+});

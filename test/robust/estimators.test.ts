@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { mean } from '../../src/robust/mean.js';
+import { coordinateMedian } from '../../src/robust/coordinateMedian.js';
+import { trimmedMean } from '../../src/robust/trimmedMean.js';
+import { medianOfMeans } from '../../src/robust/medianOfMeans.js';
+import { filterMean, filterMeanDetailed, FILTER } from '../../src/robust/filterMean.js';
+import { namedStream } from '../../src/rng/streams.js';
+import type { ScaledRows } from '../../src/robust/rows.js';
+
+const norm = (v: Float64Array): number => Math.hypot(...v);
+
+/** n Gaussian vectors in R^d with mean 0, the first m replaced by a tight cluster at distance r along e1. */
+function contaminated(n: number, d: number, m: number, r: number, seed: number): ScaledRows {
+  const g = namedStream(seed, 'x');
+  const x = Float64Array.from({ length: n * d }, g.normal);
+  for (let i = 0; i < m; i++) for (let j = 0; j < d; j++) x[i * d + j] = (j === 0 ? r : 0) + 0.1 * g.normal();
+  return { n, d, x };
+}
+
+describe('robust mean estimators on clean data', () => {
+  const rows = contaminated(4000, 20, 0, 0, 1);
+  // statistical error of the mean: sqrt(d/n) = 0.07; all estimators within 2x of it
+  it.each([
+    ['mean', () => mean(rows)],
+    ['coordinate median', () => coordinateMedian(rows)],
+    ['trimmed mean', () => trimmedMean(rows, { eps: 0.1 })],
+    ['median of means', () => medianOfMeans(rows, { eps: 0.1 })],
+    ['filter', () => filterMean(rows, { eps: 0.1 })],
+  ])('%s is within 2 sqrt(d/n) of the truth', (_, est) => {
+    expect(norm(est())).toBeLessThan(2 * Math.sqrt(20 / 4000));
+  });
+
+  it('eps = 0 makes the filter, trimmed mean and median of means the plain mean', () => {
+    const m = mean(rows);
+    for (const est of [filterMean(rows, { eps: 0 }), trimmedMean(rows, { eps: 0 }), medianOfMeans(rows, { eps: 0 })]) {
+      for (let j = 0; j < 20; j++) expect(est[j]).toBeCloseTo(m[j], 12);
+    }
+  });
+
+  it('scales multiply the rows', () => {
+    const scale = new Float64Array(rows.n).fill(3);
+    const a = mean(rows), b = mean({ ...rows, scale });
+    for (let j = 0; j < 20; j++) expect(b[j]).toBeCloseTo(3 * a[j], 12);
+  });
+});
+
+describe('the spectral filter under contamination', () => {
+  it('removes a 10% cluster at 3 sigma: error within 1.5x the clean error, mean error 3x larger', () => {
+    const rows = contaminated(10000, 100, 1000, 3, 2);
+    const f = filterMeanDetailed(rows, { eps: 0.1 });
+    expect(norm(f.mean)).toBeLessThan(1.5 * Math.sqrt(100 / 10000));
+    expect(norm(mean(rows))).toBeGreaterThan(0.3);
+    expect(f.rounds).toBeGreaterThan(0);
+    // most of the removed weight is the cluster's
+    let removedCluster = 0;
+    for (let i = 0; i < 1000; i++) removedCluster += 1 - f.weights[i];
+    expect(removedCluster / f.removedWeight).toBeGreaterThan(0.5);
+  });
+
+  it('never removes more than its budget of 2 eps n', () => {
+    const rows = contaminated(3000, 30, 300, 50, 3);
+    const f = filterMeanDetailed(rows, { eps: 0.1 });
+    expect(f.removedWeight).toBeLessThanOrEqual(FILTER.budgetFactor * 0.1 * 3000 + 1e-9);
+    for (const w of f.weights) expect(w >= 0 && w <= 1).toBe(true);
+  });
+
+  it('in second-moment mode finds a planted spike direction and removes it', () => {
+    const rows = contaminated(5000, 50, 250, 8, 4);
+    const f = filterMeanDetailed(rows, { eps: 0.05, centered: false });
+    let removedCluster = 0;
+    for (let i = 0; i < 250; i++) removedCluster += 1 - f.weights[i];
+    expect(removedCluster).toBeGreaterThan(200);
+  });
+
+  it('warm-started weights count against the budget', () => {
+    const rows = contaminated(2000, 10, 0, 0, 5);
+    const start = new Float64Array(2000).fill(1);
+    for (let i = 0; i < 400; i++) start[i] = 0; // already 2 eps n removed
+    const f = filterMeanDetailed(rows, { eps: 0.1, initialWeights: start });
+    expect(f.rounds).toBe(0);
+    expect(f.removedWeight).toBe(400);
+    expect(() => filterMeanDetailed(rows, { eps: 0.1, initialWeights: new Float64Array(3) })).toThrow(/length/);
+  });
+
+  it('coordinate median pays sqrt(d): its error under a 10% shift grows with d while the filter\'s does not', () => {
+    const err = (d: number) => {
+      // every coordinate of the outliers shifted by 1: the median moves in all of them
+      const n = 40 * d;
+      const g = namedStream(d, 'x');
+      const x = Float64Array.from({ length: n * d }, g.normal);
+      for (let i = 0; i < n / 10; i++) for (let j = 0; j < d; j++) x[i * d + j] = 1 + 0.1 * g.normal();
+      const rows = { n, d, x };
+      return { med: norm(coordinateMedian(rows)), filt: norm(filterMean(rows, { eps: 0.1 })) };
+    };
+    const small = err(10), large = err(160);
+    expect(large.med / small.med).toBeGreaterThan(2.5); // ~ sqrt(16) = 4
+    expect(large.filt).toBeLessThan(large.med / 2);
+  });
+
+  it('rejects eps outside [0, 0.5)', () => {
+    const rows = contaminated(100, 3, 0, 0, 1);
+    expect(() => filterMean(rows, { eps: 0.5 })).toThrow(/eps/);
+    expect(() => trimmedMean(rows, { eps: -0.1 })).toThrow(/eps/);
+    expect(() => medianOfMeans(rows, { eps: NaN })).toThrow(/eps/);
+  });
+});
