@@ -6,14 +6,15 @@ import { simulateCommand } from './simulate.js';
 import { fitCommand } from './fit.js';
 import { attackCommand } from './attack.js';
 import { listCommand } from './list.js';
+import { landscapeCommand } from './landscape.js';
 
 /** Build the program; each verb lives in its own file. */
 function program(io: CliIo): Command {
   const root = new Command('sim-audit')
-    .description('audit robust single-index-model learning: simulate, attack, fit, list')
+    .description('audit robust single-index-model learning: simulate, attack, fit, landscape, list')
     .showHelpAfterError(false)
     .configureOutput({ writeOut: io.stdout, writeErr: () => { /* errors are reported once, by run() */ } });
-  for (const make of [simulateCommand, fitCommand, attackCommand, listCommand]) {
+  for (const make of [simulateCommand, fitCommand, attackCommand, listCommand, landscapeCommand]) {
     root.addCommand(make(io).configureOutput({ writeOut: io.stdout, writeErr: () => {} }));
   }
   root.exitOverride();

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { getLink, LINK_NAMES } from '../../src/model/links.js';
+import { populationLoss, populationGradient, populationHessian, blockEigenvalues, lambdaMin } from '../../src/landscape/population.js';
+import { basinRadius, circleMin } from '../../src/landscape/basinRadius.js';
+import { hermiteCoefficients, spectralCoefficients, labelQuantile } from '../../src/landscape/coefficients.js';
+import { gaussHermite, expectNormal } from '../../src/landscape/gaussHermite.js';
+import { gaussLegendre } from '../../src/landscape/gaussLegendre.js';
+import { landscapeSummary } from '../../src/landscape/landscapeSummary.js';
+import { namedStream } from '../../src/rng/streams.js';
+
+const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(1e-12, Math.abs(b));
+
+describe('quadrature rules', () => {
+  it('Gauss-Hermite integrates normal moments exactly; Gauss-Legendre polynomials', () => {
+    expect(expectNormal((z) => z ** 4, 10)).toBeCloseTo(3, 12);
+    expect(expectNormal((z) => z ** 6, 10)).toBeCloseTo(15, 11);
+    const { nodes, weights } = gaussLegendre(8);
+    expect(nodes.reduce((s, z, i) => s + weights[i] * z ** 6, 0)).toBeCloseTo(2 / 7, 13);
+    expect(gaussHermite(5).weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 14);
+    expect(() => gaussHermite(0)).toThrow(/order/);
+  });
+});
+
+describe('population oracles against independent methods', () => {
+  const points: Array<[number, number, number]> = [[0.8, 0.3, 1], [1.4, -0.6, 1.5], [0.2, 0.9, 0.7]];
+
+  // Monte Carlo with error bars: 2e5 draws, 5 standard errors
+  it.each(LINK_NAMES)('%s: loss agrees with Monte Carlo within 5 standard errors', (name) => {
+    const link = getLink(name);
+    const [a, b, s] = points[0];
+    const r = namedStream(9, `mc-${name}`);
+    const N = 200_000;
+    let m = 0, m2 = 0;
+    for (let i = 0; i < N; i++) {
+      const x1 = r.normal(), x2 = r.normal();
+      const t = (link.phi(a * x1 + b * x2) - link.phi(s * x1)) ** 2;
+      m += t; m2 += t * t;
+    }
+    const mean = m / N, se = Math.sqrt((m2 / N - mean * mean) / N);
+    expect(Math.abs(populationLoss(link, a, b, s) - mean)).toBeLessThan(5 * se);
+  });
+
+  it.each(LINK_NAMES)('%s: gradient = finite differences of the loss, Hessian = finite differences of the gradient (relative 1e-6)', (name) => {
+    const link = getLink(name);
+    const h = 1e-5;
+    for (const [a, b, s] of points) {
+      const g = populationGradient(link, a, b, s);
+      const fd = [(populationLoss(link, a + h, b, s) - populationLoss(link, a - h, b, s)) / (2 * h), (populationLoss(link, a, b + h, s) - populationLoss(link, a, b - h, s)) / (2 * h)];
+      for (let j = 0; j < 2; j++) expect(Math.abs(g[j] - fd[j])).toBeLessThan(1e-6 * Math.max(1, Math.abs(fd[j])));
+      const H = populationHessian(link, a, b, s);
+      const ga = populationGradient(link, a + h, b, s), gb = populationGradient(link, a - h, b, s);
+      const gc = populationGradient(link, a, b + h, s), gd = populationGradient(link, a, b - h, s);
+      const fdH = [(ga[0] - gb[0]) / (2 * h), (ga[1] - gb[1]) / (2 * h), (gc[1] - gd[1]) / (2 * h)];
+      // the kink terms (relu, abs) are what the a.e. formula would miss: checked here too
+      [H.h11, H.h12, H.h22].forEach((v, j) => expect(Math.abs(v - fdH[j])).toBeLessThan(1e-6 * Math.max(1, Math.abs(fdH[j]))));
+    }
+  });
+
+  it.each(LINK_NAMES)('%s: the complement eigenvalue is the Hessian along a third axis (finite differences in 3-D)', (name) => {
+    // grad L at w = (a, b, t): rotate (b, t) into the plane; component along e3 is g2 * t / r
+    const link = getLink(name);
+    const [a, b, s] = points[0];
+    const h = 1e-5;
+    const g3 = (t: number): number => { const r = Math.hypot(b, t); return populationGradient(link, a, r, s)[1] * (t / r); };
+    const fd = (g3(h) - g3(-h)) / (2 * h);
+    expect(Math.abs(populationHessian(link, a, b, s).complement - fd)).toBeLessThan(1e-6 * Math.max(1, Math.abs(fd)));
+  });
+
+  it.each(['gelu', 'swish', 'sigmoid', 'square', 'linear'] as const)('%s: panels agree with tensor Gauss-Hermite to relative 1e-6 where the integrand is smooth', (name) => {
+    const link = getLink(name);
+    for (const [a, b, s] of points) {
+      expect(rel(populationLoss(link, a, b, s, 0, 'panels'), populationLoss(link, a, b, s, 0, 'hermite'))).toBeLessThan(1e-6);
+      const hp = populationHessian(link, a, b, s, 'panels'), hh = populationHessian(link, a, b, s, 'hermite');
+      for (const k of ['h11', 'h22', 'complement'] as const) expect(Math.abs(hp[k] - hh[k])).toBeLessThan(1e-6 * Math.max(1, Math.abs(hh[k])));
+    }
+  });
+
+  it('finding: tensor Gauss-Hermite is not near machine precision for tanh at |w*| = 2 (poles near the real axis)', () => {
+    const tanh = getLink('tanh');
+    const p = lambdaMin(tanh, 2, 0, 2, 3, 'panels'), g = lambdaMin(tanh, 2, 0, 2, 3, 'hermite');
+    expect(rel(g, p)).toBeGreaterThan(1e-3);
+    // while the panel rule is stable under refinement of its own (Monte Carlo of the complement)
+    const r = namedStream(1, 'tanh');
+    let m = 0, m2 = 0;
+    const N = 400_000;
+    for (let i = 0; i < N; i++) { const t = 2 * (1 - Math.tanh(2 * r.normal()) ** 2) ** 2; m += t; m2 += t * t; }
+    const se = Math.sqrt((m2 / N - (m / N) ** 2) / N);
+    expect(Math.abs(populationHessian(tanh, 2, 0, 2).complement - m / N)).toBeLessThan(5 * se);
+  });
+});
+
+describe('closed forms', () => {
+  it('relu: H(w*) = I (lambda = 1), spectral a = s^2/2, b = s^2; gelu, swish, relu: c1 = s/2', () => {
+    for (const s of [0.5, 2]) {
+      const H = populationHessian(getLink('relu'), s, 0, s);
+      expect(blockEigenvalues(H)[0]).toBeCloseTo(1, 9);
+      expect(H.complement).toBeCloseTo(1, 9);
+      const sp = spectralCoefficients(getLink('relu'), s);
+      expect(sp.a).toBeCloseTo(s * s / 2, 9);
+      expect(sp.b).toBeCloseTo(s * s, 9);
+      for (const name of ['gelu', 'swish', 'relu'] as const) expect(hermiteCoefficients(getLink(name), s)[1]).toBeCloseTo(s / 2, 9);
+    }
+  });
+
+  it('linear: H = 2 I everywhere (no finite basin); square at w*: lambda_min = 8 s^2', () => {
+    expect(lambdaMin(getLink('linear'), 0.3, 0.7, 1)).toBeCloseTo(2, 9);
+    expect(basinRadius(getLink('linear'), 1, { step: 0.25, maxRadius: 2 }).found).toBe(false);
+    expect(lambdaMin(getLink('square'), 1.5, 0, 1.5)).toBeCloseTo(8 * 2.25, 8);
+  });
+
+  it('gelu: c0 = 1/(2 sqrt(pi)); the label quantile inverts the exact CDF', () => {
+    expect(hermiteCoefficients(getLink('gelu'), 1)[0]).toBeCloseTo(1 / (2 * Math.sqrt(Math.PI)), 10);
+    // linear: |Z| has 0.75-quantile 1.1503
+    expect(labelQuantile(getLink('linear'), 1, 0.75)).toBeCloseTo(1.1503493803760079, 8);
+  });
+});
+
+describe('basin radius', () => {
+  it.each([['gelu', 1], ['tanh', 2], ['relu', 1]] as const)('%s at |w*| = %s: lambda_min > 0 strictly inside, = 0 on the boundary point found', (name, s) => {
+    const link = getLink(name);
+    const b = basinRadius(link, s);
+    expect(b.found).toBe(true);
+    expect(b.radius).toBeGreaterThan(0);
+    // first crossing: every circle strictly inside has positive minimum
+    for (const f of [0.25, 0.5, 0.75, 0.98]) expect(circleMin(link, s, f * b.radius, 24).value).toBeGreaterThan(0);
+    const [a, bb] = b.at!;
+    expect(Math.abs(lambdaMin(link, a, bb, s))).toBeLessThan(1e-3);
+    expect(Math.hypot(a - s, bb) - b.radius).toBeLessThan(1e-6 * s + 1e-9);
+  });
+
+  it('landscape summary: the CLI contract fields', () => {
+    const s = landscapeSummary('square', 1);
+    expect(s.hermite).toHaveLength(5);
+    expect(s.hessianMinEigAtOptimum).toBeCloseTo(8, 8);
+    expect(s.spectral.untruncated.a).toBeCloseTo(3, 8);
+    expect(() => landscapeSummary('square', 0)).toThrow(/norm/);
+    expect(() => landscapeSummary('elu', 1)).toThrow(/unknown link/);
+  });
+});
