@@ -4,6 +4,8 @@ import { gemvT } from '../kernels/gemvT.js';
 import { powerBuffers, weightedTopEigenvector } from './topEigenvector.js';
 import { selectInPlace } from '../kernels/select.js';
 import { blockMedian } from './blockMedian.js';
+import { contentOrder } from './contentOrder.js';
+import { bulkShift } from './bulkShift.js';
 import { checkEps, type ScaledRows, type MeanOptions } from './rows.js';
 
 /**
@@ -29,8 +31,9 @@ export const FILTER = {
    *  points that carry the spike along w*, so this rule errs towards accepting clean data. */
   stopAbsolute: 4,
   /** Each round zeroes every point whose excess score is at least the score of rank
-   *  ceil(eps*n*quantileShare), and down-weights the rest in proportion: so m outliers go
-   *  in about 1/quantileShare rounds instead of one per round (plain max-normalization). */
+   *  ceil(eps*n*quantileShare) and down-weights the rest by excess / max excess: so m
+   *  outliers go in about 1/quantileShare rounds instead of one per round (the plain soft
+   *  filter zeroes only the maximum). */
   quantileShare: 0.5,
   maxRounds: 40,
   /** Naive pruning before the spectral rounds: rows with |g_i - c|^2 above
@@ -59,6 +62,13 @@ export interface FilterOptions extends MeanOptions {
    *  removed counts against the budget, so across calls the filter removes at most
    *  budgetFactor * eps * n in all. */
   readonly initialWeights?: Float64Array;
+  /** Row order for the median-of-means blocks (default: contentOrder of x, computed here).
+   *  Callers that filter the same x many times (gradient descent) pass it once. */
+  readonly blockOrder?: Int32Array;
+  /** Uncentered mode with a known inlier law: inliers have second moment `level` along every
+   *  direction, and the filter stops once lambda <= threshold (e.g. Gaussian covariates:
+   *  level 1, threshold the Bai-Yin edge). Replaces the median-of-means reference. */
+  readonly known?: { readonly level: number; readonly threshold: number };
 }
 
 /** What the filter found, beyond the mean. */
@@ -103,6 +113,7 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
   const scratch = new Float64Array(n);
   const k = Math.max(1, Math.min(Math.floor(n / 2), 2 * Math.floor(eps * n) + 1));
   const blocks = new Float64Array(k);
+  const order = options.blockOrder ?? contentOrder(n, d, x);
   const budget = FILTER.budgetFactor * eps * n;
 
   const weightedMean = (): number => {
@@ -144,7 +155,7 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
   for (; rounds < FILTER.maxRounds; rounds++) {
     // --- top eigenvector of the weighted (co)variance by power iteration
     let shift = 0;
-    if (rowNormSq) { let t = 0; for (let i = 0; i < n; i++) t += c[i] * s[i] * s[i] * rowNormSq[i]; shift = t / (W * d); }
+    if (rowNormSq) { let t = 0; for (let i = 0; i < n; i++) t += c[i] * s[i] * s[i] * rowNormSq[i]; shift = bulkShift(t / W, d); }
     weightedTopEigenvector(n, d, x, s, c, W, centered ? mu : null, shift, v, steps, FILTER.powerTolerance, buffers);
     steps = FILTER.powerWarmSteps;
 
@@ -157,9 +168,9 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
     if (centered) {
       // Inlier variance along v: median of means of squared deviations from a robust center.
       scratch.set(proj);
-      const center = blockMedian(scratch, n, k, blocks);
+      const center = blockMedian(scratch, n, k, blocks, order);
       for (let i = 0; i < n; i++) scratch[i] = (proj[i] - center) ** 2;
-      reference = blockMedian(scratch, n, k, blocks);
+      reference = blockMedian(scratch, n, k, blocks, order);
       // Score deviations from the robust center, not from the (contaminated) weighted mean:
       // measured from a mean pulled towards the outliers, inliers on the far side look more
       // extreme and get trimmed more, which biases the result towards the outliers.
@@ -168,11 +179,14 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
       // Heavy-tailed inliers (finite variance, infinite fourth moment) fail this test too:
       // their sample variance is carried by a few extreme points, which the filter then
       // trims, within the budget; that trimming is what heavy-tailed mean estimation does.
+    } else if (options.known) {
+      reference = options.known.level;
+      if (lambda <= options.known.threshold) break;
     } else {
       scratch.set(tau);
-      reference = blockMedian(scratch, n, k, blocks);
+      reference = blockMedian(scratch, n, k, blocks, order);
       for (let i = 0; i < n; i++) scratch[i] = (tau[i] - reference) ** 2;
-      const sdTau = Math.sqrt(blockMedian(scratch, n, k, blocks));
+      const sdTau = Math.sqrt(blockMedian(scratch, n, k, blocks, order));
       if (lambda <= reference + FILTER.stopAbsolute * sdTau * Math.sqrt(eps)) break;
     }
     if (removed >= budget) break;
@@ -187,11 +201,16 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
     if (positive === 0) break;
     const rank = Math.min(positive, Math.max(1, Math.ceil(eps * n * FILTER.quantileShare)));
     const cut = selectInPlace(scratch, positive - rank, 0, positive);
-    // proposed removals, scaled down if they would overrun the budget
+    let top = 0;
+    for (let i = 0; i < positive; i++) if (scratch[i] > top) top = scratch[i];
+    // proposed removals, scaled down if they would overrun the budget: the `rank` largest
+    // scores go whole; the rest lose excess / max-excess (the classic soft filter). Dividing
+    // by the rank's own score instead would, once fewer than `rank` outliers remain, put the
+    // cut at inlier level and strip inlier weight wholesale.
     let proposal = 0;
     for (let i = 0; i < n; i++) {
       if (tau[i] <= 0) continue;
-      const cutShare = tau[i] >= cut ? 1 : tau[i] / cut;
+      const cutShare = tau[i] >= cut ? 1 : tau[i] / top;
       tau[i] = c[i] * cutShare;
       proposal += tau[i];
     }

@@ -1,4 +1,5 @@
 import { checkEps, type ScaledRows, type MeanOptions } from './rows.js';
+import { contentOrder } from './contentOrder.js';
 
 /** Weiszfeld iterations for the geometric median of the block means. */
 const WEISZFELD_ITERATIONS = 100;
@@ -7,19 +8,21 @@ const WEISZFELD_ITERATIONS = 100;
  * Median of means (Minsker's geometric-median variant): split the rows, in order, into
  * k = 2*floor(eps*n) + 1 blocks (so corrupted rows can spoil fewer than half of them),
  * average each block, and return the geometric median of the block means (Weiszfeld).
- * With eps = 0 this is the plain mean. Blocks follow row order, so this baseline is not
- * invariant to permuting the sample.
+ * With eps = 0 this is the plain mean. Blocks are cut in the rows' content order
+ * (contentOrder.ts), so the estimate does not depend on how the sample is permuted.
  */
 export function medianOfMeans(rows: ScaledRows, options: MeanOptions): Float64Array {
   checkEps(options.eps);
   const { n, d, x, scale } = rows;
   const k = Math.max(1, Math.min(Math.floor(n / 2), 2 * Math.floor(options.eps * n) + 1));
   const means = new Float64Array(k * d);
+  const order = contentOrder(n, d, x);
   for (let b = 0; b < k; b++) {
     const from = Math.floor((b * n) / k);
     const to = Math.floor(((b + 1) * n) / k);
     const off = b * d;
-    for (let i = from; i < to; i++) {
+    for (let r = from; r < to; r++) {
+      const i = order[r];
       const s = scale ? scale[i] : 1;
       const row = i * d;
       for (let j = 0; j < d; j++) means[off + j] += s * x[row + j];

@@ -2,6 +2,7 @@ import type { Sample } from '../model/sample.js';
 import { getLink, type LinkName } from '../model/links.js';
 import { filterMeanDetailed } from '../robust/filterMean.js';
 import { powerBuffers, weightedTopEigenvector } from '../robust/topEigenvector.js';
+import { bulkShift } from '../robust/bulkShift.js';
 import { selectInPlace } from '../kernels/select.js';
 import { gemv } from '../kernels/gemv.js';
 import { fitScale } from './scaleFit.js';
@@ -12,6 +13,12 @@ import { fitScale } from './scaleFit.js';
  *  E[T(y) x x^T] = a I + b w* w*^T / |w*|^2 keeps most of its size (SPEC section 3.2). */
 export const TRUNCATION_QUANTILE = 0.75;
 export const TRUNCATION_FACTOR = 3;
+/** Covariate filter's threshold: the Bai-Yin edge (1 + sqrt(d/n))^2 of a clean Gaussian
+ *  sample second moment, times (1 + COVARIATE_SLACK * eps). Rows whose covariates add less
+ *  than that along a direction move T(y)-weighted second moments by at most about
+ *  tau^2 eps, what label-only corruption can do anyway. A slack of 3 eps (additive) let a
+ *  spectral plant at d = 10, eps = 0.1 through (it adds eps (d/2 - 1) = 0.4). */
+export const COVARIATE_SLACK = 1;
 /** Final direction: power iteration to a tight Rayleigh tolerance. */
 const FINAL_POWER_STEPS = 500;
 const FINAL_POWER_TOLERANCE = 1e-10;
@@ -36,8 +43,9 @@ export function truncationLevel(y: Float64Array): number {
  * Spectral initialization: the top eigenvector of M = sum_i c_i T(y_i) x_i x_i^T with the
  * truncated preprocessing T(y) = min(y^2, tau^2) (Stein: E[y^2 x x^T] = (E f^2 + sigma^2) I
  * + 2 ESC w* w*^T / |w*|^2, SPEC section 3). `robust`: the weights c come from the spectral
- * filter in its second-moment mode (points that inflate M along any direction beyond what
- * inliers do are down-weighted); otherwise c = 1 (plain spectral init, the contrast).
+ * filter, first on the covariates against their known N(0, I) law, then in second-moment
+ * mode on sqrt(T(y_i)) x_i (rows that inflate M along any direction beyond what inliers do
+ * are down-weighted); otherwise c = 1 (plain spectral init, the contrast).
  * The sign and the norm are then resolved by a one-dimensional fit of y on <v, x>
  * (robust Cauchy loss, or least squares for the plain variant).
  */
@@ -51,7 +59,13 @@ export function spectralInit(data: Sample, opts: { link: LinkName; eps: number; 
   let weights: Float64Array;
   let start: Float64Array | undefined;
   if (opts.robust && opts.eps > 0) {
-    const f = filterMeanDetailed(rows, { eps: opts.eps, centered: false });
+    // 1. Inlier covariates are N(0, I) whatever the labels: filter the rows whose covariates
+    //    inflate some direction beyond a clean Gaussian sample (spectral plant, leverage),
+    //    against that known law rather than an estimated one.
+    const threshold = (1 + Math.sqrt(d / n)) ** 2 * (1 + COVARIATE_SLACK * opts.eps);
+    const cov = filterMeanDetailed({ n, d, x }, { eps: opts.eps, centered: false, known: { level: 1, threshold } });
+    // 2. Then the T(y)-weighted second moment, starting from those weights (one budget).
+    const f = filterMeanDetailed(rows, { eps: opts.eps, centered: false, initialWeights: cov.weights });
     weights = f.weights;
     start = f.direction;
   } else {
@@ -65,7 +79,7 @@ export function spectralInit(data: Sample, opts: { link: LinkName; eps: number; 
 }
 
 /** Top eigenvector of the weighted second moment of s_i x_i, shifted by its mean
- *  eigenvalue so the spike converges fast. Deterministic start: the largest row. */
+ *  eigenvalue (bulkShift) so the spike converges fast. Deterministic start: the largest row. */
 function topDirection(data: Sample, s: Float64Array, c: Float64Array, start?: Float64Array): Float64Array {
   const { n, d, x } = data;
   let W = 0, trace = 0, best = 0, bestVal = -1;
@@ -83,6 +97,6 @@ function topDirection(data: Sample, s: Float64Array, c: Float64Array, start?: Fl
   let nv = Math.hypot(...v);
   if (!(nv > 0)) { v[0] = 1; nv = 1; }
   for (let j = 0; j < d; j++) v[j] /= nv;
-  weightedTopEigenvector(n, d, x, s, c, W, null, trace / (W * d), v, FINAL_POWER_STEPS, FINAL_POWER_TOLERANCE, powerBuffers(n, d));
+  weightedTopEigenvector(n, d, x, s, c, W, null, bulkShift(trace / W, d), v, FINAL_POWER_STEPS, FINAL_POWER_TOLERANCE, powerBuffers(n, d));
   return v;
 }
