@@ -6,7 +6,9 @@ export default defineConfig({
     // the suites are CPU-bound: one worker per core of the 2-core machines
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 120_000,
+    // property suites run many fits per test (P4: 30 instances up to n = 9000 plus the exact
+    // basin radius of 12 link/norm pairs); the deep profile multiplies runs by 20
+    testTimeout: process.env.SIM_AUDIT_PROFILE === 'deep' ? 3_600_000 : 400_000,
     hookTimeout: 120_000,
     reporters: ['default', './vitest.reporter.ts'],
     coverage: {

@@ -7,16 +7,18 @@ import { fitCommand } from './fit.js';
 import { attackCommand } from './attack.js';
 import { listCommand } from './list.js';
 import { landscapeCommand } from './landscape.js';
+import { auditCommand } from './audit.js';
 
 /** Build the program; each verb lives in its own file. */
-function program(io: CliIo): Command {
+function program(io: CliIo, setExit: (code: number) => void = () => {}): Command {
   const root = new Command('sim-audit')
-    .description('audit robust single-index-model learning: simulate, attack, fit, landscape, list')
+    .description('audit robust single-index-model learning: simulate, attack, fit, audit, landscape, list')
     .showHelpAfterError(false)
     .configureOutput({ writeOut: io.stdout, writeErr: () => { /* errors are reported once, by run() */ } });
   for (const make of [simulateCommand, fitCommand, attackCommand, listCommand, landscapeCommand]) {
     root.addCommand(make(io).configureOutput({ writeOut: io.stdout, writeErr: () => {} }));
   }
+  root.addCommand(auditCommand(io, setExit).configureOutput({ writeOut: io.stdout, writeErr: () => {} }));
   root.exitOverride();
   for (const c of root.commands) c.exitOverride();
   return root;
@@ -32,9 +34,10 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     io.stderr('sim-audit: missing command\n');
     return EXIT.usage;
   }
+  let code: number = EXIT.ok;
   try {
-    await program(io).parseAsync([...argv], { from: 'user' });
-    return EXIT.ok;
+    await program(io, (c) => { code = c; }).parseAsync([...argv], { from: 'user' });
+    return code;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;

@@ -1,0 +1,82 @@
+import { Command } from 'commander';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import { estimator, isMethodName, METHOD_NAMES } from '../solver/methods.js';
+import { auditBattery, type AuditedFit } from '../audit/battery.js';
+import { runBattery, type PropertyOutcome } from '../audit/runBattery.js';
+import { profileFromEnv } from '../audit/profile.js';
+import { markdownTable } from '../report/markdownTable.js';
+import { writeTextAtomic } from '../io/atomicWrite.js';
+import { machineLine } from '../report/writeReport.js';
+import { EXIT, type CliIo } from './io.js';
+import { parseInteger, toJson } from './parse.js';
+
+/** A built-in method, or a module exporting `fit(data, options) => w` (or a default function). */
+export async function loadEstimator(spec: string): Promise<AuditedFit> {
+  if (isMethodName(spec)) { const e = estimator(spec); return (data, options) => e(data, options).w; }
+  const path = resolve(spec);
+  if (!existsSync(path)) throw new InputError(`unknown estimator "${spec}": not a method (${METHOD_NAMES.join(', ')}) nor a file`);
+  let mod: Record<string, unknown>;
+  try { mod = await import(pathToFileURL(path).href); } catch (err) {
+    throw new InputError(`cannot load ${spec}: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+  }
+  const candidate = mod.fit ?? (typeof mod.default === 'function' ? mod.default : (mod.default as Record<string, unknown> | undefined)?.fit);
+  if (typeof candidate !== 'function') throw new InputError(`${spec} exports no function "fit" (expected fit(data, options) => w)`);
+  return candidate as AuditedFit;
+}
+
+function fmt(v: number | undefined): string {
+  return v === undefined || Number.isNaN(v) ? '-' : Number.isFinite(v) ? v.toPrecision(4) : String(v);
+}
+
+/** The audit's markdown report. */
+export function auditMarkdown(name: string, profile: string, seed: number, outcomes: readonly PropertyOutcome[], seconds: number): string {
+  const rows = outcomes.map((o) => [o.id, o.holds ? 'holds' : 'VIOLATED', String(o.runs), fmt(o.maxMargin), fmt(o.medianMargin), o.seconds.toFixed(1)]);
+  const failures = outcomes.filter((o) => !o.holds).map((o) => [
+    `### ${o.id}`, '', o.statement, '',
+    `- counterexample: \`${JSON.stringify(o.counterexample)}\``,
+    `- measured ${fmt(o.measured)} against bound ${fmt(o.bound)}${o.error ? `; error: ${o.error}` : ''}`,
+    `- replay: \`fc.assert(property, { seed: ${o.seed}, path: "${o.path}" })\`, or \`sim-audit audit --estimator ${name} --profile ${profile} --seed ${o.seed}\``,
+    '',
+  ].join('\n'));
+  return [
+    `# Audit of \`${name}\``, '',
+    `Profile ${profile}, seed ${seed}. Margin = measured / bound (above 1 violates).`, '',
+    markdownTable(['property', 'verdict', 'runs', 'max margin', 'median margin', 'seconds'], rows), '',
+    ...(failures.length ? ['## Counterexamples', '', ...failures] : []),
+    `Run time ${seconds.toFixed(1)} s on ${machineLine()}.`, '',
+  ].join('\n');
+}
+
+/** `audit`: run the property battery against an estimator. Exit 0 all hold, 1 some violated. */
+export function auditCommand(io: CliIo, setExit: (code: number) => void): Command {
+  return new Command('audit')
+    .description('run the property battery (error bound, exact recovery, determinism, invariances, dimension-freeness) against an estimator')
+    .requiredOption('--estimator <NAME|PATH>', `a method (${METHOD_NAMES.join(', ')}) or a module exporting fit(data, options) => w`)
+    .option('--profile <NAME>', 'quick or deep', 'quick')
+    .option('--seed <K>', 'fast-check seed (default: fixed for quick, time-based for deep)', parseInteger('--seed'))
+    .option('--json', 'print one JSON object')
+    .option('--report <FILE>', 'also write a markdown report')
+    .action(async (o) => {
+      if (o.profile !== 'quick' && o.profile !== 'deep') throw new InputError(`--profile must be quick or deep, got "${o.profile}"`);
+      const fit = await loadEstimator(o.estimator);
+      const profile = profileFromEnv({ SIM_AUDIT_PROFILE: o.profile, SIM_AUDIT_SEED: o.seed === undefined ? undefined : String(o.seed) });
+      const started = performance.now();
+      const outcomes = runBattery(auditBattery(fit), profile, (out) => {
+        if (!o.json) io.stdout(`${out.holds ? 'holds   ' : 'VIOLATED'} ${out.id} (${out.runs} runs, max margin ${fmt(out.maxMargin)}, ${out.seconds.toFixed(1)} s)\n`);
+        if (!o.json && !out.holds) {
+          io.stdout(`  counterexample: ${JSON.stringify(out.counterexample)}\n`);
+          io.stdout(`  measured ${fmt(out.measured)} > bound ${fmt(out.bound)}${out.error ? ` (error: ${out.error})` : ''}\n`);
+          io.stdout(`  replay: seed ${out.seed}, path "${out.path}"\n`);
+        }
+      });
+      const seconds = (performance.now() - started) / 1000;
+      const holds = outcomes.every((x) => x.holds);
+      if (o.json) io.stdout(toJson({ estimator: o.estimator, profile: profile.name, seed: profile.seed, holds, seconds, properties: outcomes.map((x) => ({ ...x, maxMargin: Number.isFinite(x.maxMargin) ? x.maxMargin : null, medianMargin: Number.isFinite(x.medianMargin) ? x.medianMargin : null })) }) + '\n');
+      else io.stdout(`${holds ? 'all properties hold' : 'some properties are violated'} (${seconds.toFixed(1)} s)\n`);
+      if (o.report) writeTextAtomic(o.report, auditMarkdown(o.estimator, profile.name, profile.seed, outcomes, seconds));
+      setExit(holds ? EXIT.ok : EXIT.violated);
+    });
+}
