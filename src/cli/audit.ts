@@ -33,7 +33,7 @@ function fmt(v: number | undefined): string {
 
 /** The audit's markdown report. */
 export function auditMarkdown(name: string, profile: string, seed: number, outcomes: readonly PropertyOutcome[], seconds: number): string {
-  const rows = outcomes.map((o) => [o.id, o.holds ? 'holds' : 'VIOLATED', String(o.runs), fmt(o.maxMargin), fmt(o.medianMargin), o.seconds.toFixed(1)]);
+  const rows = outcomes.map((o) => [o.id, o.statement, o.holds ? 'holds' : 'VIOLATED', String(o.runs), fmt(o.maxMargin), fmt(o.medianMargin)]);
   const failures = outcomes.filter((o) => !o.holds).map((o) => [
     `### ${o.id}`, '', o.statement, '',
     `- counterexample: \`${JSON.stringify(o.counterexample)}\``,
@@ -44,9 +44,12 @@ export function auditMarkdown(name: string, profile: string, seed: number, outco
   return [
     `# Audit of \`${name}\``, '',
     `Profile ${profile}, seed ${seed}. Margin = measured / bound (above 1 violates).`, '',
-    markdownTable(['property', 'verdict', 'runs', 'max margin', 'median margin', 'seconds'], rows), '',
+    markdownTable(['property', 'statement', 'verdict', 'runs', 'max margin', 'median margin'], rows), '',
+    `The bounds and how each constant was calibrated: \`src/audit/bounds.ts\`.`, '',
     ...(failures.length ? ['## Counterexamples', '', ...failures] : []),
-    `Run time ${seconds.toFixed(1)} s on ${machineLine()}.`, '',
+    '## Run', '',
+    `- Run time: ${seconds.toFixed(1)} s (${outcomes.map((o) => `${o.id} ${o.seconds.toFixed(1)} s`).join(', ')})`,
+    `- Machine: ${machineLine()}`, '',
   ].join('\n');
 }
 
