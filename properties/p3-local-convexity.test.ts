@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { getLink, type LinkName } from '../src/model/links.js';
-import { lambdaMin, populationLoss } from '../src/landscape/population.js';
+import { blockEigenvalues, lambdaMin, populationHessian, populationLoss } from '../src/landscape/population.js';
 import { cachedBasin } from '../src/landscape/landscapeSummary.js';
 import { generateInstance } from '../src/model/instance.js';
 import { namedStream } from '../src/rng/streams.js';
@@ -41,10 +41,12 @@ describe('P3 local convexity', () => {
     }), params(15));
   });
 
-  it(`the empirical Hessian is positive definite on B(w*, r/2) once n >= ${BOUNDS.hessianSamplesPerDimension} d`, () => {
+  it(`the empirical Hessian is positive definite on B(w*, r/2) once n >= ${BOUNDS.hessianSamplesPerDimension} d lambda_max/lambda_min`, () => {
     const smooth = PAIRS.filter(([l]) => getLink(l).kinks.length === 0);
     fc.assert(fc.property(fc.constantFrom(...smooth), fc.integer({ min: 2, max: 12 }), fc.integer({ min: 0, max: 999 }), seedArb, ([link, s], d, share, seed) => {
-      const n = BOUNDS.hessianSamplesPerDimension * d;
+      const H0 = populationHessian(getLink(link), s, 0, s);
+      const [lo, hi] = blockEigenvalues(H0);
+      const n = Math.ceil(BOUNDS.hessianSamplesPerDimension * d * Math.max(hi, H0.complement) / Math.min(lo, H0.complement));
       const inst = generateInstance({ d, n, norm: s, link, noise: 'gaussian', sigma: 0.25 * s, eps: 0, adversary: 'none', seed });
       const phi = getLink(link);
       // a point of B(w*, r/2) in a random direction (drawn from the instance's own seed)

@@ -3,7 +3,6 @@ import type { Rng } from '../rng/streams.js';
 import { checkEps } from '../robust/rows.js';
 import type { Sample } from '../model/sample.js';
 import { cloneSample } from '../model/sample.js';
-import { medianInPlace } from '../kernels/select.js';
 
 /** floor(eps * n), after checking eps is in [0, 0.5). */
 export function corruptionBudget(n: number, eps: number): number {
@@ -64,13 +63,7 @@ export function rowDot(s: Sample, i: number, w: ArrayLike<number>): number {
 /** A copy of the clean sample to corrupt in place. */
 export const copyForCorruption = cloneSample;
 
-/** 1.4826 * MAD of the values (0 if they are all equal). */
-export function madScale(values: Float64Array): number {
-  const buf = Float64Array.from(values);
-  const med = medianInPlace(buf);
-  for (let i = 0; i < buf.length; i++) buf[i] = Math.abs(values[i] - med);
-  return 1.4826 * medianInPlace(buf);
-}
+export { madScale } from '../robust/madScale.js';
 
 /** Residuals y_i - phi(<w*, x_i>) of the clean sample: the noise the adversary can see. */
 export function cleanResiduals(s: Sample, wstar: Float64Array, phi: (z: number) => number): Float64Array {

@@ -2,7 +2,8 @@ import { InputError } from '../errors.js';
 import { gemv } from '../kernels/gemv.js';
 import { gemvT } from '../kernels/gemvT.js';
 import { powerBuffers, weightedTopEigenvector } from './topEigenvector.js';
-import { medianInPlace, selectInPlace } from '../kernels/select.js';
+import { selectInPlace } from '../kernels/select.js';
+import { medianAndMad } from './madScale.js';
 import { blockMedian } from './blockMedian.js';
 import { contentOrder } from './contentOrder.js';
 import { bulkShift } from './bulkShift.js';
@@ -51,9 +52,6 @@ export const FILTER = {
   powerWarmSteps: 10,
   powerTolerance: 1e-3,
 } as const;
-
-/** 1 / Phi^{-1}(3/4): the MAD of a normal law times this is its standard deviation. */
-const MAD_TO_SD = 1.482602218505602;
 
 /** Options of {@link filterMean}. */
 export interface FilterOptions extends MeanOptions {
@@ -170,16 +168,13 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
     for (let i = 0; i < n; i++) { const a = s[i] * proj[i] - mv; proj[i] = a; tau[i] = a * a; acc += c[i] * tau[i]; }
     lambda = acc / W;
     if (centered) {
-      // Inlier variance along v: median of means of squared deviations from a robust center.
-      // Inlier variance along v: (1.4826 MAD)^2 about the median, Gaussian-consistent with a
+      // Inlier variance along v: (MAD scale)^2 about the median, Gaussian-consistent with a
       // 50% breakdown point. A median of block means was used first; it needs contaminated
       // blocks to be a small minority, but eps n outliers spread over 2 eps n + 1 blocks of
       // 1/(2 eps) rows reach 1 - e^(-1/2) = 39% of them, which inflated the reference from
       // 0.93 to 1.64 under a 10% cluster at 3 sigma and stopped the filter before it began.
-      scratch.set(proj);
-      const center = medianInPlace(scratch, 0, n);
-      for (let i = 0; i < n; i++) scratch[i] = Math.abs(proj[i] - center);
-      reference = (MAD_TO_SD * medianInPlace(scratch, 0, n)) ** 2;
+      const { center, scale } = medianAndMad(proj, scratch);
+      reference = scale * scale;
       // Score deviations from the robust center, not from the (contaminated) weighted mean:
       // measured from a mean pulled towards the outliers, inliers on the far side look more
       // extreme and get trimmed more, which biases the result towards the outliers.

@@ -2,7 +2,7 @@ import type { Sample } from '../model/sample.js';
 import { getLink, type Link, type LinkName } from '../model/links.js';
 import { gemv } from '../kernels/gemv.js';
 import { gemvT } from '../kernels/gemvT.js';
-import { medianInPlace } from '../kernels/select.js';
+import { madScale } from '../robust/madScale.js';
 import { filterMeanDetailed } from '../robust/filterMean.js';
 import { contentOrder } from '../robust/contentOrder.js';
 import { mean } from '../robust/mean.js';
@@ -49,6 +49,14 @@ export const FREEZE_TOLERANCE = 1e-4;
  *  can lock the iterate into a cycle (two weight sets sending it back and forth, seen at
  *  amplitude ~2e-3 |w| under heavy-tail-mimic), which only freezing ends. */
 export const FREEZE_PATIENCE = 5;
+/** Under frozen weights, a step larger than this many times the step at freeze time is
+ *  refused: the iterate is left where it was and the filter runs again. Rows whose
+ *  gradients vanished where the weights froze (relu's dead zone: leverage rows with
+ *  <w, u> < 0) keep weight 1, and once frozen descent carries <w, u> across 0 they pull
+ *  with their full, enormous gradient (seen: error 68.7 from a start 0.29 away, relu,
+ *  leverage, eps = 0.1). */
+export const UNFREEZE_FACTOR = 10;
+
 /** Huber's threshold in units of the residuals' robust scale (95% efficiency at the normal). */
 export const HUBER_K = 1.345;
 /** |w| beyond this factor of max(1, |w0|) counts as divergence (reported, not thrown). */
@@ -67,7 +75,8 @@ const MAX_HALVINGS = 60;
  *   a leverage point where phi' vanishes, is caught where it starts to pull). Fresh
  *   filtering makes the aggregate piecewise smooth in w, so once the step is below
  *   FREEZE_TOLERANCE or stops shrinking (FREEZE_PATIENCE), the last weights are kept and
- *   descent finishes as the fixed weighted GD they define, which converges.
+ *   descent finishes as the fixed weighted GD they define, which converges; a step that
+ *   jumps (UNFREEZE_FACTOR) under frozen weights is refused and filtering resumes.
  * - Plain mean with the squared or Huber loss: the same initial step with a monotone
  *   backtracking line search (halve until the empirical loss does not increase), so the
  *   baseline really minimizes its objective: it fails because least squares is the wrong
@@ -95,6 +104,7 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
   let weights: Float64Array | undefined;
   let blockOrder: Int32Array | undefined;
   let frozen = false;
+  let frozenStep = 0;
   let bestStep = Infinity, sinceBest = 0;
   let status: DescentStatus = 'max-iterations';
   let it = 0;
@@ -141,13 +151,17 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
     if (!accepted) { status = 'converged'; it++; break; } // no descent along -g at any step: stationary
     let stepSq = 0, wSq = 0;
     for (let j = 0; j < d; j++) { stepSq += (candidate[j] - w[j]) ** 2; wSq += candidate[j] ** 2; }
+    if (frozen && Math.sqrt(stepSq) / Math.max(1, Math.sqrt(wSq)) > UNFREEZE_FACTOR * Math.max(frozenStep, FREEZE_TOLERANCE)) {
+      frozen = false; bestStep = Infinity; sinceBest = 0;
+      continue; // refuse the step; the next iteration filters afresh at the same w
+    }
     if (!Number.isFinite(stepSq) || !Number.isFinite(wSq) || !uNext.every(Number.isFinite)) { status = 'diverged'; break; }
     if (Math.sqrt(wSq) > DIVERGENCE_FACTOR * Math.max(1, Math.hypot(...w0))) { w.set(candidate); status = 'diverged'; it++; break; }
     w.set(candidate);
     u.set(uNext);
     const relative = Math.sqrt(stepSq) / Math.max(1, Math.sqrt(wSq));
     if (relative < bestStep) { bestStep = relative; sinceBest = 0; } else sinceBest++;
-    if (relative <= FREEZE_TOLERANCE || sinceBest >= FREEZE_PATIENCE) frozen = true;
+    if (!frozen && (relative <= FREEZE_TOLERANCE || sinceBest >= FREEZE_PATIENCE)) { frozen = true; frozenStep = relative; }
     if (relative <= tol) { it++; status = 'converged'; break; }
   }
   return { w, iterations: it, status };
@@ -175,13 +189,9 @@ function weightedMean(rows: ScaledRows, c: Float64Array): Float64Array {
   return out;
 }
 
-/** 1.4826 * MAD of the residuals phi(u_i) - y_i (floored so a perfect fit keeps a threshold). */
+/** The MAD scale of the residuals phi(u_i) - y_i (floored so a perfect fit keeps a threshold). */
 function residualScale(link: Link, u: Float64Array, y: Float64Array): number {
-  const r = Float64Array.from(u, (t, i) => link.phi(t) - y[i]);
-  const buf = Float64Array.from(r);
-  const med = medianInPlace(buf);
-  for (let i = 0; i < buf.length; i++) buf[i] = Math.abs(r[i] - med);
-  return Math.max(1.4826 * medianInPlace(buf), 1e-12);
+  return Math.max(madScale(Float64Array.from(u, (t, i) => link.phi(t) - y[i])), 1e-12);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Link } from '../model/links.js';
-import { medianInPlace } from '../kernels/select.js';
+import { madScale } from '../robust/madScale.js';
 
 /** Scales tried by the grid, as multiples of the robust label scale: 10^-2.5 .. 10^2.5. */
 const GRID_DECADES = 2.5;
@@ -9,7 +9,7 @@ const GOLDEN_STEPS = 40;
 /**
  * Fit y_i ~ phi(t * z_i) over t in R (both signs unless the link is even), where z_i are the
  * projections of the covariates on a unit direction. `robust`: minimize the Cauchy loss
- * sum c_i log(1 + (r_i / c)^2), c = 1.4826 MAD(y): bounded influence, so eps of arbitrary
+ * sum c_i log(1 + (r_i / c)^2), c = the MAD scale of y: bounded influence, so eps of arbitrary
  * labels cannot drag the scale, and no sorting per evaluation. Otherwise: least squares.
  * A log grid then golden-section refinement; returns the signed scale t.
  */
@@ -54,12 +54,10 @@ export function fitScale(link: Link, z: Float64Array, y: Float64Array, opts: { r
   return loss(t) <= bestLoss ? t : bestT;
 }
 
-/** 1.4826 * median |y - median(y)|, floored away from 0 by the mean absolute label. */
+/** The MAD scale of the labels, floored away from 0 by the mean absolute label (relu labels
+ *  can be more than half zeros). */
 export function robustLabelScale(y: Float64Array): number {
-  const buf = Float64Array.from(y);
-  const med = medianInPlace(buf);
-  for (let i = 0; i < buf.length; i++) buf[i] = Math.abs(y[i] - med);
-  const mad = 1.4826 * medianInPlace(buf);
+  const mad = madScale(y);
   if (mad > 0) return mad;
   let s = 0;
   for (let i = 0; i < y.length; i++) s += Math.abs(y[i]);
