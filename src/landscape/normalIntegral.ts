@@ -1,5 +1,4 @@
 import { gaussLegendre } from './gaussLegendre.js';
-import { gaussHermite } from './gaussHermite.js';
 
 /** Half-width of the integration range: the N(0,1) mass beyond 9 is 2e-19. */
 const RANGE = 9;
@@ -33,55 +32,7 @@ export function normalRule(breaks: readonly number[]): { nodes: Float64Array; we
   return { nodes: Float64Array.from(nodes), weights: Float64Array.from(weights) };
 }
 
-/**
- * E[F(z1, z2)] for (z1, z2) ~ N(0, I_2) by composite Gauss-Legendre: the z1 panels break at
- * `breaks1`, and for each z1 the z2 panels break at `breaks2(z1)`. Splitting at the kinks of
- * the integrand keeps the rule exact to about 1e-13 for piecewise-smooth links (relu, abs),
- * where a Gauss-Hermite rule converges slowly. `F` writes `out.length` values into `out`;
- * the expectations are accumulated into `acc`.
- */
-export function expectPlane(
-  F: (z1: number, z2: number, out: Float64Array) => void,
-  breaks1: readonly number[],
-  breaks2: (z1: number) => readonly number[],
-  acc: Float64Array,
-): Float64Array {
-  acc.fill(0);
-  const out = new Float64Array(acc.length);
-  const r1 = normalRule(breaks1);
-  const smooth2 = normalRule([]);
-  for (let i = 0; i < r1.nodes.length; i++) {
-    const z1 = r1.nodes[i];
-    const b2 = breaks2(z1);
-    const r2 = b2.length === 0 ? smooth2 : normalRule(b2);
-    for (let k = 0; k < r2.nodes.length; k++) {
-      F(z1, r2.nodes[k], out);
-      const w = r1.weights[i] * r2.weights[k];
-      for (let c = 0; c < acc.length; c++) acc[c] += w * out[c];
-    }
-  }
-  return acc;
-}
-
 /** Tensor Gauss-Hermite order for smooth integrands: 64 x 64 nodes integrate the smooth links'
  *  loss, gradient and Hessian integrands to about 1e-12 (checked against the panel rule in
  *  test/landscape/oracles.test.ts). */
 export const HERMITE_ORDER = 64;
-
-/**
- * E[F(z1, z2)] for (z1, z2) ~ N(0, I_2) by the tensor Gauss-Hermite rule (SPEC section 4):
- * fast and exact for smooth integrands, poor across kinks (use {@link expectPlane} there).
- */
-export function expectPlaneHermite(F: (z1: number, z2: number, out: Float64Array) => void, acc: Float64Array, order = HERMITE_ORDER): Float64Array {
-  acc.fill(0);
-  const out = new Float64Array(acc.length);
-  const { nodes, weights } = gaussHermite(order);
-  for (let i = 0; i < nodes.length; i++) {
-    for (let k = 0; k < nodes.length; k++) {
-      F(nodes[i], nodes[k], out);
-      const w = weights[i] * weights[k];
-      for (let c = 0; c < acc.length; c++) acc[c] += w * out[c];
-    }
-  }
-  return acc;
-}

@@ -142,10 +142,3 @@ export function lambdaMin(link: Link, a: number, b: number, s: number, d = 3, me
   const [lo] = blockEigenvalues(h);
   return d >= 3 ? Math.min(lo, h.complement) : lo;
 }
-
-/** lambda_max(H(w)) in dimension d >= 3. */
-export function lambdaMax(link: Link, a: number, b: number, s: number, d = 3, method: QuadratureMethod = 'panels'): number {
-  const h = populationHessian(link, a, b, s, method);
-  const [, hi] = blockEigenvalues(h);
-  return d >= 3 ? Math.max(hi, h.complement) : hi;
-}

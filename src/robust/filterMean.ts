@@ -64,8 +64,8 @@ export interface FilterOptions extends MeanOptions {
    *  removed counts against the budget, so across calls the filter removes at most
    *  budgetFactor * eps * n in all. */
   readonly initialWeights?: Float64Array;
-  /** Row order for the median-of-means blocks (default: contentOrder of x, computed here).
-   *  Callers that filter the same x many times (gradient descent) pass it once. */
+  /** Row order for the median-of-means blocks of the second-moment mode without a known
+   *  level (default: contentOrder of x, computed when first needed). */
   readonly blockOrder?: Int32Array;
   /** Uncentered mode with a known inlier law: inliers have second moment `level` along every
    *  direction, and the filter stops once lambda <= threshold (e.g. Gaussian covariates:
@@ -93,8 +93,9 @@ export interface FilterResult {
  * The spectral filter (Diakonikolas-Kane style) for vectors g_i = scale_i x_i:
  * repeat { weighted mean mu; top eigenvector v of the weighted covariance by power
  * iteration, as matrix-vector passes over x (never a d x d matrix); compare the variance
- * along v with what inliers give (a median-of-means estimate along v); if consistent,
- * stop; else down-weight points by their excess squared projection }.
+ * along v with what inliers give (a MAD estimate along v; in second-moment mode a known
+ * level, or a median of means); if consistent, stop; else down-weight points by their
+ * excess squared projection }.
  * Cost: O(n d) per power step, a few dozen steps per round, a few rounds: O~(n d).
  * With eps = 0 it returns the plain mean after one pass.
  */
@@ -115,7 +116,8 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
   const scratch = new Float64Array(n);
   const k = Math.max(1, Math.min(Math.floor(n / 2), 2 * Math.floor(eps * n) + 1));
   const blocks = new Float64Array(k);
-  const order = options.blockOrder ?? contentOrder(n, d, x);
+  // blocks are cut in content order (permutation invariance); computed only if needed
+  let order = options.blockOrder;
   const budget = FILTER.budgetFactor * eps * n;
 
   const weightedMean = (): number => {
@@ -187,6 +189,7 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
       reference = options.known.level;
       if (lambda <= options.known.threshold) break;
     } else {
+      order ??= contentOrder(n, d, x);
       scratch.set(tau);
       reference = blockMedian(scratch, n, k, blocks, order);
       for (let i = 0; i < n; i++) scratch[i] = (tau[i] - reference) ** 2;
@@ -195,7 +198,7 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
     }
     if (removed >= budget) break;
 
-    // --- soft down-weighting by excess score, normalized by a high quantile of the scores
+    // --- soft down-weighting by excess score (see FILTER.quantileShare)
     let positive = 0;
     for (let i = 0; i < n; i++) {
       const e = c[i] > 0 ? Math.max(0, tau[i] - reference) : 0;
