@@ -86,3 +86,11 @@ describe('atomic write', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('keep.txt'))).toEqual(['keep.txt']);
   });
 });
+
+describe('markdown tables', () => {
+  it('escape pipes inside cells', async () => {
+    const { markdownTable } = await import('../../src/report/markdownTable.js');
+    const t = markdownTable(['a', 'b'], [['|w - w*|', 'x']]);
+    expect(t.split('\n')[2]).toBe('| \\|w - w*\\| | x |');
+  });
+});
