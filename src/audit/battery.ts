@@ -66,12 +66,10 @@ function invarianceBound(c: InstanceCase, w: Float64Array): number {
   return Math.max(BOUNDS.invarianceTolerance * Math.max(1, Math.hypot(...w)), BOUNDS.invarianceShare * errorBound(c));
 }
 
-/** |w_hat - w*|. */
-function errorOf(fit: AuditedFit, c: InstanceCase): { err: number; kappa: number; sigma: number; n: number } {
-  const s = settingsOf(c);
-  const inst = generateInstance(s);
-  const w = callFit(fit, inst.sample, { link: c.link, eps: c.eps, seed: c.seed });
-  return { err: distance(w, inst.wstar), kappa: conditioning(c.link, c.norm), sigma: s.sigma, n: s.n };
+/** |w_hat - w*| on the case's instance. */
+function errorOf(fit: AuditedFit, c: InstanceCase): number {
+  const inst = generateInstance(settingsOf(c));
+  return distance(callFit(fit, inst.sample, { link: c.link, eps: c.eps, seed: c.seed }), inst.wstar);
 }
 
 /** P1: |w_hat - w*| <= kappa sigma (C1 sqrt(eps) + C2 sqrt(d/n)) for every adversary. */
@@ -82,7 +80,7 @@ export function errorBoundProperty(fit: AuditedFit): BatteryProperty<InstanceCas
     arbitrary: instanceCaseArb(),
     quickRuns: 40,
     measure: (c) => {
-      return { measured: errorOf(fit, c).err, bound: errorBound(c) };
+      return { measured: errorOf(fit, c), bound: errorBound(c) };
     },
   };
 }
@@ -94,7 +92,7 @@ export function exactRecoveryProperty(fit: AuditedFit): BatteryProperty<Instance
     statement: `without noise or corruption, |w_hat - w*| <= ${BOUNDS.exactRecovery}`,
     arbitrary: instanceCaseArb({ links: ['gelu', 'swish', 'relu', 'tanh', 'linear'] }).map((c) => ({ ...c, eps: 0, noiseToSignal: 0 })),
     quickRuns: 10,
-    measure: (c) => ({ measured: errorOf(fit, c).err, bound: BOUNDS.exactRecovery }),
+    measure: (c) => ({ measured: errorOf(fit, c), bound: BOUNDS.exactRecovery }),
   };
 }
 
@@ -176,7 +174,7 @@ export function dimensionFreeProperty(fit: AuditedFit): BatteryProperty<Instance
     quickRuns: 3,
     measure: (c) => {
       const med = (d: number): number => {
-        const errs = [0, 1, 2, 3, 4].map((k) => errorOf(fit, { ...c, d, seed: c.seed + k }).err).sort((a, b) => a - b);
+        const errs = [0, 1, 2, 3, 4].map((k) => errorOf(fit, { ...c, d, seed: c.seed + k })).sort((a, b) => a - b);
         return errs[2];
       };
       return { measured: med(40), bound: BOUNDS.dimensionRatio * med(10) };

@@ -2,6 +2,7 @@ import type { Sample } from '../model/sample.js';
 import { getLink, type Link, type LinkName } from '../model/links.js';
 import { gemv } from '../kernels/gemv.js';
 import { gemvT } from '../kernels/gemvT.js';
+import { rowSquaredNorms } from '../kernels/rowSquaredNorms.js';
 import { madScale } from '../robust/madScale.js';
 import { filterMeanDetailed } from '../robust/filterMean.js';
 import { mean } from '../robust/mean.js';
@@ -112,23 +113,19 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
   let frozen = false;
   let frozenStep = 0;
   let polished = 0;
+  let norms: Float64Array | undefined;
   let bestStep = Infinity, sinceBest = 0;
   let status: DescentStatus = 'max-iterations';
   let it = 0;
   for (; it < opts.maxIterations; it++) {
     const delta = opts.update === 'huber' ? HUBER_K * residualScale(link, u, y) : 0;
-    for (let i = 0; i < n; i++) {
-      const r = link.phi(u[i]) - y[i];
-      if (opts.update === 'squared') scale[i] = 2 * r * link.dphi(u[i]);
-      else if (opts.update === 'glmtron') scale[i] = r;
-      else scale[i] = 2 * (r > delta ? delta : r < -delta ? -delta : r) * link.dphi(u[i]);
-    }
+    fillScales(link, opts.update, delta, u, y, scale);
     let g: Float64Array;
     switch (opts.mean) {
       case 'filter':
         if (frozen && weights) g = weightedMean(rows, weights);
         else {
-          const f = filterMeanDetailed(rows, { eps: opts.eps, initialDirection: direction });
+          const f = filterMeanDetailed(rows, { eps: opts.eps, initialDirection: direction, rowSquaredNorms: norms ??= rowSquaredNorms(n, d, x) });
           if (f.direction.some((t) => t !== 0)) direction = f.direction;
           weights = f.weights;
           g = f.mean;
@@ -172,7 +169,8 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
       if (opts.mean === 'filter' && opts.update === 'squared' && weights && polished < POLISH_ROUNDS) {
         // polish: the filter at the converged point; keep descending if it disagrees
         gemv(n, d, x, w, u);
-        const f = filterMeanDetailed(rowsAt(link, u, y, scale, rows), { eps: opts.eps, initialDirection: direction });
+        fillScales(link, opts.update, 0, u, y, scale);
+        const f = filterMeanDetailed(rows, { eps: opts.eps, initialDirection: direction, rowSquaredNorms: norms });
         polished++;
         let changed = false;
         for (let i = 0; i < n; i++) if (f.weights[i] !== weights[i]) { changed = true; break; }
@@ -184,11 +182,16 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
   return { w, iterations: it, status };
 }
 
-/** The squared-loss gradient rows 2 (phi(u_i) - y_i) phi'(u_i) x_i at projections u (scale
- *  written into `scale`). */
-function rowsAt(link: Link, u: Float64Array, y: Float64Array, scale: Float64Array, rows: ScaledRows): ScaledRows {
-  for (let i = 0; i < u.length; i++) scale[i] = 2 * (link.phi(u[i]) - y[i]) * link.dphi(u[i]);
-  return rows;
+/** The per-row factor of the update field at projections u: the field is scale_i x_i with
+ *  scale_i = 2 r phi'(u_i) (squared loss), r (GLMtron) or 2 clip(r, delta) phi'(u_i) (Huber),
+ *  r = phi(u_i) - y_i. */
+function fillScales(link: Link, update: UpdateName, delta: number, u: Float64Array, y: Float64Array, scale: Float64Array): void {
+  for (let i = 0; i < u.length; i++) {
+    const r = link.phi(u[i]) - y[i];
+    if (update === 'squared') scale[i] = 2 * r * link.dphi(u[i]);
+    else if (update === 'glmtron') scale[i] = r;
+    else scale[i] = 2 * (r > delta ? delta : r < -delta ? -delta : r) * link.dphi(u[i]);
+  }
 }
 
 /** Mean squared (or Huber, threshold delta) loss of the residuals phi(u_i) - y_i. */

@@ -5,6 +5,7 @@ import { powerBuffers, weightedTopEigenvector } from '../robust/topEigenvector.j
 import { bulkShift } from '../robust/bulkShift.js';
 import { selectInPlace } from '../kernels/select.js';
 import { gemv } from '../kernels/gemv.js';
+import { rowSquaredNorms } from '../kernels/rowSquaredNorms.js';
 import { fitScale } from './scaleFit.js';
 
 /** Truncation of the preprocessing T(y) = min(y^2, tau^2): tau = 3 times the 0.75-quantile
@@ -55,7 +56,7 @@ export function spectralInit(data: Sample, opts: { link: LinkName; eps: number; 
   const tau = truncationLevel(y);
   const scale = new Float64Array(n);
   for (let i = 0; i < n; i++) scale[i] = Math.min(Math.abs(y[i]), tau);
-  const rows = { n, d, x, scale };
+  const norms = rowSquaredNorms(n, d, x);
   let weights: Float64Array;
   if (opts.robust && opts.eps > 0) {
     // Inlier covariates are N(0, I) whatever the labels: filter the rows whose covariates
@@ -68,12 +69,12 @@ export function spectralInit(data: Sample, opts: { link: LinkName; eps: number; 
     // on the very rows that carry the spike (cos(w0, w*) 0.67 against 0.996 for the plain
     // init, relu, sign-flip, n = 16796).
     const threshold = (1 + Math.sqrt(d / n)) ** 2 * (1 + COVARIATE_SLACK * opts.eps);
-    const cov = filterMeanDetailed({ n, d, x }, { eps: opts.eps, centered: false, known: { level: 1, threshold } });
+    const cov = filterMeanDetailed({ n, d, x }, { eps: opts.eps, centered: false, known: { level: 1, threshold }, rowSquaredNorms: norms });
     weights = cov.weights;
   } else {
     weights = new Float64Array(n).fill(1);
   }
-  const direction = topDirection(data, scale, weights);
+  const direction = topDirection(data, scale, weights, norms);
   const z = gemv(n, d, x, direction, new Float64Array(n));
   const t = fitScale(link, z, y, { robust: opts.robust, weights: opts.robust ? weights : undefined });
   const w0 = Float64Array.from(direction, (v) => v * t);
@@ -82,20 +83,17 @@ export function spectralInit(data: Sample, opts: { link: LinkName; eps: number; 
 
 /** Top eigenvector of the weighted second moment of s_i x_i, shifted by its mean
  *  eigenvalue (bulkShift) so the spike converges fast. Deterministic start: the largest row. */
-function topDirection(data: Sample, s: Float64Array, c: Float64Array, start?: Float64Array): Float64Array {
+function topDirection(data: Sample, s: Float64Array, c: Float64Array, rowNorms: Float64Array): Float64Array {
   const { n, d, x } = data;
   let W = 0, trace = 0, best = 0, bestVal = -1;
   for (let i = 0; i < n; i++) {
-    let r = 0;
-    for (let j = 0; j < d; j++) r += x[i * d + j] ** 2;
-    const contrib = c[i] * s[i] * s[i] * r;
+    const contrib = c[i] * s[i] * s[i] * rowNorms[i];
     W += c[i];
     trace += contrib;
     if (contrib > bestVal) { bestVal = contrib; best = i; }
   }
   const v = new Float64Array(d);
-  if (start && start.some((t) => t !== 0)) v.set(start);
-  else for (let j = 0; j < d; j++) v[j] = x[best * d + j];
+  for (let j = 0; j < d; j++) v[j] = x[best * d + j];
   let nv = Math.hypot(...v);
   if (!(nv > 0)) { v[0] = 1; nv = 1; }
   for (let j = 0; j < d; j++) v[j] /= nv;
