@@ -1,0 +1,101 @@
+/**
+ * What every reproduction shares: its contract, and the one function that turns measured
+ * claims, tables and figures into reports/<name>.md, its JSON twin and its SVG figures.
+ */
+import { join } from 'node:path';
+import { writeSvg, type TopLevelSpec } from '../src/report/chart.js';
+import { machineLine, writeReport, type ClaimResult, type ReportJson } from '../src/report/writeReport.js';
+import { verdictLine } from '../src/report/claim.js';
+import { toJson } from '../src/cli/parse.js';
+
+/** The main paper: seed 000 (arXiv:2605.29497, ICML 2026). */
+export const MAIN_SOURCE = '../shared/seeds/000_4b659a1b40d3d3e0.txt (arXiv:2605.29497, "Convex Basins in Single-Index Model Loss Landscapes", ICML 2026)';
+
+/** How a reproduction is run: scale, where reports go, where progress lines go. */
+export interface ReproductionContext {
+  /** Paper scale (`--full`) instead of the quick defaults. */
+  readonly full: boolean;
+  /** The reports folder. */
+  readonly out: string;
+  readonly log: (line: string) => void;
+}
+
+/** One reproduction script: a claim of a paper, measured, written as a report. */
+export interface Reproduction {
+  /** File stem of the report, e.g. `r1-error-vs-eps`. */
+  readonly name: string;
+  /** Short id for the command line, e.g. `r1`. */
+  readonly id: string;
+  readonly title: string;
+  /** Its figures are timings: run it alone, never beside another reproduction. */
+  readonly exclusive?: boolean;
+  /** Rough run time at quick scale on 2 cores, in seconds: the runner starts the longest first. */
+  readonly quickSeconds: number;
+  run(ctx: ReproductionContext): Promise<ReportJson>;
+}
+
+/** A figure of a report: written as `<report name>-<suffix>.svg` beside it. */
+export interface Figure {
+  readonly suffix: string;
+  readonly caption: string;
+  readonly spec: TopLevelSpec;
+}
+
+/** The parts of a report, in the order they are printed. */
+export interface ReportParts {
+  readonly name: string;
+  readonly title: string;
+  readonly source: string;
+  /** The claim in one sentence. */
+  readonly claim: string;
+  /** Exact settings and seeds (also the JSON twin's `settings`). */
+  readonly settings: Record<string, unknown>;
+  /** Markdown sections (tables, readings), each starting with its `## ` heading. */
+  readonly sections: readonly string[];
+  readonly figures: readonly Figure[];
+  readonly claims: readonly ClaimResult[];
+  /** Where the reproduction departs from the paper or what the spec did not expect. */
+  readonly notes?: readonly string[];
+  /** performance.now() when the run started. */
+  readonly started: number;
+}
+
+/**
+ * Write the report: figures first (each atomically), then the markdown and its JSON twin
+ * (each through a temporary file and a rename). The body holds no timing; the run time and
+ * machine go in the closing Run section and the JSON's `run`, so a re-run with the same
+ * seeds changes only those lines (and the timings of reports whose figures are timings).
+ */
+export async function finishReport(ctx: ReproductionContext, p: ReportParts): Promise<ReportJson> {
+  for (const f of p.figures) await writeSvg(join(ctx.out, `${p.name}-${f.suffix}.svg`), f.spec);
+  const body = [
+    `# ${p.title}`,
+    '',
+    `**Claim.** ${p.claim}`,
+    '',
+    `**Source.** ${p.source}`,
+    '',
+    '## Settings',
+    '',
+    '```json',
+    JSON.stringify(JSON.parse(toJson(p.settings)), null, 2),
+    '```',
+    '',
+    ...p.sections.flatMap((s) => [s.trimEnd(), '']),
+    ...(p.figures.length ? ['## Figures', '', ...p.figures.flatMap((f) => [`![${f.caption}](${p.name}-${f.suffix}.svg)`, '', `*${f.caption}*`, ''])] : []),
+    '## Verdicts',
+    '',
+    ...p.claims.map(verdictLine),
+    '',
+    ...(p.notes?.length ? ['## Notes', '', ...p.notes.map((n) => `- ${n}`), ''] : []),
+  ].join('\n').replace(/\n{3,}/g, '\n\n');
+  const json: ReportJson = {
+    name: p.name,
+    source: p.source,
+    settings: p.settings,
+    claims: p.claims,
+    run: { seconds: (performance.now() - p.started) / 1000, machine: machineLine() },
+  };
+  writeReport(ctx.out, body, json);
+  return json;
+}

@@ -1,0 +1,11 @@
+import type { Reproduction } from './framework.js';
+import { r1 } from './r1-error-vs-eps.js';
+import { r2 } from './r2-error-vs-sigma.js';
+import { r3 } from './r3-sample-complexity.js';
+import { r4 } from './r4-time.js';
+import { r5 } from './r5-basin.js';
+import { r6 } from './r6-spectral-alignment.js';
+import { r7 } from './r7-adversary-battery.js';
+
+/** Every reproduction, in the order `npm run reproduce` runs them. */
+export const REPRODUCTIONS: readonly Reproduction[] = [r1, r2, r3, r4, r5, r6, r7];

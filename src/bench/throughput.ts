@@ -1,0 +1,35 @@
+/**
+ * Throughput measurements: the machine's memory read bandwidth and a kernel's GB/s.
+ * Timings are noisy; each figure is the best of `repeats` runs (the least disturbed one).
+ */
+
+/** Seconds of the fastest of `repeats` calls of `f`. */
+export function bestTime(f: () => void, repeats: number): number {
+  let best = Infinity;
+  for (let k = 0; k < repeats; k++) {
+    const t = performance.now();
+    f();
+    best = Math.min(best, (performance.now() - t) / 1000);
+  }
+  return best;
+}
+
+/** A sink the measured loops write into, so the JIT cannot drop them as dead code. */
+export const sink = { value: 0 };
+
+/**
+ * Memory read bandwidth in GB/s (1e9 bytes): a plain sum over a Float64Array of `bytes`
+ * bytes (default 256 MiB, far beyond the caches), best of `repeats`. This is what any O(nd)
+ * pass over data held once as Float64Array can at most reach from JavaScript.
+ */
+export function readBandwidth(bytes = 2 ** 28, repeats = 5): number {
+  const a = new Float64Array(bytes / 8);
+  for (let i = 0; i < a.length; i++) a[i] = i & 7;
+  const t = bestTime(() => {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    const m = a.length - (a.length % 4);
+    for (let i = 0; i < m; i += 4) { s0 += a[i]; s1 += a[i + 1]; s2 += a[i + 2]; s3 += a[i + 3]; }
+    sink.value += s0 + s1 + s2 + s3;
+  }, repeats);
+  return bytes / t / 1e9;
+}

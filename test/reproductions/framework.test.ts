@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { finishReport, type Reproduction } from '../../reproductions/framework.js';
+import { writeIndex } from '../../reproductions/writeIndex.js';
+import { main } from '../../reproductions/index.js';
+import { upperClaim, lowerClaim } from '../../src/report/claim.js';
+import { lineChart } from '../../src/report/specs.js';
+
+const fake = (name: string, measured: number): Reproduction => ({
+  name,
+  id: name.slice(0, 2),
+  title: `Fake ${name}`,
+  quickSeconds: 1,
+  async run(ctx) {
+    return finishReport(ctx, {
+      name, title: `Fake ${name}`, source: 'a test', claim: 'x is small.', settings: { seed: 1, grid: [1, 2] },
+      sections: ['## Results', '| a |\n| --- |\n| 1 |'],
+      figures: [{ suffix: 'fig', caption: 'A line.', spec: lineChart([{ x: 1, y: 1, s: 'a' }, { x: 2, y: 3, s: 'a' }], { title: 'T', x: { field: 'x', title: 'x' }, y: { field: 'y', title: 'y' }, series: 's' }) }],
+      claims: [upperClaim('F-upper', 'measured <= 1', measured, 1), lowerClaim('F-lower', 'measured >= 0.5', measured, 0.5)],
+      started: performance.now(),
+    });
+  },
+});
+
+describe('reproduction reports', () => {
+  it('write markdown, JSON twin and SVG; timings only in the Run section; same input, same body', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'repro-'));
+    const log = (): void => {};
+    const json = await fake('f1-test', 0.75).run({ full: false, out, log });
+    const md = readFileSync(join(out, 'f1-test.md'), 'utf8');
+    expect(existsSync(join(out, 'f1-test-fig.svg'))).toBe(true);
+    expect(md).toContain('![A line.](f1-test-fig.svg)');
+    expect(md).toContain('- **F-upper**: measured <= 1. Measured 0.75, bound 1, margin 0.75. Verdict: holds');
+    expect(md).toContain('Verdict: holds');
+    expect(md).not.toMatch(/\n{3}/);
+    const [body, run] = md.split('\n## Run\n');
+    expect(body).not.toMatch(/Run time|seconds/);
+    expect(run).toMatch(/Run time: [\d.]+ s\n- Machine: /);
+    const twin = JSON.parse(readFileSync(join(out, 'f1-test.json'), 'utf8'));
+    expect(twin).toEqual(JSON.parse(JSON.stringify(json)));
+    expect(Object.keys(twin)).toEqual(['name', 'source', 'settings', 'claims', 'run']);
+    expect(Object.keys(twin.claims[0])).toEqual(['id', 'statement', 'measured', 'bound', 'margin', 'verdict']);
+    await fake('f1-test', 0.75).run({ full: false, out, log });
+    expect(readFileSync(join(out, 'f1-test.md'), 'utf8').split('\n## Run\n')[0]).toBe(body);
+    expect(readdirNoTmp(out)).toBe(true);
+  });
+  it('indexes every report with its verdicts, and marks the ones not run', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'repro-'));
+    await fake('f2-bad', 2).run({ full: false, out, log: () => {} });
+    const tally = writeIndex(out, [fake('f2-bad', 2), fake('f3-never', 0)]);
+    expect(tally).toEqual({ holds: 1, doesNotHold: 1 });
+    const index = readFileSync(join(out, 'README.md'), 'utf8');
+    expect(index).toContain('| [f2](f2-bad.md) | Fake f2-bad | F-upper | does not hold | 2 |');
+    expect(index).toContain('| f3 | Fake f3-never | (not run yet) |');
+  });
+});
+
+/** No temporary file is left behind once a report is written. */
+function readdirNoTmp(dir: string): boolean {
+  return !readdirSync(dir).some((f) => f.endsWith('.tmp'));
+}
+
+describe('reproduce command line', () => {
+  const capture = (): { lines: string[]; log: (l: string) => void } => { const lines: string[] = []; return { lines, log: (l) => lines.push(l) }; };
+  it('lists the reproductions R1-R7', async () => {
+    const c = capture();
+    expect(await main(['--list'], c.log, c.log)).toBe(0);
+    expect(c.lines.map((l) => l.split('\t')[0])).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7']);
+  });
+  it('refuses an unknown name and a bad --jobs with exit 2 and one line', async () => {
+    const c = capture();
+    expect(await main(['r9'], c.log, c.log)).toBe(2);
+    expect(c.lines).toHaveLength(1);
+    expect(c.lines[0]).toMatch(/unknown reproduction "r9"/);
+    const d = capture();
+    expect(await main(['--jobs', 'two', 'r1'], d.log, d.log)).toBe(2);
+    expect(d.lines[0]).toMatch(/--jobs must be a positive integer/);
+  });
+});
