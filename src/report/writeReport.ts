@@ -37,5 +37,6 @@ export function machineLine(): string {
 export function writeReport(dir: string, body: string, json: ReportJson): void {
   const run = `\n## Run\n\n- Run time: ${json.run.seconds.toFixed(1)} s\n- Machine: ${json.run.machine}\n`;
   writeTextAtomic(join(dir, `${json.name}.md`), body.trimEnd() + '\n' + run);
-  writeTextAtomic(join(dir, `${json.name}.json`), toJson(json) + '\n');
+  // one field per line, so a re-run's diff shows only the changed run.seconds line
+  writeTextAtomic(join(dir, `${json.name}.json`), JSON.stringify(JSON.parse(toJson(json)), null, 2) + '\n');
 }
