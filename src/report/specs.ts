@@ -14,6 +14,8 @@ export interface LineChartOptions {
   readonly facet?: string;
   /** Wrap the panels after this many (default: one row). */
   readonly facetColumns?: number;
+  /** Give each panel its own x scale (panels of different quantities). */
+  readonly independentX?: boolean;
   /** Optional horizontal reference lines: {value, label}; drawn dashed in every panel. */
   readonly rules?: readonly { readonly value: number; readonly label: string }[];
   readonly width?: number;
@@ -37,8 +39,9 @@ export function lineChart(rows: readonly Row[], o: LineChartOptions): TopLevelSp
   const inner = { width: o.width ?? 320, height: o.height ?? 220, layer: layers };
   const base = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: o.title, data: { values: rows }, config: { font: 'sans-serif' } };
   if (!o.facet) return { ...base, ...inner } as TopLevelSpec;
-  if (o.facetColumns) return { ...base, facet: { field: o.facet, type: 'nominal', title: null }, columns: o.facetColumns, spec: inner } as TopLevelSpec;
-  return { ...base, facet: { column: { field: o.facet, type: 'nominal', title: null } }, spec: inner } as TopLevelSpec;
+  const resolve = o.independentX ? { resolve: { scale: { x: 'independent' } } } : {};
+  if (o.facetColumns) return { ...base, facet: { field: o.facet, type: 'nominal', title: null }, columns: o.facetColumns, spec: inner, ...resolve } as TopLevelSpec;
+  return { ...base, facet: { column: { field: o.facet, type: 'nominal', title: null } }, spec: inner, ...resolve } as TopLevelSpec;
 }
 
 /** Options of {@link heatmap}. */
