@@ -6,7 +6,8 @@ import { r4 } from './r4-time.js';
 import { r5 } from './r5-basin.js';
 import { r6 } from './r6-spectral-alignment.js';
 import { r7 } from './r7-adversary-battery.js';
+import { seed001 } from './seed-001-robust-glm.js';
 import { seed002 } from './seed-002-relu-gate.js';
 
 /** Every reproduction, in the order `npm run reproduce` runs them. */
-export const REPRODUCTIONS: readonly Reproduction[] = [r1, r2, r3, r4, r5, r6, r7, seed002];
+export const REPRODUCTIONS: readonly Reproduction[] = [r1, r2, r3, r4, r5, r6, r7, seed001, seed002];

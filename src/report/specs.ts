@@ -121,3 +121,34 @@ export function tileChart(rows: readonly Row[], o: TileChartOptions): TopLevelSp
     ],
   } as TopLevelSpec;
 }
+
+/** Options of {@link scatterChart}. */
+export interface ScatterOptions {
+  readonly title: string;
+  readonly x: { readonly field: string; readonly title: string; readonly log?: boolean };
+  readonly y: { readonly field: string; readonly title: string; readonly log?: boolean };
+  readonly series: string;
+  /** A reference curve drawn as a dashed line: rows with the same x and y fields. */
+  readonly curve?: readonly Row[];
+  readonly curveLabel?: string;
+}
+
+/** Points coloured by series, with an optional dashed reference curve (e.g. a bound). */
+export function scatterChart(rows: readonly Row[], o: ScatterOptions): TopLevelSpec {
+  const scale = (log?: boolean): object => (log ? { type: 'log' } : { zero: false });
+  const x = { field: o.x.field, type: 'quantitative' as const, title: o.x.title, scale: scale(o.x.log) };
+  const y = { field: o.y.field, type: 'quantitative' as const, title: o.y.title, scale: scale(o.y.log) };
+  const values = [...rows.map((r) => ({ ...r, layer: 'point' })), ...(o.curve ?? []).map((r, k) => ({ ...r, layer: 'curve', order: k }))];
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: o.title,
+    data: { values },
+    config: { font: 'sans-serif' },
+    width: 360,
+    height: 260,
+    layer: [
+      { transform: [{ filter: "datum.layer === 'point'" }], mark: { type: 'point', filled: true, size: 40 }, encoding: { x, y, color: { field: o.series, type: 'nominal', title: o.series }, shape: { field: o.series, type: 'nominal', title: o.series } } },
+      { transform: [{ filter: "datum.layer === 'curve'" }], mark: { type: 'line', strokeDash: [4, 4], color: '#555' }, encoding: { x, y, order: { field: 'order', type: 'quantitative' }, tooltip: { value: o.curveLabel ?? 'bound' } } },
+    ],
+  } as TopLevelSpec;
+}
