@@ -147,3 +147,28 @@ export const GLM = {
   /** Angle (degrees) of the spurious stationary point from w*. */
   spuriousAngle: 150,
 } as const;
+
+/**
+ * Seed 003 (spectral initialization asymptotics): tolerances of the finite-size checks.
+ * Calibration sweeps: phase retrieval with the optimal T, clip:3, trim:5, indicator:2 and
+ * gelu with clip:1, d in {200, 500}, seeds 101-103 (above) and 201-204 (below).
+ */
+export const SPECTRAL = {
+  /** The finite-size check applies from this multiple of alpha_c up (outside the critical
+   *  window around the threshold, where fluctuations decay more slowly than d^-1/2). */
+  aboveFactor: 2.5,
+  /** |empirical - closed form| <= finiteSizeC / sqrt(d) for every draw. Calibrated: the
+   *  largest sqrt(d) |difference| seen was 4.27 (the optimal T at alpha = 1.25, d = 200:
+   *  its heavy negative tail makes small d noisy), x 1.5. */
+  finiteSizeC: 6.4,
+  /** Below threshold: the check is at this multiple of alpha_c. */
+  belowFactor: 0.5,
+  /** There, the empirical overlap <= belowC / sqrt(d). Calibrated: largest sqrt(d) overlap
+   *  seen 1.87 (trim:5, d = 500), x 1.5. A random direction has overlap about 1/d. */
+  belowC: 2.8,
+  /** Two-stage algorithm: from this alpha up (6 alpha_c for the optimal T) Wirtinger flow from
+   *  the spectral start reaches a relative error of at most wfError in 500 steps: a
+   *  geometric decrease from a start at 0.2-0.4; far from it the run stalls or diverges. */
+  wfAlpha: 3,
+  wfError: 1e-3,
+} as const;

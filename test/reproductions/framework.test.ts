@@ -64,10 +64,10 @@ function readdirNoTmp(dir: string): boolean {
 
 describe('reproduce command line', () => {
   const capture = (): { lines: string[]; log: (l: string) => void } => { const lines: string[] = []; return { lines, log: (l) => lines.push(l) }; };
-  it('lists the reproductions R1-R7', async () => {
+  it('lists the reproductions R1-R7 and the seed reports', async () => {
     const c = capture();
     expect(await main(['--list'], c.log, c.log)).toBe(0);
-    expect(c.lines.map((l) => l.split('\t')[0])).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7']);
+    expect(c.lines.map((l) => l.split('\t')[0])).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 's1', 's2', 's3']);
   });
   it('refuses an unknown name and a bad --jobs with exit 2 and one line', async () => {
     const c = capture();
