@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { namedStream } from '../rng/streams.js';
+import { orthonormalPair } from '../rng/orthonormalPair.js';
 import { gemv } from '../kernels/gemv.js';
 import { gemvT } from '../kernels/gemvT.js';
 import type { GlmActivation } from './activations.js';
@@ -19,16 +20,7 @@ export interface GlmSample {
 export function glmSample(d: number, n: number, model: LabelModel, seed: number): GlmSample {
   if (!(Number.isInteger(d) && d >= 2)) throw new InputError(`d must be an integer >= 2, got ${d}`);
   if (!(Number.isInteger(n) && n > d)) throw new InputError(`n must be an integer > d, got ${n}`);
-  const rw = namedStream(seed, 'wstar');
-  const wstar = Float64Array.from({ length: d }, () => rw.normal());
-  const e2 = Float64Array.from({ length: d }, () => rw.normal());
-  const n1 = Math.hypot(...wstar);
-  for (let j = 0; j < d; j++) wstar[j] /= n1;
-  let p = 0;
-  for (let j = 0; j < d; j++) p += wstar[j] * e2[j];
-  for (let j = 0; j < d; j++) e2[j] -= p * wstar[j];
-  const n2 = Math.hypot(...e2);
-  for (let j = 0; j < d; j++) e2[j] /= n2;
+  const [wstar, e2] = orthonormalPair(d, namedStream(seed, 'wstar'));
   const rx = namedStream(seed, 'x'), coins = namedStream(seed, 'adversary');
   const x = new Float64Array(n * d), y = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 import type { Link } from '../model/links.js';
 import { namedStream } from '../rng/streams.js';
+import { orthonormalPair } from '../rng/orthonormalPair.js';
 
 /**
  * Sufficient statistics of a d-dimensional Gaussian sample for the Hessian in the plane of
@@ -21,16 +22,7 @@ export interface PlaneSample {
  */
 export function drawPlaneSample(n: number, d: number, seed: number): PlaneSample {
   if (!(Number.isInteger(d) && d >= 3)) throw new RangeError(`drawPlaneSample: d must be an integer >= 3, got ${d}`);
-  const rw = namedStream(seed, 'wstar');
-  const e1 = Float64Array.from({ length: d }, () => rw.normal());
-  const e2 = Float64Array.from({ length: d }, () => rw.normal());
-  const n1 = Math.hypot(...e1);
-  for (let j = 0; j < d; j++) e1[j] /= n1;
-  let p = 0;
-  for (let j = 0; j < d; j++) p += e1[j] * e2[j];
-  for (let j = 0; j < d; j++) e2[j] -= p * e1[j];
-  const n2 = Math.hypot(...e2);
-  for (let j = 0; j < d; j++) e2[j] /= n2;
+  const [e1, e2] = orthonormalPair(d, namedStream(seed, 'wstar'));
   const rx = namedStream(seed, 'x');
   const z1 = new Float64Array(n), z2 = new Float64Array(n), rest = new Float64Array(n);
   const row = new Float64Array(d);
