@@ -12,16 +12,25 @@ export function seedList(count: number): number[] {
   return Array.from({ length: count }, (_, i) => i + 1);
 }
 
-/** |w_hat - w*| of `method` on the instance `settings`. */
-export function fitError(settings: InstanceSettings, method: MethodName): number {
-  const inst = generateInstance(settings);
-  const r = fit(inst.sample, { method, link: settings.link, eps: settings.eps, seed: settings.seed });
-  return distance(r.w, inst.wstar);
+/**
+ * Errors |w_hat - w*| of every method in `methods` over `seeds`, the other settings fixed.
+ * Each seed's instance (covariates, noise, adversary) is drawn once and shared by the methods.
+ */
+export function errorsByMethod(base: Omit<InstanceSettings, 'seed'>, methods: readonly MethodName[], seeds: readonly number[]): Map<MethodName, number[]> {
+  const out = new Map<MethodName, number[]>(methods.map((m) => [m, []]));
+  for (const seed of seeds) {
+    const inst = generateInstance({ ...base, seed });
+    for (const method of methods) {
+      const r = fit(inst.sample, { method, link: base.link, eps: base.eps, seed });
+      out.get(method)!.push(distance(r.w, inst.wstar));
+    }
+  }
+  return out;
 }
 
-/** Errors of `method` over `seeds`, the other settings fixed. */
+/** Errors of one method over `seeds`, the other settings fixed. */
 export function errorsOver(base: Omit<InstanceSettings, 'seed'>, method: MethodName, seeds: readonly number[]): number[] {
-  return seeds.map((seed) => fitError({ ...base, seed }, method));
+  return errorsByMethod(base, [method], seeds).get(method)!;
 }
 
 /**

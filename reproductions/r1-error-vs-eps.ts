@@ -14,7 +14,7 @@ import { fmt, upperClaim, lowerClaim } from '../src/report/claim.js';
 import { REPRODUCTION } from '../src/audit/bounds.js';
 import type { ClaimResult } from '../src/report/writeReport.js';
 import { MAIN_SOURCE, finishReport, type Reproduction } from './framework.js';
-import { errorBound, errorsOver, seedList, strongestAdversary } from './common.js';
+import { errorBound, errorsByMethod, errorsOver, seedList, strongestAdversary } from './common.js';
 
 const LINKS: readonly LinkName[] = ['gelu', 'swish'];
 const EPS = [0.0125, 0.025, 0.05, 0.1];
@@ -47,8 +47,7 @@ export const r1: Reproduction = {
       const tableRows: string[][] = [];
       const medians = new Map<string, number[]>();
       for (const eps of EPS) {
-        const byMethod = new Map<MethodName, number[]>();
-        for (const method of ['robust', ...BASELINES] as MethodName[]) byMethod.set(method, errorsOver(base(eps), method, seeds));
+        const byMethod = errorsByMethod(base(eps), ['robust', ...BASELINES], seeds);
         const robust = byMethod.get('robust')!;
         robust.forEach((e, k) => { xs.push(eps); raw.push(e); excess.push(Math.sqrt(Math.max(e * e - clean[k] * clean[k], 0))); });
         for (const [method, errs] of byMethod) {

@@ -10,7 +10,7 @@ import { tileChart, type Row } from '../src/report/specs.js';
 import { fmt, lowerClaim, upperClaim } from '../src/report/claim.js';
 import { BOUNDS } from '../src/audit/bounds.js';
 import { MAIN_SOURCE, finishReport, type Reproduction } from './framework.js';
-import { errorBound, errorsOver, seedList } from './common.js';
+import { errorBound, errorsByMethod, seedList } from './common.js';
 
 /** The baselines that have no robust step at all: each must break under some adversary. */
 const NON_ROBUST: readonly MethodName[] = ['plain', 'random-gd', 'glmtron', 'huber'];
@@ -28,7 +28,7 @@ export const r7: Reproduction = {
     const adversaries = ['none', ...ADVERSARY_NAMES] as const;
     const cells = new Map<string, Summary>();
     for (const adversary of adversaries) {
-      for (const method of METHOD_NAMES) cells.set(`${method}/${adversary}`, summarize(errorsOver({ ...common, adversary }, method, seeds)));
+      for (const [method, errs] of errorsByMethod({ ...common, adversary }, METHOD_NAMES, seeds)) cells.set(`${method}/${adversary}`, summarize(errs));
       ctx.log(`r7: ${adversary} done`);
     }
     const rows: Row[] = [];

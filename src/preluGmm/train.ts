@@ -33,20 +33,27 @@ export function trainPrelu(data: GmmSample, s: TrainSettings): { net: PreluNet; 
   }
   const net: PreluNet = { p, m, D, w, v };
   const gw = new Float64Array(m * D), gv = new Float64Array(m), xn = new Float64Array(n);
+  // per-sample pre-activations and per-step neuron norms, allocated once
+  const us = new Float64Array(m), as = new Float64Array(m);
   for (let i = 0; i < n; i++) { let t = 0; for (let k = 0; k < D; k++) t += x[i * D + k] ** 2; xn[i] = Math.sqrt(t); }
   let fittedAt = -1, step = 0;
   for (; step < s.maxSteps; step++) {
     gw.fill(0); gv.fill(0);
+    // |w_j| depends on the step only, not on the sample
+    for (let j = 0; j < m; j++) {
+      let ww = 0;
+      for (let k = 0; k < D; k++) ww += w[j * D + k] ** 2;
+      as[j] = Math.sqrt(ww);
+    }
     let correct = 0;
     for (let i = 0; i < n; i++) {
       const off = i * D, b = xn[i];
       // forward with per-neuron pieces
       let f = 0;
-      const us: number[] = new Array(m), as: number[] = new Array(m);
       for (let j = 0; j < m; j++) {
-        let u = 0, ww = 0;
-        for (let k = 0; k < D; k++) { u += w[j * D + k] * x[off + k]; ww += w[j * D + k] ** 2; }
-        us[j] = u; as[j] = Math.sqrt(ww);
+        let u = 0;
+        for (let k = 0; k < D; k++) u += w[j * D + k] * x[off + k];
+        us[j] = u;
         if (u > 0) f += (v[j] * Math.pow(u, p)) / Math.pow(as[j] * b, p - 1);
       }
       if (y[i] * f > 0) correct++;
