@@ -1,3 +1,4 @@
+import { allocMatrix } from '../kernels/wasmKernels.js';
 import { InputError } from '../errors.js';
 import { namedStream } from '../rng/streams.js';
 import { orthonormalPair } from '../rng/orthonormalPair.js';
@@ -22,7 +23,7 @@ export function glmSample(d: number, n: number, model: LabelModel, seed: number)
   if (!(Number.isInteger(n) && n > d)) throw new InputError(`n must be an integer > d, got ${n}`);
   const [wstar, e2] = orthonormalPair(d, namedStream(seed, 'wstar'));
   const rx = namedStream(seed, 'x'), coins = namedStream(seed, 'adversary');
-  const x = new Float64Array(n * d), y = new Float64Array(n);
+  const x = allocMatrix(n, d), y = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let z1 = 0, z2 = 0;
     for (let j = 0; j < d; j++) { const v = rx.normal(); x[i * d + j] = v; z1 += v * wstar[j]; z2 += v * e2[j]; }

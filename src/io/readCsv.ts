@@ -1,3 +1,4 @@
+import { copyMatrix } from '../kernels/wasmKernels.js';
 import { readFileSync, statSync } from 'node:fs';
 import Papa from 'papaparse';
 import { InputError } from '../errors.js';
@@ -84,5 +85,5 @@ export function parseSampleCsv(text: string, source = 'input'): CsvSample {
   if (n === 0) throw new InputError(`${source} has a header but no data rows`);
   if (n < d + 1) throw new InputError(`${source}: too few rows: n = ${n} but at least d + 1 = ${d + 1} are needed`);
   const columns = (header as string[]).filter((_, c) => c !== yCol);
-  return { n, d, x: xs.slice(0, n * d), y: ys.slice(0, n), columns };
+  return { n, d, x: copyMatrix(n, d, xs), y: ys.slice(0, n), columns };
 }

@@ -1,3 +1,4 @@
+import { allocMatrix } from '../kernels/wasmKernels.js';
 import { InputError } from '../errors.js';
 import { namedStream } from '../rng/streams.js';
 import { getLink, type LinkName } from './links.js';
@@ -60,7 +61,7 @@ export function generateInstance(settings: InstanceSettings): Instance {
   const r = Math.hypot(...wstar);
   for (let j = 0; j < d; j++) wstar[j] *= norm / r;
   const rx = namedStream(seed, 'x');
-  const x = new Float64Array(n * d);
+  const x = allocMatrix(n, d);
   for (let i = 0; i < n * d; i++) x[i] = rx.normal();
   const draw = noiseSampler(noise, sigma, namedStream(seed, 'noise'));
   const y = new Float64Array(n);

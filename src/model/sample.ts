@@ -1,3 +1,4 @@
+import { copyMatrix } from '../kernels/wasmKernels.js';
 import { InputError } from '../errors.js';
 /**
  * A data set of `n` rows in `R^d`: covariates row-major in `x` (length n*d), responses in `y`.
@@ -26,5 +27,5 @@ export function validateSample(s: Sample, opts: { minRowsOverD?: boolean } = {})
 
 /** A deep copy of `s`. */
 export function cloneSample(s: Sample): Sample {
-  return { n: s.n, d: s.d, x: Float64Array.from(s.x), y: Float64Array.from(s.y) };
+  return { n: s.n, d: s.d, x: copyMatrix(s.n, s.d, s.x), y: Float64Array.from(s.y) };
 }

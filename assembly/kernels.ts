@@ -1,0 +1,83 @@
+// WebAssembly SIMD kernels for the O(n d) passes (AssemblyScript, compiled by `npm run
+// build:wasm` into build/kernels.wasm; the package's `prepare` step runs it on `npm ci`).
+// Hand-written because they are the hot loops of every estimator: the JS loops of
+// src/kernels reach about a third of the memory bandwidth, these most of it (reports/bench.md).
+// Every kernel keeps exactly the floating-point operation order of its JS twin in
+// src/kernels, so both give bit-identical results: per row, the products of columns
+// j = 0, 1, 2, 3 (mod 4) go to four partial sums s0..s3 (here the two lanes of two f64x2
+// accumulators), the tail columns go to s0, and the row's value is ((s0 + s1) + s2) + s3.
+// One row at a time: interleaving 2 or 4 rows (more independent chains) was measured
+// slower here (8 GB/s instead of 24 at d = 200), so rows are streamed one after another.
+// Pointers are byte offsets into the imported memory; x is row-major n x d.
+
+@inline function rowDot(p: usize, v: usize, d: i32, d4: i32): f64 {
+  let a = f64x2.splat(0);
+  let b = f64x2.splat(0);
+  let j = 0;
+  for (; j < d4; j += 4) {
+    const o = <usize>j << 3;
+    a = f64x2.add(a, f64x2.mul(v128.load(p + o), v128.load(v + o)));
+    b = f64x2.add(b, f64x2.mul(v128.load(p + o, 16), v128.load(v + o, 16)));
+  }
+  let s0 = f64x2.extract_lane(a, 0);
+  for (; j < d; j++) s0 += load<f64>(p + (<usize>j << 3)) * load<f64>(v + (<usize>j << 3));
+  return ((s0 + f64x2.extract_lane(a, 1)) + f64x2.extract_lane(b, 0)) + f64x2.extract_lane(b, 1);
+}
+
+/** out[i] = <x_i, v>, i < n. */
+export function gemv(n: i32, d: i32, x: usize, v: usize, out: usize): void {
+  const d4 = d - (d & 3);
+  const rowBytes = <usize>d << 3;
+  for (let i = 0; i < n; i++) store<f64>(out + (<usize>i << 3), rowDot(x + <usize>i * rowBytes, v, d, d4));
+}
+
+/** out = sum_i u[i] x_i (X^T u); out (length d) overwritten; rows with u[i] = 0 skipped. */
+export function gemvT(n: i32, d: i32, x: usize, u: usize, out: usize): void {
+  memory.fill(out, 0, <usize>d << 3);
+  const d4 = d - (d & 3);
+  const rowBytes = <usize>d << 3;
+  for (let i = 0; i < n; i++) {
+    const a = load<f64>(u + (<usize>i << 3));
+    if (a == 0) continue;
+    const p = x + <usize>i * rowBytes;
+    const va = f64x2.splat(a);
+    let j = 0;
+    for (; j < d4; j += 4) {
+      const o = <usize>j << 3;
+      v128.store(out + o, f64x2.add(v128.load(out + o), f64x2.mul(va, v128.load(p + o))));
+      v128.store(out + o, f64x2.add(v128.load(out + o, 16), f64x2.mul(va, v128.load(p + o, 16))), 16);
+    }
+    for (; j < d; j++) {
+      const o = <usize>j << 3;
+      store<f64>(out + o, load<f64>(out + o) + a * load<f64>(p + o));
+    }
+  }
+}
+
+/** out[i] = |x_i|^2 = <x_i, x_i>, with the four partial sums of rowDot. */
+export function rowSquaredNorms(n: i32, d: i32, x: usize, out: usize): void {
+  const d4 = d - (d & 3);
+  const rowBytes = <usize>d << 3;
+  for (let i = 0; i < n; i++) {
+    const p = x + <usize>i * rowBytes;
+    store<f64>(out + (<usize>i << 3), rowDot(p, p, d, d4));
+  }
+}
+
+/** sum of a[0..len) with eight partial sums (four f64x2): the memory read bandwidth probe. */
+export function sum(len: i32, a: usize): f64 {
+  let s0 = f64x2.splat(0), s1 = f64x2.splat(0), s2 = f64x2.splat(0), s3 = f64x2.splat(0);
+  const m = len - (len & 7);
+  let i = 0;
+  for (; i < m; i += 8) {
+    const p = a + (<usize>i << 3);
+    s0 = f64x2.add(s0, v128.load(p));
+    s1 = f64x2.add(s1, v128.load(p, 16));
+    s2 = f64x2.add(s2, v128.load(p, 32));
+    s3 = f64x2.add(s3, v128.load(p, 48));
+  }
+  const t = f64x2.add(f64x2.add(s0, s1), f64x2.add(s2, s3));
+  let s = f64x2.extract_lane(t, 0) + f64x2.extract_lane(t, 1);
+  for (; i < len; i++) s += load<f64>(a + (<usize>i << 3));
+  return s;
+}

@@ -1,0 +1,104 @@
+/**
+ * Data matrices held in WebAssembly memory, so the SIMD kernels of assembly/kernels.ts
+ * (build/kernels.wasm) run on them in place. Each matrix gets a memory of its own, sized
+ * once and never grown (growing would detach every view of it), with the matrix at offset 0
+ * and, after it, a scratch area for one d-vector and one n-vector: a kernel call copies its
+ * O(n + d) vector arguments in and out of the scratch, while the O(n d) matrix is never
+ * copied. The module is compiled once per thread; instantiating it on a new memory is cheap.
+ */
+import { readFileSync } from 'node:fs';
+import { InputError } from '../errors.js';
+
+/** Below this many entries a matrix stays a plain Float64Array (JS kernels): the per-call
+ *  copies and the memory's fixed cost would outweigh the faster loop. */
+export const WASM_MIN_ENTRIES = 1 << 14;
+
+/** wasm32 memories stop at 4 GiB; larger matrices stay plain Float64Arrays (JS kernels). */
+const MAX_BYTES = 2 ** 32 - 2 ** 20;
+const PAGE = 65536;
+
+interface KernelExports {
+  gemv(n: number, d: number, x: number, v: number, out: number): void;
+  gemvT(n: number, d: number, x: number, u: number, out: number): void;
+  rowSquaredNorms(n: number, d: number, x: number, out: number): void;
+  sum(len: number, a: number): number;
+}
+
+/** A matrix's kernels and the scratch views next to it. */
+export interface BoundKernels {
+  readonly k: KernelExports;
+  /** One past the last byte of the matrix area. */
+  readonly dataEnd: number;
+  /** Scratch for a vector of length <= d (byte offset and view). */
+  readonly dOff: number;
+  readonly dVec: Float64Array;
+  /** Scratch for a vector of length <= n. */
+  readonly nOff: number;
+  readonly nVec: Float64Array;
+}
+
+let module: WebAssembly.Module | null = null;
+const bound = new WeakMap<ArrayBufferLike, BoundKernels>();
+
+function kernelModule(): WebAssembly.Module {
+  if (module) return module;
+  const url = new URL('../../build/kernels.wasm', import.meta.url);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(url);
+  } catch {
+    throw new InputError(`the WebAssembly kernels are not built (${url.pathname} is missing): run \`npm run build:wasm\` (npm ci runs it)`);
+  }
+  module = new WebAssembly.Module(new Uint8Array(bytes));
+  return module;
+}
+
+const align16 = (b: number): number => Math.ceil(b / 16) * 16;
+
+/**
+ * A zeroed row-major n x d matrix. When it is large enough to gain and small enough for a
+ * wasm32 memory it lives in a WebAssembly memory of its own and gemv, gemvT and
+ * rowSquaredNorms run on it with SIMD; otherwise it is a plain Float64Array. Either way
+ * it is a Float64Array of length n d holding each number once.
+ */
+export function allocMatrix(n: number, d: number): Float64Array {
+  const entries = n * d;
+  const dataBytes = align16(entries * 8);
+  const total = dataBytes + align16(d * 8) + align16(n * 8);
+  if (entries < WASM_MIN_ENTRIES || total > MAX_BYTES) return new Float64Array(entries);
+  const memory = new WebAssembly.Memory({ initial: Math.ceil(total / PAGE), maximum: Math.ceil(total / PAGE) });
+  const instance = new WebAssembly.Instance(kernelModule(), { env: { memory, abort: () => { throw new Error('wasm kernel abort'); } } });
+  const buffer = memory.buffer;
+  const dOff = dataBytes, nOff = dataBytes + align16(d * 8);
+  bound.set(buffer, {
+    k: instance.exports as unknown as KernelExports,
+    dataEnd: dataBytes,
+    dOff, dVec: new Float64Array(buffer, dOff, d),
+    nOff, nVec: new Float64Array(buffer, nOff, n),
+  });
+  return new Float64Array(buffer, 0, entries);
+}
+
+/** A copy of `x` held like {@link allocMatrix} holds an n x d matrix. */
+export function copyMatrix(n: number, d: number, x: Float64Array): Float64Array {
+  const out = allocMatrix(n, d);
+  out.set(x.subarray(0, n * d));
+  return out;
+}
+
+/**
+ * The SIMD kernels bound to `x`'s memory when an n x d pass over x can run on them: x was
+ * made by allocMatrix, the pass stays inside its matrix area, and the vectors fit the scratch.
+ * Otherwise null (the caller runs its JS loop).
+ */
+export function kernelsFor(n: number, d: number, x: Float64Array): BoundKernels | null {
+  const b = bound.get(x.buffer);
+  if (!b) return null;
+  if (x.byteOffset + n * d * 8 > b.dataEnd || d > b.dVec.length || n > b.nVec.length) return null;
+  return b;
+}
+
+/** Whether `x` is held in a kernel memory (for tests and the benchmark). */
+export function isWasmBacked(x: Float64Array): boolean {
+  return bound.has(x.buffer);
+}

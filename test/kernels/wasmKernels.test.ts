@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { gemv } from '../../src/kernels/gemv.js';
+import { gemvT } from '../../src/kernels/gemvT.js';
+import { rowSquaredNorms } from '../../src/kernels/rowSquaredNorms.js';
+import { WASM_MIN_ENTRIES, allocMatrix, copyMatrix, isWasmBacked, kernelsFor } from '../../src/kernels/wasmKernels.js';
+import { namedStream } from '../../src/rng/streams.js';
+
+// d spans the unrolling remainders (d mod 4) and n x d crosses WASM_MIN_ENTRIES, so both
+// the SIMD path and the JS path run; they must agree bit for bit (same operation order).
+const dims = fc.record({
+  n: fc.integer({ min: 1, max: 3000 }),
+  d: fc.integer({ min: 1, max: 23 }),
+  seed: fc.noShrink(fc.integer({ min: 0, max: 1e6 })),
+});
+
+function same(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+describe('WebAssembly SIMD kernels', () => {
+  it('allocMatrix holds large matrices in a kernel memory and small ones as plain arrays', () => {
+    const big = allocMatrix(WASM_MIN_ENTRIES / 8, 8);
+    expect(isWasmBacked(big)).toBe(true);
+    expect(big.length).toBe(WASM_MIN_ENTRIES);
+    expect(big.every((v) => v === 0)).toBe(true);
+    expect(isWasmBacked(allocMatrix(10, 10))).toBe(false);
+    // a pass that would leave the matrix area or overflow the scratch vectors falls back to JS
+    expect(kernelsFor(WASM_MIN_ENTRIES / 8, 8, big)).not.toBeNull();
+    expect(kernelsFor(WASM_MIN_ENTRIES / 8 + 1, 8, big)).toBeNull();
+    expect(kernelsFor(WASM_MIN_ENTRIES / 16, 16, big)).toBeNull();
+  });
+
+  it('gemv, gemvT and rowSquaredNorms are bit-identical to the JS loops for every n, d', () => {
+    fc.assert(fc.property(dims, ({ n, d, seed }) => {
+      const r = namedStream(seed, 'wasm');
+      const plain = Float64Array.from({ length: n * d }, r.normal);
+      const held = copyMatrix(n, d, plain);
+      expect(isWasmBacked(held)).toBe(n * d >= WASM_MIN_ENTRIES);
+      const v = Float64Array.from({ length: d }, r.normal);
+      const u = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 0 : r.normal()));
+      expect(same(gemv(n, d, held, v, new Float64Array(n)), gemv(n, d, plain, v, new Float64Array(n)))).toBe(true);
+      expect(same(gemvT(n, d, held, u, new Float64Array(d).fill(7)), gemvT(n, d, plain, u, new Float64Array(d)))).toBe(true);
+      expect(same(rowSquaredNorms(n, d, held), rowSquaredNorms(n, d, plain))).toBe(true);
+    }), { numRuns: 60 });
+  });
+
+  it('runs on a row range of a held matrix (a subarray view) like on the full one', () => {
+    const n = 4000, d = 9;
+    const r = namedStream(5, 'wasm');
+    const held = allocMatrix(n, d);
+    for (let i = 0; i < n * d; i++) held[i] = r.normal();
+    const v = Float64Array.from({ length: d }, r.normal);
+    const from = 1500, rows = 2000;
+    const view = held.subarray(from * d, (from + rows) * d);
+    const plain = Float64Array.from(view);
+    expect(kernelsFor(rows, d, view)).not.toBeNull();
+    expect(same(gemv(rows, d, view, v, new Float64Array(rows)), gemv(rows, d, plain, v, new Float64Array(rows)))).toBe(true);
+  });
+
+  it('rowSquaredNorms agrees with a naive sum of squares', () => {
+    const x = Float64Array.from({ length: 35 }, (_, i) => Math.sin(i));
+    const out = rowSquaredNorms(5, 7, x);
+    for (let i = 0; i < 5; i++) {
+      let t = 0;
+      for (let j = 0; j < 7; j++) t += x[i * 7 + j] ** 2;
+      expect(out[i]).toBeCloseTo(t, 13);
+    }
+  });
+});
