@@ -1,3 +1,4 @@
+import { allocMatrix, kernelsFor } from '../kernels/wasmKernels.js';
 /**
  * Throughput measurements: the machine's memory read bandwidth and a kernel's GB/s.
  * Timings are noisy; each figure is the best of `repeats` runs (the least disturbed one).
@@ -31,5 +32,20 @@ export function readBandwidth(bytes = 2 ** 28, repeats = 5): number {
     for (let i = 0; i < m; i += 4) { s0 += a[i]; s1 += a[i + 1]; s2 += a[i + 2]; s3 += a[i + 3]; }
     sink.value += s0 + s1 + s2 + s3;
   }, repeats);
+  return bytes / t / 1e9;
+}
+
+/**
+ * Memory read bandwidth in GB/s read by the WebAssembly SIMD sum (eight partial sums) over a
+ * kernel-held array of `bytes` bytes, best of `repeats`: what a kernel held in WebAssembly
+ * can reach, and the stricter of the two limits when it beats the plain JS sum.
+ */
+export function wasmReadBandwidth(bytes = 2 ** 28, repeats = 5): number {
+  const len = bytes / 8;
+  const a = allocMatrix(len / 1024, 1024);
+  for (let i = 0; i < a.length; i++) a[i] = i & 7;
+  const b = kernelsFor(len / 1024, 1024, a);
+  if (!b) throw new Error('wasmReadBandwidth: the array is not held in a kernel memory');
+  const t = bestTime(() => { sink.value += b.k.sum(len, a.byteOffset); }, repeats);
   return bytes / t / 1e9;
 }

@@ -7,6 +7,11 @@ export interface Link {
   phi(z: number): number;
   dphi(z: number): number;
   d2phi(z: number): number;
+  /** out[0] = phi(z), out[1] = phi'(z) with their shared special function evaluated once
+   *  (gelu's erfc, swish's sigmoid); bit-identical to phi and dphi. Optional: the gradient
+   *  loops use it where present, since the link's special functions, not the O(n d) passes,
+   *  bound a gradient pass at small d (reports/bench.md). */
+  valueAndSlope?(z: number, out: Float64Array): void;
   /** phi(-z) = phi(z): the sign of w* is not identifiable (phase retrieval). */
   readonly even: boolean;
   /** phi(z) = z g(z) with g(z) + g(-z) = 1, so E[y x] = w* / 2 exactly. */
@@ -37,12 +42,14 @@ const links: Record<LinkName, Link> = {
     phi: (z) => z * normalCdf(z),
     dphi: (z) => normalCdf(z) + z * normalPdf(z),
     d2phi: (z) => normalPdf(z) * (2 - z * z),
+    valueAndSlope: (z, out) => { const c = normalCdf(z); out[0] = z * c; out[1] = c + z * normalPdf(z); },
   },
   // Swish / SiLU: z * sigmoid(z).
   swish: {
     name: 'swish', even: false, selfGated: true, monotone: false, kinks: [],
     phi: (z) => z * sigmoid(z),
     dphi: (z) => { const s = sigmoid(z); return s + z * s * (1 - s); },
+    valueAndSlope: (z, out) => { const s = sigmoid(z); out[0] = z * s; out[1] = s + z * s * (1 - s); },
     d2phi: (z) => { const s = sigmoid(z); return s * (1 - s) * (2 + z * (1 - 2 * s)); },
   },
   relu: {

@@ -168,11 +168,7 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
     steps = FILTER.powerWarmSteps;
 
     // --- projections, weighted level along v, and the inliers' reference level
-    const mv = centered ? dotN(mu, v, d) : 0;
-    gemv(n, d, x, v, proj);
-    let acc = 0;
-    for (let i = 0; i < n; i++) { const a = s[i] * proj[i] - mv; proj[i] = a; tau[i] = a * a; acc += c[i] * tau[i]; }
-    lambda = acc / W;
+    lambda = filterScores(n, d, x, s, c, centered ? mu : null, v, proj, tau) / W;
     if (centered) {
       // Inlier variance along v: (MAD scale)^2 about the median, Gaussian-consistent with a
       // 50% breakdown point. A median of block means was used first; it needs contaminated
@@ -276,6 +272,22 @@ function prune(n: number, d: number, x: Float64Array, rowNorms: Float64Array, s:
     c[i] = 0;
   }
   return removed;
+}
+
+/**
+ * The filter's scores along a unit direction v, one O(n d) pass: proj[i] = s_i <x_i, v> - <mu, v>
+ * (mu = null: uncentered), tau[i] = proj[i]^2. Returns sum_i c_i tau_i, the weighted level
+ * along v times the total weight.
+ */
+export function filterScores(
+  n: number, d: number, x: Float64Array, s: Float64Array, c: Float64Array, mu: Float64Array | null,
+  v: Float64Array, proj: Float64Array, tau: Float64Array,
+): number {
+  const mv = mu ? dotN(mu, v, d) : 0;
+  gemv(n, d, x, v, proj);
+  let acc = 0;
+  for (let i = 0; i < n; i++) { const a = s[i] * proj[i] - mv; proj[i] = a; tau[i] = a * a; acc += c[i] * tau[i]; }
+  return acc;
 }
 
 function dotN(a: Float64Array, b: Float64Array, d: number): number {

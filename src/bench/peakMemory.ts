@@ -1,0 +1,24 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** Peak memory of one robust fit, measured in a fresh process. */
+export interface PeakMemory {
+  readonly n: number;
+  readonly d: number;
+  /** Peak resident set above the process's baseline, in bytes. */
+  readonly bytes: number;
+  /** bytes / (n d): 8 means the covariates are held once as 64-bit floats and nothing else counts. */
+  readonly bytesPerNumber: number;
+}
+
+/**
+ * Run src/bench/memoryProbe.ts in a child Node (with tsx, as the CLI runs) on a clean n x d
+ * instance and read its peak resident set above the baseline.
+ */
+export function measurePeakMemory(n: number, d: number): PeakMemory {
+  const probe = fileURLToPath(new URL('./memoryProbe.ts', import.meta.url));
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', probe, String(n), String(d)], { encoding: 'utf8' });
+  const { baselineKiB, peakKiB } = JSON.parse(out.trim().split('\n').pop()!) as { baselineKiB: number; peakKiB: number };
+  const bytes = (peakKiB - baselineKiB) * 1024;
+  return { n, d, bytes, bytesPerNumber: bytes / (n * d) };
+}

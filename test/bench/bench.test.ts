@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { measureKernels } from '../../src/bench/kernelThroughput.js';
+import { fitGrid, measureFitScaling } from '../../src/bench/fitScaling.js';
+import { largestFloat64Allocation } from '../../src/bench/largestAllocation.js';
+import { measurePeakMemory } from '../../src/bench/peakMemory.js';
+import { wasmReadBandwidth } from '../../src/bench/throughput.js';
+import { BENCH_TARGETS, benchClaims, writeBenchReport } from '../../src/bench/benchReport.js';
+import { BENCH_DEFAULTS, type BenchResult } from '../../src/bench/runBench.js';
+
+describe('benchmark pieces (small sizes; the figures themselves live in reports/bench.md)', () => {
+  it('measureKernels times every kernel on both paths with positive throughput', () => {
+    const rows = measureKernels(4096, 8, 1);
+    expect(rows.map((r) => r.kernel)).toEqual(['gemv', 'gemvT', 'rowSquaredNorms', 'gradient', 'filterScores', 'powerStep']);
+    for (const r of rows) {
+      expect(r.jsGBs).toBeGreaterThan(0);
+      expect(r.wasmGBs).toBeGreaterThan(0);
+      expect([1, 2]).toContain(r.passes);
+    }
+    expect(() => measureKernels(10, 10, 1)).toThrow(/does not fit a kernel memory/);
+  });
+
+  it('wasmReadBandwidth reads a held array', () => {
+    expect(wasmReadBandwidth(2 ** 20, 1)).toBeGreaterThan(0);
+  });
+
+  it('fitGrid spaces n d evenly on a log scale at each d', () => {
+    const g = fitGrid([50], 1e6, 1e8, 3);
+    expect(g).toEqual([{ d: 50, n: 20000 }, { d: 50, n: 200000 }, { d: 50, n: 2000000 }]);
+  });
+
+  it('measureFitScaling fits an exponent over the points it timed', () => {
+    const s = measureFitScaling(fitGrid([10], 2e4, 8e4, 3), 1);
+    expect(s.points).toHaveLength(3);
+    expect(s.total.points).toBe(3);
+    for (const p of s.points) {
+      expect(p.seconds).toBeGreaterThan(0);
+      expect(p.error).toBeLessThan(1);
+    }
+  });
+
+  it('largestFloat64Allocation sees new, from and of, and restores the constructor', () => {
+    const original = Float64Array;
+    expect(largestFloat64Allocation(() => { new Float64Array(30); Float64Array.from({ length: 50 }); Float64Array.of(1, 2); })).toBe(50);
+    expect(globalThis.Float64Array).toBe(original);
+    expect(() => largestFloat64Allocation(() => { throw new Error('inner'); })).toThrow('inner');
+    expect(globalThis.Float64Array).toBe(original);
+  });
+
+  it('measurePeakMemory reads a child process peak above its baseline', () => {
+    const m = measurePeakMemory(40000, 25);
+    expect(m.bytes).toBeGreaterThan(8 * 40000 * 25 * 0.9);
+    expect(m.bytesPerNumber).toBeGreaterThan(7);
+  }, 60000);
+
+  it('benchClaims turns figures into target verdicts, and the report is written', async () => {
+    const fitLine = { slope: 1.02, intercept: 0, lower: 0.98, upper: 1.06, points: 3 };
+    const r: BenchResult = {
+      settings: BENCH_DEFAULTS,
+      bandwidth: { js: 20, wasm: 25, limit: 25 },
+      kernels: [{ kernel: 'gemv', does: 'X v', passes: 1, jsGBs: 6, wasmGBs: 20, n: 100, d: 50 }, { kernel: 'gradient', does: 'g', passes: 2, jsGBs: 4, wasmGBs: 10, n: 100, d: 50 }],
+      fits: { points: [{ n: 20000, d: 50, seconds: 1, iterations: 50, error: 0.03 }], total: { ...fitLine, slope: 0.8 }, perIteration: fitLine },
+      wide: { n: 20000, d: 1000, largestArray: 20000, seconds: 3 },
+      memory: { n: 1000, d: 100, bytes: 1000 * 100 * 10, bytesPerNumber: 10 },
+    };
+    const claims = benchClaims(r);
+    const verdict = (id: string) => claims.find((c) => c.id === id)!.verdict;
+    expect(verdict('B1-gemv-d50')).toBe('holds'); // 20 / 25 = 0.8 >= 0.5
+    expect(verdict('B1-gradient-d50')).toBe('does not hold'); // 0.4
+    expect(verdict('B2-fit-time-exponent')).toBe('does not hold'); // |0.8 - 1| > 0.1
+    expect(verdict('B2-per-iteration-exponent')).toBe('holds');
+    expect(verdict('B3-peak-memory')).toBe(10 < BENCH_TARGETS.bytesPerNumber ? 'holds' : 'does not hold');
+    expect(verdict('B4-no-dxd')).toBe('holds');
+    const dir = mkdtempSync(join(tmpdir(), 'bench-'));
+    const json = await writeBenchReport(dir, r, 1.5);
+    expect(json.claims).toHaveLength(claims.length);
+    const md = readFileSync(join(dir, 'bench.md'), 'utf8');
+    expect(md).toContain('| gemv | X v | 50 | 1 | 6 | 20 | 0.8 | 0.24 |');
+    expect(JSON.parse(readFileSync(join(dir, 'bench.json'), 'utf8')).name).toBe('bench');
+  }, 30000);
+});
