@@ -6,6 +6,7 @@ import { ADVERSARY_NAMES, type AdversaryName } from '../src/adversaries/index.js
 import { summarize } from '../src/stats/summary.js';
 import { conditioning } from '../src/audit/conditioning.js';
 import { BOUNDS } from '../src/audit/bounds.js';
+import { task, type ReproductionContext } from './framework.js';
 
 /** Seeds 1..count: reproductions name their seeds, so a report can be replayed. */
 export function seedList(count: number): number[] {
@@ -13,37 +14,41 @@ export function seedList(count: number): number[] {
 }
 
 /**
- * Errors |w_hat - w*| of every method in `methods` over `seeds`, the other settings fixed.
- * Each seed's instance (covariates, noise, adversary) is drawn once and shared by the methods.
+ * Task: errors |w_hat - w*| of each method on one seed's instance (covariates, noise and
+ * adversary drawn once and shared by the methods), in the order of `methods`.
  */
-export function errorsByMethod(base: Omit<InstanceSettings, 'seed'>, methods: readonly MethodName[], seeds: readonly number[]): Map<MethodName, number[]> {
-  const out = new Map<MethodName, number[]>(methods.map((m) => [m, []]));
-  for (const seed of seeds) {
-    const inst = generateInstance({ ...base, seed });
-    for (const method of methods) {
-      const r = fit(inst.sample, { method, link: base.link, eps: base.eps, seed });
-      out.get(method)!.push(distance(r.w, inst.wstar));
-    }
-  }
-  return out;
+export function seedErrors(a: { base: Omit<InstanceSettings, 'seed'>; methods: readonly MethodName[]; seed: number }): number[] {
+  const inst = generateInstance({ ...a.base, seed: a.seed });
+  return a.methods.map((method) => distance(fit(inst.sample, { method, link: a.base.link, eps: a.base.eps, seed: a.seed }).w, inst.wstar));
+}
+
+/**
+ * Errors of every method in `methods` over `seeds`, the other settings fixed: one task per
+ * seed on the context's sweep. `whole`: a pilot whose result decides what is asked next.
+ */
+export async function errorsByMethod(ctx: ReproductionContext, base: Omit<InstanceSettings, 'seed'>, methods: readonly MethodName[], seeds: readonly number[], whole = false): Promise<Map<MethodName, number[]>> {
+  const perSeed = await ctx.sweep.map<number[]>(seeds.map((seed) => task(import.meta.url, 'seedErrors', { base, methods, seed })), { whole });
+  return new Map(methods.map((m, k) => [m, perSeed.map((errs) => errs[k])]));
 }
 
 /** Errors of one method over `seeds`, the other settings fixed. */
-export function errorsOver(base: Omit<InstanceSettings, 'seed'>, method: MethodName, seeds: readonly number[]): number[] {
-  return errorsByMethod(base, [method], seeds).get(method)!;
+export async function errorsOver(ctx: ReproductionContext, base: Omit<InstanceSettings, 'seed'>, method: MethodName, seeds: readonly number[], whole = false): Promise<number[]> {
+  return (await errorsByMethod(ctx, base, [method], seeds, whole)).get(method)!;
 }
 
 /**
  * The catalogue's strongest adversary against `method`: the one with the largest median
- * error over `seeds` at the given settings (ties: the first in catalogue order).
+ * error over `seeds` at the given settings (ties: the first in catalogue order). A pilot:
+ * every shard runs it whole, since it decides the rest of the sweep.
  */
-export function strongestAdversary(base: Omit<InstanceSettings, 'seed' | 'adversary'>, method: MethodName, seeds: readonly number[]): { adversary: AdversaryName; medians: Record<string, number> } {
+export async function strongestAdversary(ctx: ReproductionContext, base: Omit<InstanceSettings, 'seed' | 'adversary'>, method: MethodName, seeds: readonly number[]): Promise<{ adversary: AdversaryName; medians: Record<string, number> }> {
+  const errors = await Promise.all(ADVERSARY_NAMES.map((adversary) => errorsOver(ctx, { ...base, adversary }, method, seeds, true)));
   const medians: Record<string, number> = {};
   let best: AdversaryName = ADVERSARY_NAMES[0];
-  for (const adversary of ADVERSARY_NAMES) {
-    medians[adversary] = summarize(errorsOver({ ...base, adversary }, method, seeds)).median;
+  ADVERSARY_NAMES.forEach((adversary, k) => {
+    medians[adversary] = summarize(errors[k]).median;
     if (medians[adversary] > medians[best]) best = adversary;
-  }
+  });
   return { adversary: best, medians };
 }
 

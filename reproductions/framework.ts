@@ -7,17 +7,37 @@ import { writeSvg, type TopLevelSpec } from '../src/report/chart.js';
 import { machineLine, writeReport, type ClaimResult, type ReportJson } from '../src/report/writeReport.js';
 import { verdictLine } from '../src/report/claim.js';
 import { toJson } from '../src/cli/parse.js';
+import type { Sweep } from '../src/sweep/sweep.js';
+import type { Task } from '../src/sweep/taskRunner.js';
 
 /** The main paper: seed 000 (arXiv:2605.29497, ICML 2026). */
 export const MAIN_SOURCE = '../shared/seeds/000_4b659a1b40d3d3e0.txt (arXiv:2605.29497, "Convex Basins in Single-Index Model Loss Landscapes", ICML 2026)';
 
-/** How a reproduction is run: scale, where reports go, where progress lines go. */
+/** How a reproduction is run: scale, where reports go, where progress lines go, and the
+ *  sweep its tasks go through (worker threads, journal, shard). */
 export interface ReproductionContext {
   /** Paper scale (`--full`) instead of the quick defaults. */
   readonly full: boolean;
   /** The reports folder. */
   readonly out: string;
   readonly log: (line: string) => void;
+  /** Where every instance-level computation runs: ask for all independent tasks before
+   *  awaiting any (Promise.all), and build tables from the ordered results, never in the
+   *  order tasks finish. */
+  readonly sweep: Sweep;
+  /** false in a shard: the report is left to the merge (finishReport stops the run). */
+  readonly writes: boolean;
+}
+
+/** A task of a reproduction: function `name` exported by the module at `module` (pass
+ *  import.meta.url), called with `args` on a worker thread. */
+export function task(module: string, name: string, args: unknown): Task {
+  return { module, name, args };
+}
+
+/** Thrown by finishReport in a shard, where every task the shard owns has run. */
+export class ShardDone extends Error {
+  constructor() { super('shard done'); this.name = 'ShardDone'; }
 }
 
 /** One reproduction script: a claim of a paper, measured, written as a report. */
@@ -67,6 +87,7 @@ export interface ReportParts {
  * seeds changes only those lines (and the timings of reports whose figures are timings).
  */
 export async function finishReport(ctx: ReproductionContext, p: ReportParts): Promise<ReportJson> {
+  if (!ctx.writes) throw new ShardDone();
   for (const f of p.figures) await writeSvg(join(ctx.out, `${p.name}-${f.suffix}.svg`), f.spec);
   const body = [
     `# ${p.title}`,

@@ -1,51 +1,56 @@
 /**
- * `npm run reproduce [-- NAME ...] [-- --full] [-- --jobs N]`: run the reproductions (all by
- * default, quick scale unless --full), write reports/<name>.md, .json and .svg, then rewrite
- * the index reports/README.md from every report's JSON twin.
+ * `npm run reproduce [-- NAME ...] [-- --full] [-- --workers N] [-- --shard k/N]`: run the
+ * reproductions (all by default, quick scale unless --full), write reports/<name>.md, .json
+ * and .svg, then rewrite the index reports/README.md from every report's JSON twin.
  *
- * Reproductions are independent processes' worth of work with their own seeds, so they run
- * in up to `--jobs` child processes at once (default: the machine's cores); the numbers do not
- * depend on that. A reproduction whose figures are timings (`exclusive`) runs alone first.
+ * Every reproduction's instances are tasks spread over `--workers` worker threads (default:
+ * the machine's cores); each task is a pure function of its settings and seed, so the
+ * reports do not depend on the number of workers. Finished tasks are journaled in
+ * reports/.sweeps/, so a killed run, started again with the same command, resumes there.
+ * `--shard k/N` runs only the k-th of N disjoint slices and writes its results as JSON lines
+ * (reports/shards/ by default) instead of reports; `sim-audit merge` turns the N shards'
+ * files into the reports.
  */
-import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { InputError } from '../src/errors.js';
+import { parseShard, type Shard } from '../src/sweep/sweep.js';
+import { createProgress } from '../src/sweep/progress.js';
 import { REPRODUCTIONS } from './registry.js';
 import { writeIndex } from './writeIndex.js';
+import { runReproductions, type Outcome } from './runner.js';
 import type { Reproduction } from './framework.js';
 
 const here = fileURLToPath(import.meta.url);
 const defaultOut = join(dirname(here), '..', 'reports');
 
-interface Options { full?: boolean; out: string; list?: boolean; jobs: string; child?: boolean }
+interface Options { full?: boolean; out: string; list?: boolean; workers: string; shard?: string; shards?: string; fresh?: boolean; merge?: boolean }
 
-/** Run one reproduction in this process. */
-async function runHere(r: Reproduction, o: Options, log: (line: string) => void): Promise<void> {
-  const t0 = performance.now();
-  log(`${r.id}: ${r.title} ...`);
-  const report = await r.run({ full: Boolean(o.full), out: resolve(o.out), log });
-  for (const c of report.claims) log(`  ${c.id}: ${c.verdict} (margin ${c.margin.toFixed(3)})`);
-  log(`  wrote ${join(resolve(o.out), `${r.name}.md`)} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+/** The reproductions named on a command line (ids or names; none: all), or an error. */
+export function choose(names: readonly string[]): Reproduction[] {
+  const found = names.map((n) => REPRODUCTIONS.find((r) => r.id === n || r.name === n));
+  const unknown = names.find((_, i) => found[i] === undefined);
+  if (unknown !== undefined) throw new InputError(`unknown reproduction "${unknown}" (known: ${REPRODUCTIONS.map((r) => `${r.id} or ${r.name}`).join(', ')})`);
+  return names.length === 0 ? [...REPRODUCTIONS] : [...new Set(found as Reproduction[])];
 }
 
-/** Run one reproduction in a child process (same script, `--child`), its lines prefixed. */
-function runChild(r: Reproduction, o: Options, log: (line: string) => void, err: (line: string) => void): Promise<void> {
-  const args = ['--import', import.meta.resolve('tsx'), here, r.id, '--child', '--out', resolve(o.out), ...(o.full ? ['--full'] : [])];
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const relay = (stream: NodeJS.ReadableStream, sink: (line: string) => void): void => {
-      let rest = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => { const lines = (rest + chunk).split('\n'); rest = lines.pop() ?? ''; for (const l of lines) sink(l); });
-      stream.on('end', () => { if (rest) sink(rest); });
-    };
-    relay(child.stdout, log);
-    relay(child.stderr, err);
-    child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`reproduction ${r.id} exited with code ${code}`))));
-  });
+/** Log each outcome; returns whether all succeeded. */
+export function reportOutcomes(outcomes: readonly Outcome[], log: (line: string) => void, err: (line: string) => void): boolean {
+  let ok = true;
+  for (const x of outcomes) {
+    if (x.kind === 'report') {
+      log(`${x.r.id}: ${x.r.title}: ${x.report.claims.map((c) => `${c.id} ${c.verdict} (margin ${c.margin.toFixed(3)})`).join('; ')}; ${x.seconds.toFixed(1)} s`);
+    } else if (x.kind === 'shard') {
+      log(`${x.r.id}: shard done: ${x.computed} task(s) computed, ${x.replayed} replayed, ${x.elsewhere} left to other shards -> ${x.file}`);
+    } else {
+      ok = false;
+      const e = x.error;
+      err(`${x.r.id}: failed: ${e instanceof InputError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  }
+  return ok;
 }
 
 /** Run the command line `argv` (without node and the script); returns the exit code. */
@@ -55,9 +60,11 @@ export async function main(argv: readonly string[], log: (line: string) => void 
     .argument('[names...]', `reproductions to run (default: all): ${REPRODUCTIONS.map((r) => `${r.id} (${r.name})`).join(', ')}`)
     .option('--full', 'paper scale instead of the quick defaults')
     .option('--out <DIR>', 'reports folder', defaultOut)
-    .option('--jobs <N>', 'reproductions run at once, each in its own process', String(availableParallelism()))
+    .option('--workers <N>', 'worker threads the tasks are spread over (0: none, all on the main thread)', String(availableParallelism()))
+    .option('--shard <k/N>', 'run only the k-th of N disjoint slices of the tasks; write JSON lines to --shards, no report')
+    .option('--shards <DIR>', 'where shard files go (default: <out>/shards)')
+    .option('--fresh', 'start over: drop the journal of an interrupted run instead of resuming it')
     .option('--list', 'list the reproductions and exit')
-    .addOption(new Command().createOption('--child', 'internal: run in this process, write no index').hideHelp())
     .exitOverride()
     .configureOutput({ writeOut: (s) => log(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) });
   try {
@@ -71,33 +78,33 @@ export async function main(argv: readonly string[], log: (line: string) => void 
     for (const r of REPRODUCTIONS) log(`${r.id}\t${r.name}\t${r.title}`);
     return 0;
   }
-  const jobs = Number(o.jobs);
-  if (!(Number.isInteger(jobs) && jobs >= 1)) {
-    err(`reproduce: --jobs must be a positive integer, got "${o.jobs}"`);
-    return 2;
+  let chosen: Reproduction[], shard: Shard | undefined;
+  const workers = Number(o.workers);
+  try {
+    if (!(Number.isInteger(workers) && workers >= 0)) throw new InputError(`--workers must be an integer >= 0, got "${o.workers}"`);
+    chosen = choose(program.args);
+    shard = o.shard === undefined ? undefined : parseShard(o.shard);
+  } catch (e) {
+    if (e instanceof InputError) { err(`reproduce: ${e.message}`); return 2; }
+    throw e;
   }
-  const names = program.args;
-  const found = names.map((n) => REPRODUCTIONS.find((r) => r.id === n || r.name === n));
-  const unknown = names.find((_, i) => found[i] === undefined);
-  if (unknown !== undefined) {
-    err(`reproduce: unknown reproduction "${unknown}" (known: ${REPRODUCTIONS.map((r) => `${r.id} or ${r.name}`).join(', ')})`);
-    return 2;
-  }
-  const chosen = names.length === 0 ? [...REPRODUCTIONS] : [...new Set(found as Reproduction[])];
+  const out = resolve(o.out);
   const started = performance.now();
-  if (o.child || jobs === 1 || chosen.length === 1) {
-    for (const r of chosen) await runHere(r, o, log);
-  } else {
-    // timing reports alone first, then the rest in `jobs` lanes, longest-known first
-    for (const r of chosen.filter((c) => c.exclusive)) await runChild(r, o, log, err);
-    const queue = chosen.filter((c) => !c.exclusive).sort((a, b) => b.quickSeconds - a.quickSeconds);
-    const lane = async (): Promise<void> => { for (let r = queue.shift(); r; r = queue.shift()) await runChild(r, o, log, err); };
-    await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, lane));
+  const progress = createProgress({ tty: Boolean(process.stderr.isTTY), write: (t) => process.stderr.write(t) });
+  const outcomes = await runReproductions(chosen, {
+    full: Boolean(o.full), out, workers, mode: shard ? 'shard' : 'run', shard,
+    shardDir: resolve(o.shards ?? join(out, 'shards')), fresh: o.fresh, progress,
+  });
+  progress.stop();
+  const ok = reportOutcomes(outcomes, log, err);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (shard) {
+    log(`shard ${shard.k}/${shard.of}: ${chosen.length} reproduction(s) in ${seconds} s; merge the ${shard.of} shards with \`npx sim-audit merge --shards ${resolve(o.shards ?? join(out, 'shards'))}\``);
+    return ok ? 0 : 3;
   }
-  if (o.child) return 0;
-  const tally = writeIndex(resolve(o.out), REPRODUCTIONS);
-  log(`wrote ${join(resolve(o.out), 'README.md')}; ${chosen.length} reproduction(s) in ${((performance.now() - started) / 1000).toFixed(1)} s; claims in the index: ${tally.holds} hold, ${tally.doesNotHold} do not hold (findings, see the reports)`);
-  return 0;
+  const tally = writeIndex(out, REPRODUCTIONS);
+  log(`wrote ${join(out, 'README.md')}; ${chosen.length} reproduction(s) with ${workers} worker(s) in ${seconds} s; claims in the index: ${tally.holds} hold, ${tally.doesNotHold} do not hold (findings, see the reports)`);
+  return ok ? 0 : 3;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === here) {

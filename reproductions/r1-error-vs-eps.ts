@@ -34,20 +34,29 @@ export const r1: Reproduction = {
     const tables: string[] = [];
     const claims: ClaimResult[] = [];
     const chosen: Record<string, unknown> = {};
-    for (const link of LINKS) {
-      const epsMax = EPS[EPS.length - 1];
-      const pilot = strongestAdversary({ ...common, link, eps: epsMax }, 'robust', seeds);
+    const epsMax = EPS[EPS.length - 1];
+    // every task asked for up front (both links at once), tables built below in a fixed order
+    const measured = await Promise.all(LINKS.map(async (link) => {
+      const pilot = await strongestAdversary(ctx, { ...common, link, eps: epsMax }, 'robust', seeds);
+      ctx.log(`r1 ${link}: strongest adversary against robust at eps ${epsMax}: ${pilot.adversary}`);
+      const at = (eps: number): Omit<InstanceSettings, 'seed'> => ({ ...common, link, eps, adversary: pilot.adversary });
+      // eps = 0 (same seeds: same covariates and noise) is the statistical floor the excess is taken over
+      const [clean, byEps] = await Promise.all([
+        errorsOver(ctx, at(0), 'robust', seeds),
+        Promise.all(EPS.map((eps) => errorsByMethod(ctx, at(eps), ['robust', ...BASELINES], seeds))),
+      ]);
+      return { pilot, clean, byEps };
+    }));
+    for (const [li, link] of LINKS.entries()) {
+      const { pilot, clean, byEps } = measured[li];
       chosen[link] = pilot;
       const adversary = pilot.adversary;
-      ctx.log(`r1 ${link}: strongest adversary against robust at eps ${epsMax}: ${adversary}`);
       const base = (eps: number): Omit<InstanceSettings, 'seed'> => ({ ...common, link, eps, adversary });
-      // eps = 0 (same seeds: same covariates and noise) is the statistical floor the excess is taken over
-      const clean = errorsOver(base(0), 'robust', seeds);
       const xs: number[] = [], excess: number[] = [], raw: number[] = [];
       const tableRows: string[][] = [];
       const medians = new Map<string, number[]>();
-      for (const eps of EPS) {
-        const byMethod = errorsByMethod(base(eps), ['robust', ...BASELINES], seeds);
+      for (const [ei, eps] of EPS.entries()) {
+        const byMethod = byEps[ei];
         const robust = byMethod.get('robust')!;
         robust.forEach((e, k) => { xs.push(eps); raw.push(e); excess.push(Math.sqrt(Math.max(e * e - clean[k] * clean[k], 0))); });
         for (const [method, errs] of byMethod) {

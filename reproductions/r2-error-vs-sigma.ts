@@ -23,11 +23,12 @@ export const r2: Reproduction = {
     const seeds = seedList(scale.seeds);
     // |w*| = 2 keeps sigma / |w*| <= 0.5 (the P1 domain) up to sigma = 1
     const common = { d: scale.d, n: scale.n, norm: 2, link: 'gelu', noise: 'student-t:3', eps: 0.05 } as const;
-    const pilot = strongestAdversary({ ...common, sigma: 0.5 }, 'robust', seeds);
+    const pilot = await strongestAdversary(ctx, { ...common, sigma: 0.5 }, 'robust', seeds);
     ctx.log(`r2: strongest adversary against robust: ${pilot.adversary}`);
     const xs: number[] = [], ys: number[] = [], rows: Row[] = [], table: string[][] = [];
-    for (const sigma of SIGMAS) {
-      const errs = errorsOver({ ...common, sigma, adversary: pilot.adversary }, 'robust', seeds);
+    const bySigma = await Promise.all(SIGMAS.map((sigma) => errorsOver(ctx, { ...common, sigma, adversary: pilot.adversary }, 'robust', seeds)));
+    for (const [k, sigma] of SIGMAS.entries()) {
+      const errs = bySigma[k];
       errs.forEach((e) => { xs.push(sigma); ys.push(e); });
       const s = summarize(errs);
       rows.push({ sigma, series: 'robust (median)', error: s.median }, { sigma, series: 'P1 bound', error: errorBound({ ...common, sigma }) });

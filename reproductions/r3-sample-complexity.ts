@@ -21,13 +21,15 @@ export const r3: Reproduction = {
     const ratios = ctx.full ? [25, 50, 100, 200, 400, 800] : [25, 50, 100, 200];
     const seeds = seedList(ctx.full ? 5 : 2);
     const common = { norm: 1, link: 'gelu', noise: 'student-t:3', sigma: 0.5, eps: 0.05 } as const;
-    const pilot = strongestAdversary({ ...common, d: DIMS[0], n: 100 * DIMS[0] }, 'robust', seeds);
+    const pilot = await strongestAdversary(ctx, { ...common, d: DIMS[0], n: 100 * DIMS[0] }, 'robust', seeds);
     ctx.log(`r3: strongest adversary against robust: ${pilot.adversary}`);
     const rows: Row[] = [];
     const med = new Map<string, number>();
+    const grid = DIMS.flatMap((d) => ratios.map((r) => ({ d, r })));
+    const errors = await Promise.all(grid.map(({ d, r }) => errorsOver(ctx, { ...common, d, n: r * d, adversary: pilot.adversary }, 'robust', seeds)));
     for (const d of DIMS) {
       for (const r of ratios) {
-        const s = summarize(errorsOver({ ...common, d, n: r * d, adversary: pilot.adversary }, 'robust', seeds));
+        const s = summarize(errors[grid.findIndex((g) => g.d === d && g.r === r)]);
         med.set(`${d}/${r}`, s.median);
         rows.push({ 'n/d': r, d: `d = ${d}`, error: s.median });
         ctx.log(`r3: d ${d} n/d ${r}: median ${fmt(s.median)}`);

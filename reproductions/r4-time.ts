@@ -3,7 +3,7 @@
  * with the fitted exponent, and one O(nd) pass's throughput beside the memory bandwidth.
  * Every figure of this report is a timing: unlike the others, its numbers change run to run.
  */
-import { generateInstance } from '../src/model/instance.js';
+import { generateInstance, type InstanceSettings } from '../src/model/instance.js';
 import { fit } from '../src/solver/methods.js';
 import { gemv } from '../src/kernels/gemv.js';
 import { distance } from '../src/kernels/vec.js';
@@ -13,7 +13,28 @@ import { markdownTable } from '../src/report/markdownTable.js';
 import { lineChart, type Row } from '../src/report/specs.js';
 import { fmt, upperClaim } from '../src/report/claim.js';
 import { REPRODUCTION } from '../src/audit/bounds.js';
-import { MAIN_SOURCE, finishReport, type Reproduction } from './framework.js';
+import { MAIN_SOURCE, finishReport, task, type Reproduction } from './framework.js';
+
+/** R4's measurements: the bandwidth, then per grid point the best fit time and one pass's GB/s. */
+export interface TimeGrid {
+  readonly bandwidth: number;
+  readonly points: readonly { n: number; d: number; seconds: number; iterations: number; gbs: number; error: number }[];
+}
+
+/** Task: time the robust fit and one gemv pass at every grid point (instance generation excluded). */
+export function measureTimes(a: { grid: readonly { n: number; d: number }[]; repeats: number; common: Omit<InstanceSettings, 'n' | 'd'> }): TimeGrid {
+  const bandwidth = readBandwidth();
+  const points = a.grid.map(({ n, d }) => {
+    const inst = generateInstance({ ...a.common, n, d });
+    const options = { method: 'robust', link: a.common.link, eps: a.common.eps, seed: 1 };
+    let result = fit(inst.sample, options);
+    const seconds = bestTime(() => { result = fit(inst.sample, options); }, a.repeats);
+    const v = new Float64Array(d).fill(1 / Math.sqrt(d)), out = new Float64Array(n);
+    const pass = bestTime(() => gemv(n, d, inst.sample.x, v, out), 5);
+    return { n, d, seconds, iterations: result.iterations, gbs: (8 * n * d) / pass / 1e9, error: distance(result.w, inst.wstar) };
+  });
+  return { bandwidth, points };
+}
 
 export const r4: Reproduction = {
   name: 'r4-time',
@@ -29,19 +50,16 @@ export const r4: Reproduction = {
       : [0, 1, 2, 3, 4, 5, 6].map((k) => ({ d: 50, n: Math.round(4000 * 10 ** (k / 4)) }));
     const repeats = ctx.full ? 3 : 2;
     const common = { norm: 1, link: 'gelu', noise: 'student-t:3', sigma: 0.5, eps: 0.05, adversary: 'leverage', seed: 1 } as const;
-    const bandwidth = readBandwidth();
+    // one task: timings are measured by one thread with nothing else running (the runner
+    // runs exclusive reproductions alone), and a shard owns them whole
+    const m = await ctx.sweep.task<TimeGrid>(task(import.meta.url, 'measureTimes', { grid, repeats, common }));
+    const bandwidth = m.bandwidth;
     const xs: number[] = [], ts: number[] = [], per: number[] = [], rows: Row[] = [], table: string[][] = [];
-    for (const { n, d } of grid) {
-      const inst = generateInstance({ ...common, n, d });
-      let result = fit(inst.sample, { method: 'robust', link: common.link, eps: common.eps, seed: 1 });
-      const seconds = bestTime(() => { result = fit(inst.sample, { method: 'robust', link: common.link, eps: common.eps, seed: 1 }); }, repeats);
-      const v = new Float64Array(d).fill(1 / Math.sqrt(d)), out = new Float64Array(n);
-      const pass = bestTime(() => gemv(n, d, inst.sample.x, v, out), 5);
-      const gbs = (8 * n * d) / pass / 1e9;
-      xs.push(n * d); ts.push(seconds); per.push(seconds / Math.max(1, result.iterations));
+    for (const p of m.points) {
+      const { n, d, seconds, iterations } = p;
+      xs.push(n * d); ts.push(seconds); per.push(seconds / Math.max(1, iterations));
       rows.push({ 'n*d': n * d, d: `d = ${d}`, seconds });
-      table.push([String(n), String(d), fmt(n * d, 3), fmt(seconds, 3), String(result.iterations), fmt((1e3 * seconds) / Math.max(1, result.iterations), 3), fmt(gbs, 3), fmt(distance(result.w, inst.wstar), 3)]);
-      ctx.log(`r4: n ${n} d ${d}: ${seconds.toFixed(2)} s, ${result.iterations} iterations, one pass ${gbs.toFixed(2)} GB/s`);
+      table.push([String(n), String(d), fmt(n * d, 3), fmt(seconds, 3), String(iterations), fmt((1e3 * seconds) / Math.max(1, iterations), 3), fmt(p.gbs, 3), fmt(p.error, 3)]);
     }
     const total = logLogSlope(xs, ts);
     const perIteration = logLogSlope(xs, per);

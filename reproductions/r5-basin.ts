@@ -13,7 +13,7 @@ import { heatmap, type Row } from '../src/report/specs.js';
 import { fmt, upperClaim } from '../src/report/claim.js';
 import { REPRODUCTION } from '../src/audit/bounds.js';
 import type { ClaimResult } from '../src/report/writeReport.js';
-import { MAIN_SOURCE, finishReport, type Reproduction } from './framework.js';
+import { MAIN_SOURCE, finishReport, task, type Reproduction } from './framework.js';
 
 const LINKS: readonly LinkName[] = ['gelu', 'swish', 'relu', 'tanh', 'sigmoid'];
 /** The links of the paper's title claim (generic non-monotone) and the Monte Carlo check (smooth). */
@@ -48,6 +48,63 @@ function lipschitzRadius(link: LinkName, s: number): { rho: number; radius: numb
   return { rho: rhoAt, radius };
 }
 
+/** The exact basin and the Lipschitz-Hessian radius at (link, |w*| = s). */
+export interface ExactRow {
+  readonly b: { readonly lambdaMinAtOptimum: number; readonly radius: number; readonly found: boolean };
+  readonly lh: { readonly rho: number; readonly radius: number };
+}
+
+/** Task: exact radius and Lipschitz-Hessian radius of one (link, s). */
+export function exactRadius(a: { link: LinkName; s: number }): ExactRow {
+  const b = cachedBasin(a.link, a.s);
+  return { b: { lambdaMinAtOptimum: b.lambdaMinAtOptimum, radius: b.radius, found: b.found }, lh: lipschitzRadius(a.link, a.s) };
+}
+
+/** Monte Carlo lambda_min along the oracle's worst ray in d dimensions, beside the exact values. */
+export interface MonteCarloRow {
+  readonly ray: readonly number[];
+  readonly exact: readonly number[];
+  readonly z: readonly number[];
+  readonly crossing: number;
+  readonly radius: number;
+}
+
+/** Task: the Monte Carlo check of one (link, d), |w*| = 1. */
+export function monteCarloRay(a: { link: LinkName; d: number; n: number; seed: number }): MonteCarloRow {
+  const L = getLink(a.link);
+  const b = cachedBasin(a.link, 1);
+  const at = b.at!;
+  const len = Math.hypot(at[0] - 1, at[1]);
+  const dir: [number, number] = [(at[0] - 1) / len, at[1] / len];
+  const ps = drawPlaneSample(a.n, a.d, a.seed + a.d);
+  const ray: number[] = [], exact: number[] = [], z: number[] = [];
+  for (const share of RAY) {
+    const t = share * b.radius;
+    const e = monteCarloLambdaMin(L, ps, 1 + t * dir[0], t * dir[1], 1);
+    const exactValue = lambdaMin(L, 1 + t * dir[0], t * dir[1], 1);
+    ray.push(e.value); exact.push(exactValue); z.push(Math.abs(e.value - exactValue) / e.se);
+  }
+  return { ray, exact, z, crossing: monteCarloCrossing(L, ps, 1, dir, 2 * b.radius), radius: b.radius };
+}
+
+/** Task: lambda_min over a grid of the plane of (w*, u), |w*| = 1, and the basin circle. */
+export function lambdaMap(a: { link: LinkName; grid: readonly number[] }): { cells: Row[]; curves: Row[] } {
+  const [a0, a1, b0, b1, na, nb] = a.grid;
+  const L = getLink(a.link);
+  const link = a.link;
+  const cells: Row[] = [], curves: Row[] = [];
+  const ha = (a1 - a0) / na, hb = (b1 - b0) / nb;
+  for (let i = 0; i < na; i++) {
+    for (let j = 0; j < nb; j++) {
+      const x = a0 + (i + 0.5) * ha, y = b0 + (j + 0.5) * hb;
+      cells.push({ link, x0: a0 + i * ha, x1: a0 + (i + 1) * ha, y0: b0 + j * hb, y1: b0 + (j + 1) * hb, value: lambdaMin(L, x, y, 1) });
+    }
+  }
+  const r = cachedBasin(link, 1).radius;
+  for (let k = 0; k <= 72; k++) curves.push({ link, curve: 'basin', order: k, x: 1 + r * Math.cos((2 * Math.PI * k) / 72), y: r * Math.sin((2 * Math.PI * k) / 72) });
+  return { cells, curves };
+}
+
 export const r5: Reproduction = {
   name: 'r5-basin',
   id: 'r5',
@@ -63,15 +120,23 @@ export const r5: Reproduction = {
     // 1. exact radius, lambda_min at w*, the Lipschitz-Hessian radius
     const exact: string[][] = [];
     let smallestTarget = Infinity, worstLh = 0;
+    const exactGrid = LINKS.flatMap((link) => norms.map((s) => ({ link, s })));
+    const mcGrid = TARGET.flatMap((link) => dims.map((d) => ({ link, d })));
+    const mapLinks: LinkName[] = ['gelu', 'swish', 'tanh'];
+    const [a0, a1, b0, b1, na, nb] = ctx.full ? [-1, 3, -2, 2, 80, 80] : [-1, 3, -2, 2, 40, 40];
+    // every task asked for at once (exact radii, Monte Carlo rays, maps); tables built in order below
+    const [exactRows, mcRows, maps] = await Promise.all([
+      ctx.sweep.map<ExactRow>(exactGrid.map((g) => task(import.meta.url, 'exactRadius', g))),
+      ctx.sweep.map<MonteCarloRow>(mcGrid.map((g) => task(import.meta.url, 'monteCarloRay', { ...g, n: mc.n, seed }))),
+      ctx.sweep.map<{ cells: Row[]; curves: Row[] }>(mapLinks.map((link) => task(import.meta.url, 'lambdaMap', { link, grid: [a0, a1, b0, b1, na, nb] }))),
+    ]);
     for (const link of LINKS) {
       for (const s of norms) {
-        const b = cachedBasin(link, s);
-        const lh = lipschitzRadius(link, s);
+        const { b, lh } = exactRows[exactGrid.findIndex((g) => g.link === link && g.s === s)];
         exact.push([link, fmt(s), fmt(b.lambdaMinAtOptimum), b.found ? fmt(b.radius) : `> ${fmt(b.radius)}`, fmt(b.radius / s), fmt(lh.rho), fmt(lh.radius), lh.radius > 0 ? fmt(b.radius / lh.radius, 3) : 'inf']);
         if (TARGET.includes(link)) smallestTarget = Math.min(smallestTarget, b.radius / s);
         worstLh = Math.max(worstLh, lh.radius / b.radius);
       }
-      ctx.log(`r5: ${link} done`);
     }
     claims.push({ id: 'R5-basin-exists', statement: `gelu and swish: lambda_min(H) > 0 on a ball of radius r > 0 around w* at every |w*| in {${norms.join(', ')}}; measured: the smallest r / |w*|`, measured: smallestTarget, bound: 0, margin: 0, verdict: smallestTarget > 0 ? 'holds' : 'does not hold' });
     claims.push(upperClaim('R5-lipschitz-conservative', 'the Lipschitz-Hessian radius is below the exact one (the largest ratio r_LH / r over links and norms)', worstLh, 1));
@@ -79,45 +144,16 @@ export const r5: Reproduction = {
     const mcTable: string[][] = [], rayTable: string[][] = [];
     let worstZ = 0;
     for (const link of TARGET) {
-      const L = getLink(link);
-      const b = cachedBasin(link, 1);
-      const at = b.at!;
-      const len = Math.hypot(at[0] - 1, at[1]);
-      const dir: [number, number] = [(at[0] - 1) / len, at[1] / len];
       for (const d of dims) {
-        const ps = drawPlaneSample(mc.n, d, seed + d);
-        const zs: string[] = [];
-        for (const share of RAY) {
-          const t = share * b.radius;
-          const e = monteCarloLambdaMin(L, ps, 1 + t * dir[0], t * dir[1], 1);
-          const exactValue = lambdaMin(L, 1 + t * dir[0], t * dir[1], 1);
-          const z = Math.abs(e.value - exactValue) / e.se;
-          worstZ = Math.max(worstZ, z);
-          zs.push(`${fmt(e.value, 3)} (${fmt(exactValue, 3)}; z ${fmt(z, 2)})`);
-        }
-        rayTable.push([link, String(d), ...zs]);
-        const r = monteCarloCrossing(L, ps, 1, dir, 2 * b.radius);
-        mcTable.push([link, String(d), String(mc.n), fmt(r), fmt(b.radius), fmt((r - b.radius) / b.radius, 3)]);
-        ctx.log(`r5: Monte Carlo ${link} d ${d}: crossing ${fmt(r)} (exact ${fmt(b.radius)})`);
+        const m = mcRows[mcGrid.findIndex((g) => g.link === link && g.d === d)];
+        for (const z of m.z) worstZ = Math.max(worstZ, z);
+        rayTable.push([link, String(d), ...m.ray.map((e, k) => `${fmt(e, 3)} (${fmt(m.exact[k], 3)}; z ${fmt(m.z[k], 2)})`)]);
+        mcTable.push([link, String(d), String(mc.n), fmt(m.crossing), fmt(m.radius), fmt((m.crossing - m.radius) / m.radius, 3)]);
       }
     }
     claims.push(upperClaim('R5-d-independent', `in d = ${dims.join(', ')}, the Monte Carlo lambda_min(H) along the worst ray (${RAY.length} points, gelu and swish) matches the exact value: worst |difference| / standard error <= ${REPRODUCTION.monteCarloZ}`, worstZ, REPRODUCTION.monteCarloZ));
     // 3. lambda_min over the plane of (w*, u), |w*| = 1, basin circle on top
-    const cells: Row[] = [], curves: Row[] = [];
-    const mapLinks: LinkName[] = ['gelu', 'swish', 'tanh'];
-    const [a0, a1, b0, b1, na, nb] = ctx.full ? [-1, 3, -2, 2, 80, 80] : [-1, 3, -2, 2, 40, 40];
-    for (const link of mapLinks) {
-      const L = getLink(link);
-      const ha = (a1 - a0) / na, hb = (b1 - b0) / nb;
-      for (let i = 0; i < na; i++) {
-        for (let j = 0; j < nb; j++) {
-          const a = a0 + (i + 0.5) * ha, bb = b0 + (j + 0.5) * hb;
-          cells.push({ link, x0: a0 + i * ha, x1: a0 + (i + 1) * ha, y0: b0 + j * hb, y1: b0 + (j + 1) * hb, value: lambdaMin(L, a, bb, 1) });
-        }
-      }
-      const r = cachedBasin(link, 1).radius;
-      for (let k = 0; k <= 72; k++) curves.push({ link, curve: 'basin', order: k, x: 1 + r * Math.cos((2 * Math.PI * k) / 72), y: r * Math.sin((2 * Math.PI * k) / 72) });
-    }
+    const cells: Row[] = maps.flatMap((m) => m.cells), curves: Row[] = maps.flatMap((m) => m.curves);
     return finishReport(ctx, {
       name: this.name,
       title: this.title,

@@ -2,7 +2,7 @@
  * R6: the robust spectral initialization lands in the basin once n is of order d log d,
  * under every adversary; plain spectral initialization does not under the spectral plant.
  */
-import { generateInstance } from '../src/model/instance.js';
+import { generateInstance, type InstanceSettings } from '../src/model/instance.js';
 import { spectralInit } from '../src/solver/spectralInit.js';
 import { cachedBasin } from '../src/landscape/landscapeSummary.js';
 import { ADVERSARY_NAMES } from '../src/adversaries/index.js';
@@ -12,7 +12,7 @@ import { markdownTable } from '../src/report/markdownTable.js';
 import { lineChart, type Row } from '../src/report/specs.js';
 import { fmt, lowerClaim, upperClaim } from '../src/report/claim.js';
 import { BOUNDS } from '../src/audit/bounds.js';
-import { MAIN_SOURCE, finishReport, type Reproduction } from './framework.js';
+import { MAIN_SOURCE, finishReport, task, type Reproduction } from './framework.js';
 import { seedList } from './common.js';
 
 /** cos(w0, w*) of a unit-free direction: <w0, w*> / (|w0| |w*|). */
@@ -20,6 +20,22 @@ function cosine(a: Float64Array, b: Float64Array): number {
   let ab = 0, aa = 0, bb = 0;
   for (let j = 0; j < a.length; j++) { ab += a[j] * b[j]; aa += a[j] * a[j]; bb += b[j] * b[j]; }
   return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
+}
+
+/** Cosine with w* and |w0 - w*| / r of the robust and the plain spectral start on one instance. */
+export interface SeedAlignment {
+  readonly robust: { readonly cos: number; readonly share: number };
+  readonly plain: { readonly cos: number; readonly share: number };
+}
+
+/** Task: both spectral initializations on one seed's instance. */
+export function spectralAlignment(a: { settings: InstanceSettings; radius: number }): SeedAlignment {
+  const inst = generateInstance(a.settings);
+  const one = (robust: boolean) => {
+    const { w0 } = spectralInit(inst.sample, { link: a.settings.link, eps: a.settings.eps, robust });
+    return { cos: cosine(w0, inst.wstar), share: distance(w0, inst.wstar) / a.radius };
+  };
+  return { robust: one(true), plain: one(false) };
 }
 
 export const r6: Reproduction = {
@@ -41,18 +57,15 @@ export const r6: Reproduction = {
     const rows: Row[] = [], table: string[][] = [];
     let worstRobust = Infinity, worstShare = 0;
     let plainPlant = NaN;
+    const grid = adversaries.flatMap((adversary) => ratios.map((ratio) => ({ adversary, ratio })));
+    const measured = await Promise.all(grid.map(({ adversary, ratio }) => ctx.sweep.map<SeedAlignment>(seeds.map((seed) => task(import.meta.url, 'spectralAlignment', { settings: { ...common, n: ratio * d, adversary, seed }, radius: r })))));
     for (const adversary of adversaries) {
       for (const ratio of ratios) {
-        const cell: Record<string, { cos: number[]; share: number[] }> = { robust: { cos: [], share: [] }, plain: { cos: [], share: [] } };
-        for (const seed of seeds) {
-          const inst = generateInstance({ ...common, n: ratio * d, adversary, seed });
-          for (const robust of [true, false]) {
-            const { w0 } = spectralInit(inst.sample, { link: common.link, eps: common.eps, robust });
-            const c = cell[robust ? 'robust' : 'plain'];
-            c.cos.push(cosine(w0, inst.wstar));
-            c.share.push(distance(w0, inst.wstar) / r);
-          }
-        }
+        const perSeed = measured[grid.findIndex((g) => g.adversary === adversary && g.ratio === ratio)];
+        const cell: Record<string, { cos: number[]; share: number[] }> = {
+          robust: { cos: perSeed.map((m) => m.robust.cos), share: perSeed.map((m) => m.robust.share) },
+          plain: { cos: perSeed.map((m) => m.plain.cos), share: perSeed.map((m) => m.plain.share) },
+        };
         const rc = summarize(cell.robust.cos).median, pc = summarize(cell.plain.cos).median;
         rows.push({ adversary, 'n/d': ratio, init: 'robust', cos: rc }, { adversary, 'n/d': ratio, init: 'plain', cos: pc });
         table.push([adversary, String(ratio), fmt(rc), fmt(Math.min(...cell.robust.cos)), fmt(summarize(cell.robust.share).median), fmt(pc), fmt(summarize(cell.plain.share).median)]);

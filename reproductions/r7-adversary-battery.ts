@@ -27,10 +27,10 @@ export const r7: Reproduction = {
     const common = { d: scale.d, n: scale.n, norm: 1, link: 'gelu', noise: 'student-t:3', sigma: 0.5, eps: 0.05 } as const;
     const adversaries = ['none', ...ADVERSARY_NAMES] as const;
     const cells = new Map<string, Summary>();
-    for (const adversary of adversaries) {
-      for (const [method, errs] of errorsByMethod({ ...common, adversary }, METHOD_NAMES, seeds)) cells.set(`${method}/${adversary}`, summarize(errs));
-      ctx.log(`r7: ${adversary} done`);
-    }
+    const byAdversary = await Promise.all(adversaries.map((adversary) => errorsByMethod(ctx, { ...common, adversary }, METHOD_NAMES, seeds)));
+    adversaries.forEach((adversary, k) => {
+      for (const [method, errs] of byAdversary[k]) cells.set(`${method}/${adversary}`, summarize(errs));
+    });
     const rows: Row[] = [];
     const medianRows: string[][] = [], p90Rows: string[][] = [];
     const worst = new Map<MethodName, { adversary: string; median: number; p90: number }>();

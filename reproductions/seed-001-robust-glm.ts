@@ -14,10 +14,49 @@ import { scatterChart, type Row } from '../src/report/specs.js';
 import { fmt, lowerClaim, upperClaim } from '../src/report/claim.js';
 import { GLM } from '../src/audit/bounds.js';
 import type { ClaimResult } from '../src/report/writeReport.js';
-import { finishReport, type Reproduction } from './framework.js';
+import { finishReport, task, type Reproduction } from './framework.js';
 import { seedList } from './common.js';
 
 const SOURCE = '../shared/seeds/001_a8856f31aa82b264.txt (J. Diakonikolas, "Gradient Alignment, Learning, and Optimization", talk, May 2026; the papers it cites: Wang, Zarifis, Diakonikolas, Diakonikolas ICML 2023, ICML 2024, NeurIPS 2024, COLT 2025, NeurIPS 2025)';
+
+type Case = { act: GlmActivationName; noise: string; level: number };
+
+/** Task: OPT over the plane and the risk at w* of one case (exact plane integrals). */
+export function glmOptimum(c: Case): { opt: number; atWstar: number } {
+  const act = getGlmActivation(c.act);
+  const o = planeOpt(act, labelModel(act, c.noise, c.level));
+  return { opt: o.opt, atWstar: o.atWstar };
+}
+
+/** Task: one seed's sample of a case, fitted by every method; risks F(w_hat) in GLM_METHODS order. */
+export function glmFits(a: Case & { d: number; n: number; seed: number }): number[] {
+  const act = getGlmActivation(a.act);
+  const model = labelModel(act, a.noise, a.level);
+  const sample = glmSample(a.d, a.n, model, a.seed);
+  return GLM_METHODS.map((method) => {
+    const f = frameOf(sample, fitGlm(sample, act, { method, seed: a.seed }));
+    return glmRisk(act, model, f.alpha, f.beta, f.gamma);
+  });
+}
+
+const SHARP_ANGLES = [20, 60, 100, 150];
+
+/** One side-by-side of the alignment-sharpness inequality for one update field. */
+export interface SharpCell { readonly field: FieldName; readonly lhs: number; readonly rhs: number; readonly se: number }
+
+/** Task: the sharpness inequality at points SHARP_ANGLES degrees from w*, for each field. */
+export function glmSharpness(a: Case & { d: number; n: number }): SharpCell[][] {
+  const act = getGlmActivation(a.act);
+  const model = labelModel(act, a.noise, a.level);
+  const sample = glmSample(a.d, a.n, model, 1);
+  const L = planeOpt(act, model).atWstar;
+  const fields: FieldName[] = a.act === 'staircase' ? ['ou', 'surrogate'] : ['ou', 'surrogate', 'derivative'];
+  return SHARP_ANGLES.map((deg) => {
+    const t = (deg * Math.PI) / 180;
+    const w = Float64Array.from(sample.wstar, (v, j) => Math.cos(t) * v + Math.sin(t) * sample.e2[j]);
+    return fields.map((field) => { const r = sharpness(act, sample, w, field, L); return { field, lhs: r.lhs, rhs: r.rhs, se: r.se }; });
+  });
+}
 
 export const seed001: Reproduction = {
   name: 'seed-001-robust-glm',
@@ -39,18 +78,19 @@ export const seed001: Reproduction = {
     const worst = new Map<GlmMethod, number>(), constant = new Map<GlmMethod, number>();
     let plainStuck = 0;
     const spurious: string[] = [];
-    for (const c of cases) {
+    const sharpCases = GLM_ACTIVATIONS.flatMap((actName) => (['competing-neuron', 'bounded-shift'] as const).map((noise) => ({ act: actName, noise, level: 0.2 })));
+    // every task asked for at once: per case its exact optimum and a fit per seed, then the
+    // sharpness checks; tables built in a fixed order below
+    const [optima, fits, sharpByCase] = await Promise.all([
+      ctx.sweep.map<{ opt: number; atWstar: number }>(cases.map((c) => task(import.meta.url, 'glmOptimum', c))),
+      Promise.all(cases.map((c) => ctx.sweep.map<number[]>(seeds.map((seed) => task(import.meta.url, 'glmFits', { ...c, d, n, seed }))))),
+      ctx.sweep.map<SharpCell[][]>(sharpCases.map((c) => task(import.meta.url, 'glmSharpness', { ...c, d, n }))),
+    ]);
+    for (const [ci, c] of cases.entries()) {
       const act = getGlmActivation(c.act);
       const model = labelModel(act, c.noise, c.level);
-      const o = planeOpt(act, model);
-      const risks = new Map<GlmMethod, number[]>();
-      for (const seed of seeds) {
-        const sample = glmSample(d, n, model, seed);
-        for (const method of GLM_METHODS) {
-          const f = frameOf(sample, fitGlm(sample, act, { method, seed }));
-          risks.set(method, [...(risks.get(method) ?? []), glmRisk(act, model, f.alpha, f.beta, f.gamma)]);
-        }
-      }
+      const o = optima[ci];
+      const risks = new Map<GlmMethod, number[]>(GLM_METHODS.map((method, k) => [method, fits[ci].map((perSeed) => perSeed[k])]));
       const row = [c.act, c.noise, fmt(c.level), fmt(o.opt), fmt(o.atWstar)];
       for (const method of GLM_METHODS) {
         const F = Math.max(...risks.get(method)!);
@@ -67,7 +107,6 @@ export const seed001: Reproduction = {
         const atBad = glmRisk(act, model, Math.cos(b), Math.sin(b));
         spurious.push([c.act, fmt(atBad), fmt(o.opt), fmt(o.atWstar), fmt(atBad / o.opt, 3)].join(' | '));
       }
-      ctx.log(`s1: ${c.act} ${c.noise} ${c.level} done`);
     }
     const claims: ClaimResult[] = [];
     for (const method of ['surrogate', 'riemannian-ou'] as const) claims.push(upperClaim(`E1-${method}`, `${method}: F(w_hat) / (C OPT + eps) <= 1 with C = GLM.C = ${GLM.C}, eps = ${GLM.epsTarget}, on every activation, label noise and seed (the worst case)`, worst.get(method)!, 1));
@@ -75,24 +114,14 @@ export const seed001: Reproduction = {
     // the alignment-sharpness inequality at points at several angles
     const sharpRows: string[][] = [];
     let worstZ = 0;
-    for (const actName of GLM_ACTIVATIONS) {
-      const act = getGlmActivation(actName);
-      for (const [noise, level] of [['competing-neuron', 0.2], ['bounded-shift', 0.2]] as const) {
-        const model = labelModel(act, noise, level);
-        const sample = glmSample(d, n, model, 1);
-        const L = planeOpt(act, model).atWstar;
-        for (const deg of [20, 60, 100, 150]) {
-          const t = (deg * Math.PI) / 180;
-          const w = Float64Array.from(sample.wstar, (v, j) => Math.cos(t) * v + Math.sin(t) * sample.e2[j]);
-          const fields: FieldName[] = actName === 'staircase' ? ['ou', 'surrogate'] : ['ou', 'surrogate', 'derivative'];
-          const cells = fields.map((field) => {
-            const r = sharpness(act, sample, w, field, L);
-            // (right - z se) / left <= 1 is left >= right - z se when the left side is positive
-            worstZ = Math.max(worstZ, r.lhs > 0 ? (r.rhs - GLM.sharpnessZ * r.se) / r.lhs : r.rhs - GLM.sharpnessZ * r.se > r.lhs ? Infinity : 0);
-            return `${field}: ${fmt(r.lhs, 3)} >= ${fmt(r.rhs, 3)}`;
-          });
-          sharpRows.push([actName, `${noise} ${level}`, String(deg), cells.join('; ')]);
-        }
+    for (const [ci, c] of sharpCases.entries()) {
+      for (const [k, deg] of SHARP_ANGLES.entries()) {
+        const cells = sharpByCase[ci][k].map((r) => {
+          // (right - z se) / left <= 1 is left >= right - z se when the left side is positive
+          worstZ = Math.max(worstZ, r.lhs > 0 ? (r.rhs - GLM.sharpnessZ * r.se) / r.lhs : r.rhs - GLM.sharpnessZ * r.se > r.lhs ? Infinity : 0);
+          return `${r.field}: ${fmt(r.lhs, 3)} >= ${fmt(r.rhs, 3)}`;
+        });
+        sharpRows.push([c.act, `${c.noise} ${c.level}`, String(deg), cells.join('; ')]);
       }
     }
     claims.push(upperClaim('E2-sharpness', `-g(w).w* >= mu sin^2(theta) - sqrt(L(w*)) |h| sin(theta) on every instance, up to ${GLM.sharpnessZ} standard errors: the largest (right - ${GLM.sharpnessZ} s.e.) / left <= 1`, worstZ, 1));

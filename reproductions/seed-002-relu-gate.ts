@@ -3,7 +3,7 @@
  * convergence when realizable (mini-batches, non-Gaussian covariates), and graceful
  * degradation under online label poisoning, with SGD beside it.
  */
-import { GATE_COVARIATES, GATE_UPDATES, trainReluGate, type GateUpdate } from '../src/reluGate/trainReluGate.js';
+import { GATE_COVARIATES, GATE_UPDATES, trainReluGate, type GateSettings, type GateUpdate } from '../src/reluGate/trainReluGate.js';
 import { stationaryError } from '../src/reluGate/stationaryError.js';
 import { summarize } from '../src/stats/summary.js';
 import { markdownTable } from '../src/report/markdownTable.js';
@@ -11,7 +11,7 @@ import { lineChart, type Row } from '../src/report/specs.js';
 import { fmt, upperClaim } from '../src/report/claim.js';
 import { GATE } from '../src/audit/bounds.js';
 import type { ClaimResult } from '../src/report/writeReport.js';
-import { finishReport, type Reproduction } from './framework.js';
+import { finishReport, task, type Reproduction } from './framework.js';
 import { seedList } from './common.js';
 
 const SOURCE = '../shared/seeds/002_1e842100ec61a702.txt (S. Karmakar, A. Mukherjee, "Provable training of a ReLU gate with an iterative non-gradient algorithm", arXiv:2005.04211; abstract only)';
@@ -26,6 +26,21 @@ function stepsTo(errors: Float64Array, level: number): number {
   return Infinity;
 }
 
+/** A run's settings as a key (sorted fields: independent of how the object was written). */
+function settingsKey(o: GateSettings): string {
+  return JSON.stringify(Object.keys(o).sort().map((k) => [k, (o as unknown as Record<string, unknown>)[k]]));
+}
+
+/** Task: |w_t - w*| for t = 0..steps of one run. */
+export function gateErrors(o: GateSettings): Float64Array {
+  return Float64Array.from(trainReluGate(o).errors);
+}
+
+/** Task: the stationary error of one run (its errors stay in the worker). */
+export function gateStationaryError(o: GateSettings): number {
+  return stationaryError(trainReluGate(o).errors);
+}
+
 export const seed002: Reproduction = {
   name: 'seed-002-relu-gate',
   id: 's2',
@@ -37,6 +52,24 @@ export const seed002: Reproduction = {
     const poisonSteps = ctx.full ? 5000 : 2000;
     const base = { d: D, eta: GATE.eta, seed: 0 };
     const claims: ClaimResult[] = [];
+    // every run asked for at once (realizable, poisoning grids, trajectories); the tables below
+    // look results up by their settings
+    const realizableRuns = GATE_UPDATES.flatMap((update) => GATE_COVARIATES.flatMap((covariates) => BATCHES.flatMap((batch) =>
+      seeds.map((seed): GateSettings => ({ ...base, steps: GATE.realizableSteps, batch, update, covariates, beta: 0, theta: 0, seed })))));
+    const poisonRuns = GATE_COVARIATES.flatMap((covariates) => GATE_UPDATES.flatMap((update) =>
+      [...THETAS.map((theta) => [0.5, theta]), ...BETAS.map((beta) => [beta, 0.25])].flatMap(([beta, theta]) =>
+        seeds.map((seed): GateSettings => ({ ...base, steps: poisonSteps, batch: 16, update, covariates, beta, theta, seed })))));
+    const trajectoryRuns = GATE_UPDATES.map((update): GateSettings => ({ ...base, steps: poisonSteps, batch: 16, update, covariates: 'gaussian', beta: 0.5, theta: 0.5, seed: 1 }));
+    const [realizable, stationary, trajectories] = await Promise.all([
+      ctx.sweep.map<Float64Array>(realizableRuns.map((o) => task(import.meta.url, 'gateErrors', o))),
+      ctx.sweep.map<number>(poisonRuns.map((o) => task(import.meta.url, 'gateStationaryError', o))),
+      ctx.sweep.map<Float64Array>(trajectoryRuns.map((o) => task(import.meta.url, 'gateErrors', o))),
+    ]);
+    const lookup = <T>(runs: readonly GateSettings[], results: readonly T[]) => {
+      const byKey = new Map(runs.map((o, k) => [settingsKey(o), results[k]]));
+      return (o: GateSettings): T => byKey.get(settingsKey(o))!;
+    };
+    const realizableErrors = lookup(realizableRuns, realizable), stationaryOf = lookup(poisonRuns, stationary), trajectoryOf = lookup(trajectoryRuns, trajectories);
     // 1. realizable: convergence by batch size
     const curves: Row[] = [];
     const conv: string[][] = [];
@@ -45,7 +78,7 @@ export const seed002: Reproduction = {
     for (const update of GATE_UPDATES) {
       for (const covariates of GATE_COVARIATES) {
         const steps = BATCHES.map((batch) => {
-          const runs = seeds.map((seed) => trainReluGate({ ...base, steps: GATE.realizableSteps, batch, update, covariates, beta: 0, theta: 0, seed }));
+          const runs = seeds.map((seed) => ({ errors: realizableErrors({ ...base, steps: GATE.realizableSteps, batch, update, covariates, beta: 0, theta: 0, seed }) }));
           if (batch >= 4) worstFinal.set(update, Math.max(worstFinal.get(update) ?? 0, ...runs.map((r) => r.errors[GATE.realizableSteps])));
           if (covariates === 'laplace') {
             const e = runs[0].errors;
@@ -62,7 +95,7 @@ export const seed002: Reproduction = {
     claims.push(upperClaim('G2-batch', 'realizable: the steps to reach 1e-6 do not grow with the batch size (largest ratio between consecutive batch sizes, every update and law) <= GATE.batchTolerance', worstBatchRatio, GATE.batchTolerance));
     // 2. poisoning grids
     const poison = (update: GateUpdate, covariates: (typeof GATE_COVARIATES)[number], beta: number, theta: number): number =>
-      summarize(seeds.map((seed) => stationaryError(trainReluGate({ ...base, steps: poisonSteps, batch: 16, update, covariates, beta, theta, seed }).errors))).median;
+      summarize(seeds.map((seed) => stationaryOf({ ...base, steps: poisonSteps, batch: 16, update, covariates, beta, theta, seed }))).median;
     const bound = (beta: number, theta: number): number => GATE.poisoningC * theta * Math.sqrt((beta * GATE.eta * D) / 16);
     const gridRows: Row[] = [];
     const thetaTable: string[][] = [], betaTable: string[][] = [];
@@ -81,7 +114,6 @@ export const seed002: Reproduction = {
         thetaTable.push([update, covariates, ...byTheta.map((v) => fmt(v, 3))]);
         betaTable.push([update, covariates, ...byBeta.map((v) => fmt(v, 3))]);
       }
-      ctx.log(`s2: poisoning grids on ${covariates} done`);
     }
     for (const update of GATE_UPDATES) claims.push(upperClaim(`G3-poisoning-${update}`, `${update}: stationary error / (GATE.poisoningC theta sqrt(beta eta d / b)), largest over both grids and laws, <= 1`, worstRatio.get(update)!, 1));
     for (const update of ['label-sign', 'glmtron'] as const) {
@@ -96,7 +128,7 @@ export const seed002: Reproduction = {
     // 3. one trajectory of each update under the same attack
     const traj: Row[] = [];
     for (const update of GATE_UPDATES) {
-      const e = trainReluGate({ ...base, steps: poisonSteps, batch: 16, update, covariates: 'gaussian', beta: 0.5, theta: 0.5, seed: 1 }).errors;
+      const e = trajectoryOf({ ...base, steps: poisonSteps, batch: 16, update, covariates: 'gaussian', beta: 0.5, theta: 0.5, seed: 1 });
       for (let t = 0; t <= poisonSteps; t += 10) traj.push({ update, step: t, error: e[t] });
     }
     const settings: Record<string, unknown> = { d: D, eta: GATE.eta, wstarNorm: 1, initNorm: 0.1, covariates: GATE_COVARIATES, updates: GATE_UPDATES, realizable: { steps: GATE.realizableSteps, batches: BATCHES }, poisoning: { steps: poisonSteps, batch: 16, thetaGrid: { beta: 0.5, theta: THETAS }, betaGrid: { theta: 0.25, beta: BETAS }, stationary: 'median |w_t - w*| over the last 20% of steps' }, seeds };

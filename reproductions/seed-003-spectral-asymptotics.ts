@@ -13,7 +13,7 @@ import { lineChart, type Row } from '../src/report/specs.js';
 import { fmt, upperClaim } from '../src/report/claim.js';
 import { SPECTRAL } from '../src/audit/bounds.js';
 import type { ClaimResult } from '../src/report/writeReport.js';
-import { finishReport, type Reproduction } from './framework.js';
+import { finishReport, task, type Reproduction } from './framework.js';
 import { seedList } from './common.js';
 
 const SOURCE = '../shared/seeds/003_8091afc9aab5de58.txt (two-stage spectral initialization + gradient descent for single-index models, proportional regime); formulas: Y. M. Lu and G. Li 2017 (arXiv:1702.06435), M. Mondelli and A. Montanari 2017 (arXiv:1708.05932, Lemma 2), W. Luo, W. Alghamdi and Y. M. Lu 2019 (optimal T)';
@@ -21,6 +21,29 @@ const SOURCE = '../shared/seeds/003_8091afc9aab5de58.txt (two-stage spectral ini
 const CASES = [['phase', 'optimal'], ['phase', 'trim:5'], ['phase', 'clip:3'], ['phase', 'indicator:2'], ['abs', 'trim:2'], ['gelu', 'clip:1']] as const;
 const CURVES = [['phase', 'optimal'], ['phase', 'trim:5'], ['gelu', 'clip:1']] as const;
 const DIMS = [200, 500, 1000];
+
+/** The alphas (multiples of the threshold alpha_c) where finite-size draws are compared. */
+function curveGrid(ac: number): number[] {
+  return [0.5, 1.5, 2.5, 4, 8].map((f) => f * ac);
+}
+
+/** One finite-size draw: label model, noise, preprocessing, n / d, d and seed. */
+export interface OverlapDraw { model: string; sigma: number; preprocess: string; alpha: number; d: number; seed: number }
+
+function drawKey(o: OverlapDraw): string {
+  return [o.model, o.sigma, o.preprocess, o.alpha, o.d, o.seed].join('|');
+}
+
+/** Task: the empirical squared overlap of one draw. */
+export function overlapDraw(o: OverlapDraw): number {
+  return simulateOverlap(labelLaw(o.model, o.sigma), parsePreprocess(o.preprocess), o.alpha, o.d, o.seed).overlap;
+}
+
+/** Task: phase retrieval at n / d = alpha, optimal spectral start, then Wirtinger flow (seed 1). */
+export function twoStageRun(a: { alpha: number; d: number; steps: number }): { overlap: number; errors: Float64Array } {
+  const s = simulateOverlap(labelLaw('phase'), parsePreprocess('optimal'), a.alpha, a.d, 1);
+  return { overlap: s.overlap, errors: Float64Array.from(wirtingerFlow(s.n, s.d, s.x, s.y, s.w0, s.wstar, a.steps)) };
+}
 
 export const seed003: Reproduction = {
   name: 'seed-003-spectral-asymptotics',
@@ -41,13 +64,31 @@ export const seed003: Reproduction = {
     // noisy labels y = f(G) + sigma eps: the same closed form with the expectation over eps too
     const noisyRows: string[][] = [];
     let worstNoisy = 0;
-    for (const [m, p] of [['phase', 'clip:3'], ['phase', 'trim:5'], ['abs', 'trim:2']] as const) {
-      for (const sigma of [0.3]) {
+    const noisyCases = ([['phase', 'clip:3'], ['phase', 'trim:5'], ['abs', 'trim:2']] as const).map(([m, p]) => {
+      const sigma = 0.3;
+      const a = weakRecoveryThreshold(labelLaw(m, sigma), parsePreprocess(p));
+      return { m, p, sigma, a, probe: Number.isFinite(a) ? Math.max(4, 3 * a) : 8 };
+    });
+    // every simulation asked for at once (the closed-form thresholds above and below decide
+    // where); the tables look the draws up by their settings
+    const draws: OverlapDraw[] = [
+      ...noisyCases.flatMap((c) => seeds.map((seed) => ({ model: c.m, sigma: c.sigma, preprocess: c.p, alpha: c.probe, d: 500, seed }))),
+      ...CURVES.flatMap(([m, p]) => curveGrid(thresholds.get(`${m}/${p}`)!).flatMap((alpha) => DIMS.flatMap((d) => seeds.map((seed) => ({ model: m, sigma: 0, preprocess: p, alpha, d, seed }))))),
+    ];
+    const dWf = ctx.full ? 500 : 200, stepsWf = 500;
+    const wfAlphas = [0.4, 1, 2, 3, 4, 6];
+    const [overlaps, twoStage] = await Promise.all([
+      ctx.sweep.map<number>(draws.map((o) => task(import.meta.url, 'overlapDraw', o))),
+      ctx.sweep.map<{ overlap: number; errors: Float64Array }>(wfAlphas.map((alpha) => task(import.meta.url, 'twoStageRun', { alpha, d: dWf, steps: stepsWf }))),
+    ]);
+    const byDraw = new Map(draws.map((o, k) => [drawKey(o), overlaps[k]]));
+    const overlapOf = (o: OverlapDraw): number => byDraw.get(drawKey(o))!;
+    for (const c of noisyCases) {
+      const { m, p, sigma, a, probe } = c;
+      {
         const law = labelLaw(m, sigma), pre = parsePreprocess(p);
-        const a = weakRecoveryThreshold(law, pre);
-        const probe = Number.isFinite(a) ? Math.max(4, 3 * a) : 8;
         const th = overlapLimit(law, pre, probe).rho2;
-        const emp = seeds.map((seed) => simulateOverlap(law, pre, probe, 500, seed).overlap);
+        const emp = seeds.map((seed) => overlapOf({ model: m, sigma, preprocess: p, alpha: probe, d: 500, seed }));
         const mean = emp.reduce((x, y) => x + y, 0) / emp.length;
         worstNoisy = Math.max(worstNoisy, ...emp.map((e) => (Math.abs(e - th) * Math.sqrt(500)) / SPECTRAL.finiteSizeC));
         noisyRows.push([m, String(sigma), p, Number.isFinite(a) ? fmt(a, 5) : 'none', fmt(probe, 3), fmt(th, 4), fmt(mean, 4)]);
@@ -69,13 +110,13 @@ export const seed003: Reproduction = {
     for (const [m, p] of CURVES) {
       const law = labelLaw(m), pre = parsePreprocess(p);
       const ac = thresholds.get(`${m}/${p}`)!;
-      const grid = [0.5, 1.5, 2.5, 4, 8].map((f) => f * ac);
+      const grid = curveGrid(ac);
       for (let a = 0.25 * ac; a <= 10 * ac; a *= 1.15) rows.push({ case: `${m}, ${p}`, alpha: a, series: 'closed form', overlap: overlapLimit(law, pre, a).rho2 });
       for (const a of grid) {
         const th = overlapLimit(law, pre, a).rho2;
         const cells = [m, p, fmt(a, 3), fmt(th, 3)];
         for (const d of DIMS) {
-          const emp = seeds.map((seed) => simulateOverlap(law, pre, a, d, seed).overlap);
+          const emp = seeds.map((seed) => overlapOf({ model: m, sigma: 0, preprocess: p, alpha: a, d, seed }));
           const mean = emp.reduce((x, y) => x + y, 0) / emp.length;
           rows.push({ case: `${m}, ${p}`, alpha: a, series: `d = ${d}`, overlap: mean });
           cells.push(fmt(mean, 3));
@@ -84,18 +125,16 @@ export const seed003: Reproduction = {
         }
         devTable.push(cells);
       }
-      ctx.log(`s3: ${m} ${p} done`);
     }
     claims.push(upperClaim('T3-finite-size', `at alpha >= ${SPECTRAL.aboveFactor} alpha_c every draw is within SPECTRAL.finiteSizeC / sqrt(d) = ${SPECTRAL.finiteSizeC} / sqrt(d) of the closed form (the largest |difference| sqrt(d) / C)`, worstAbove, 1));
     claims.push(upperClaim('T3-noisy', `noisy labels (sigma = 0.3), d = 500, alpha >= 3 alpha_c: every draw within SPECTRAL.finiteSizeC / sqrt(d) of the closed form (the largest |difference| sqrt(d) / C)`, worstNoisy, 1));
     claims.push(upperClaim('T4-below-threshold', `at alpha = ${SPECTRAL.belowFactor} alpha_c the overlap is finite-size noise: every draw <= SPECTRAL.belowC / sqrt(d) = ${SPECTRAL.belowC} / sqrt(d) (the largest overlap sqrt(d) / C)`, worstBelow, 1));
     // 3. two-stage: spectral start (optimal T), then Wirtinger flow
-    const dWf = ctx.full ? 500 : 200, stepsWf = 500;
     const wfRows: Row[] = [], wfTable: string[][] = [];
     let worstAboveWf = 0, bestBelowWf = Infinity;
-    for (const a of [0.4, 1, 2, 3, 4, 6]) {
-      const s = simulateOverlap(labelLaw('phase'), parsePreprocess('optimal'), a, dWf, 1);
-      const e = wirtingerFlow(s.n, s.d, s.x, s.y, s.w0, s.wstar, stepsWf);
+    for (const [k, a] of wfAlphas.entries()) {
+      const s = twoStage[k];
+      const e = s.errors;
       for (let t = 0; t <= stepsWf; t += 5) wfRows.push({ alpha: `alpha = ${a}`, step: t, error: Math.min(Math.max(e[t], 1e-12), 10) });
       wfTable.push([String(a), fmt(s.overlap, 3), ...[0, 50, 100, 200, 500].map((t) => (Number.isFinite(e[t]) ? fmt(e[t], 3) : 'diverged'))]);
       if (a >= SPECTRAL.wfAlpha) worstAboveWf = Math.max(worstAboveWf, e[stepsWf]);
@@ -107,7 +146,7 @@ export const seed003: Reproduction = {
       title: this.title,
       source: SOURCE,
       claim: 'In the proportional regime n / d = alpha the squared overlap of the spectral estimator with w* converges to a closed form in alpha and the preprocessing T, positive exactly above a weak-recovery threshold alpha_c(T) (1/2 for the optimal T in real phase retrieval); gradient descent from that start converges exponentially once the start lands in the benign region.',
-      settings: { cases: CASES, curves: CURVES, dims: DIMS, seeds, lanczosSteps: 'min(d, 300)', wirtingerFlow: { d: dWf, steps: stepsWf, mu: 0.1, alphas: [0.4, 1, 2, 3, 4, 6], seed: 1 } },
+      settings: { cases: CASES, curves: CURVES, dims: DIMS, seeds, lanczosSteps: 'min(d, 300)', wirtingerFlow: { d: dWf, steps: stepsWf, mu: 0.1, alphas: wfAlphas, seed: 1 } },
       sections: [
         '## What was taken from where',
         [

@@ -11,11 +11,36 @@ import { lineChart, type Row } from '../src/report/specs.js';
 import { fmt, lowerClaim, upperClaim } from '../src/report/claim.js';
 import { PRELU } from '../src/audit/bounds.js';
 import type { ClaimResult } from '../src/report/writeReport.js';
-import { finishReport, type Reproduction } from './framework.js';
+import { finishReport, task, type Reproduction } from './framework.js';
 import { seedList } from './common.js';
 
 const SOURCE = '../shared/seeds/004_1d94d06d573dd8de.txt (H. Min and R. Vidal, "Gradient Flow Provably Learns Robust Classifiers for Orthonormal GMMs", ICML 2025; abstract only)';
 const PS = [1, 2, 3, 4];
+
+/** One trained network: its training, robustness radii and (seed 1) the radius at checkpoints. */
+export interface PreluRun {
+  readonly steps: number;
+  readonly fitted: boolean;
+  readonly accuracy: number;
+  readonly radii: readonly number[];
+  readonly checkpoints: readonly { step: number; radius: number }[];
+}
+
+type Scale = { D: number; n: number; nTest: number; K1: number; K2: number; m: number };
+
+/** Task: train a pReLU network of power p on one seed's mixture and measure its robustness. */
+export function preluRun(a: { p: number; seed: number; scale: Scale; alpha: number; train: { initScale: number; eta: number; maxSteps: number; extraSteps: number } }): PreluRun {
+  const { p, seed, scale, alpha } = a;
+  const data = gmmSample(scale.n, scale.D, scale.K1, scale.K2, alpha, seed);
+  const test = gmmSample(scale.nTest, scale.D, scale.K1, scale.K2, alpha, seed, 'test');
+  const checkpoints: { step: number; radius: number }[] = [];
+  const { net, steps, fitted } = trainPrelu(data, {
+    p, m: scale.m, ...a.train, seed, every: 500,
+    onCheckpoint: seed === 1 ? (step, current) => { checkpoints.push({ step, radius: summarize(robustness(current, test, scale.K1).radii).median }); } : undefined,
+  });
+  const r = robustness(net, test, scale.K1);
+  return { steps, fitted, accuracy: r.accuracy, radii: Array.from(r.radii), checkpoints };
+}
 
 export const seed004: Reproduction = {
   name: 'seed-004-prelu-gmm',
@@ -32,21 +57,14 @@ export const seed004: Reproduction = {
     const train = { initScale: 1e-3, eta: 0.2, maxSteps: 20000, extraSteps: 2000 };
     const table: string[][] = [], curves: Row[] = [];
     const medianBy = new Map<number, number[]>();
-    for (const p of PS) {
-      for (const seed of seeds) {
-        const data = gmmSample(scale.n, scale.D, scale.K1, scale.K2, alpha, seed);
-        const test = gmmSample(scale.nTest, scale.D, scale.K1, scale.K2, alpha, seed, 'test');
-        const every = 500;
-        const { net, steps, fitted } = trainPrelu(data, {
-          p, m: scale.m, ...train, seed, every,
-          onCheckpoint: seed === 1 ? (step, current) => { curves.push({ p: `p = ${p}`, step, radius: summarize(robustness(current, test, scale.K1).radii).median }); } : undefined,
-        });
-        const r = robustness(net, test, scale.K1);
-        const s = summarize(r.radii);
-        medianBy.set(p, [...(medianBy.get(p) ?? []), s.median]);
-        table.push([String(p), String(seed), String(steps), fitted ? 'yes' : 'no', fmt(r.accuracy, 3), fmt(s.median, 3), fmt(Math.min(...r.radii), 3), fmt(s.median / OPTIMAL_RADIUS, 3)]);
-      }
-      ctx.log(`s4: p = ${p} done`);
+    const runs = PS.flatMap((p) => seeds.map((seed) => ({ p, seed })));
+    const results = await ctx.sweep.map<PreluRun>(runs.map(({ p, seed }) => task(import.meta.url, 'preluRun', { p, seed, scale, alpha, train })));
+    for (const [k, { p, seed }] of runs.entries()) {
+      const r = results[k];
+      const s = summarize(r.radii);
+      medianBy.set(p, [...(medianBy.get(p) ?? []), s.median]);
+      table.push([String(p), String(seed), String(r.steps), r.fitted ? 'yes' : 'no', fmt(r.accuracy, 3), fmt(s.median, 3), fmt(Math.min(...r.radii), 3), fmt(s.median / OPTIMAL_RADIUS, 3)]);
+      for (const c of r.checkpoints) curves.push({ p: `p = ${p}`, step: c.step, radius: c.radius });
     }
     const worst = (p: number): number => Math.min(...medianBy.get(p)!) / OPTIMAL_RADIUS;
     const claims: ClaimResult[] = [

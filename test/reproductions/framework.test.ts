@@ -2,7 +2,10 @@ import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { finishReport, type Reproduction } from '../../reproductions/framework.js';
+import { finishReport, type Reproduction, type ReproductionContext } from '../../reproductions/framework.js';
+import { Journal } from '../../src/sweep/journal.js';
+import { Sweep } from '../../src/sweep/sweep.js';
+import { createTaskRunner } from '../../src/sweep/taskRunner.js';
 import { writeIndex } from '../../reproductions/writeIndex.js';
 import { main } from '../../reproductions/index.js';
 import { upperClaim, lowerClaim } from '../../src/report/claim.js';
@@ -24,11 +27,15 @@ const fake = (name: string, measured: number): Reproduction => ({
   },
 });
 
+/** A context that writes reports, with an inline sweep and no journal file. */
+function context(out: string): ReproductionContext {
+  return { full: false, out, log: () => {}, writes: true, sweep: new Sweep({ runner: createTaskRunner(0), journal: new Journal(null) }) };
+}
+
 describe('reproduction reports', () => {
   it('write markdown, JSON twin and SVG; timings only in the Run section; same input, same body', async () => {
     const out = mkdtempSync(join(tmpdir(), 'repro-'));
-    const log = (): void => {};
-    const json = await fake('f1-test', 0.75).run({ full: false, out, log });
+    const json = await fake('f1-test', 0.75).run(context(out));
     const md = readFileSync(join(out, 'f1-test.md'), 'utf8');
     expect(existsSync(join(out, 'f1-test-fig.svg'))).toBe(true);
     expect(md).toContain('![A line.](f1-test-fig.svg)');
@@ -42,13 +49,13 @@ describe('reproduction reports', () => {
     expect(twin).toEqual(JSON.parse(JSON.stringify(json)));
     expect(Object.keys(twin)).toEqual(['name', 'source', 'settings', 'claims', 'run']);
     expect(Object.keys(twin.claims[0])).toEqual(['id', 'statement', 'measured', 'bound', 'margin', 'verdict']);
-    await fake('f1-test', 0.75).run({ full: false, out, log });
+    await fake('f1-test', 0.75).run(context(out));
     expect(readFileSync(join(out, 'f1-test.md'), 'utf8').split('\n## Run\n')[0]).toBe(body);
     expect(readdirNoTmp(out)).toBe(true);
   });
   it('indexes every report with its verdicts, and marks the ones not run', async () => {
     const out = mkdtempSync(join(tmpdir(), 'repro-'));
-    await fake('f2-bad', 2).run({ full: false, out, log: () => {} });
+    await fake('f2-bad', 2).run(context(out));
     const tally = writeIndex(out, [fake('f2-bad', 2), fake('f3-never', 0)]);
     expect(tally).toEqual({ holds: 1, doesNotHold: 1 });
     const index = readFileSync(join(out, 'README.md'), 'utf8');
@@ -69,13 +76,19 @@ describe('reproduce command line', () => {
     expect(await main(['--list'], c.log, c.log)).toBe(0);
     expect(c.lines.map((l) => l.split('\t')[0])).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 's1', 's2', 's3', 's4']);
   });
-  it('refuses an unknown name and a bad --jobs with exit 2 and one line', async () => {
+  it('refuses an unknown name, a bad --workers and a bad --shard with exit 2 and one line', async () => {
     const c = capture();
     expect(await main(['r9'], c.log, c.log)).toBe(2);
     expect(c.lines).toHaveLength(1);
     expect(c.lines[0]).toMatch(/unknown reproduction "r9"/);
     const d = capture();
-    expect(await main(['--jobs', 'two', 'r1'], d.log, d.log)).toBe(2);
-    expect(d.lines[0]).toMatch(/--jobs must be a positive integer/);
+    expect(await main(['--workers', 'two', 'r1'], d.log, d.log)).toBe(2);
+    expect(d.lines[0]).toMatch(/--workers must be an integer >= 0/);
+    for (const bad of ['3/2', '0/2', 'a/b', '1']) {
+      const e = capture();
+      expect(await main(['--shard', bad, 'r1'], e.log, e.log)).toBe(2);
+      expect(e.lines).toHaveLength(1);
+      expect(e.lines[0]).toMatch(/--shard must be k\/N/);
+    }
   });
 });

@@ -1,0 +1,75 @@
+import cliProgress from 'cli-progress';
+import type { SweepCounts } from './sweep.js';
+
+/** Progress of a run: a bar on a terminal, plain lines otherwise (CI logs). */
+export interface Progress {
+  /** The counts of one named sweep changed (sweeps are summed). */
+  update(sweep: string, c: SweepCounts): void;
+  /** A log line that must not tear the bar. */
+  log(line: string): void;
+  stop(): void;
+}
+
+/** Minutes and seconds. */
+function clock(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '?';
+  const s = Math.round(seconds);
+  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
+/**
+ * Tasks done out of tasks asked for so far, summed over sweeps, with an ETA. The total grows
+ * while a run unfolds (a pilot's result decides the next tasks), so the ETA is a lower bound
+ * early on. On a terminal (`tty`) a cli-progress bar, redrawn in place; otherwise a plain
+ * line at every tenth of the work and at most every `every` seconds, for logs.
+ */
+export function createProgress(o: { tty: boolean; write: (text: string) => void; stream?: NodeJS.WriteStream; every?: number; label?: string }): Progress {
+  const counts = new Map<string, SweepCounts>();
+  const started = performance.now();
+  const label = o.label ?? 'tasks';
+  const sum = () => {
+    let requested = 0, done = 0, replayed = 0, elsewhere = 0;
+    for (const c of counts.values()) { requested += c.requested - c.elsewhere; done += c.computed + c.replayed; replayed += c.replayed; elsewhere += c.elsewhere; }
+    return { requested, done, replayed, elsewhere };
+  };
+  const eta = (done: number, replayed: number, total: number): number => {
+    const computed = done - replayed;
+    const elapsed = (performance.now() - started) / 1000;
+    return computed > 0 ? ((total - done) * elapsed) / computed : NaN;
+  };
+  if (o.tty) {
+    const multi = new cliProgress.MultiBar({
+      format: `{bar} {value}/{total} ${label} | {replayed} replayed | ETA {etaText} | {elapsedText}`,
+      hideCursor: true, clearOnComplete: false, stopOnComplete: false, etaBuffer: 50,
+      stream: o.stream ?? process.stderr,
+    }, cliProgress.Presets.shades_classic);
+    const bar = multi.create(0, 0, { replayed: 0, etaText: '?', elapsedText: '0s' });
+    return {
+      update(sweep, c) {
+        counts.set(sweep, c);
+        const s = sum();
+        bar.setTotal(s.requested);
+        bar.update(s.done, { replayed: s.replayed, etaText: clock(eta(s.done, s.replayed, s.requested)), elapsedText: clock((performance.now() - started) / 1000) });
+      },
+      log(line) { multi.log(line + '\n'); },
+      stop() { multi.stop(); },
+    };
+  }
+  let lastShown = -1, lastTime = 0;
+  const every = (o.every ?? 30) * 1000;
+  return {
+    update(sweep, c) {
+      counts.set(sweep, c);
+      const s = sum();
+      const tenth = s.requested > 0 ? Math.floor((10 * s.done) / s.requested) : 0;
+      const now = performance.now();
+      if ((tenth !== lastShown && now - lastTime >= 1000) || now - lastTime >= every || (s.done === s.requested && lastShown !== 10)) {
+        lastShown = s.done === s.requested ? 10 : tenth;
+        lastTime = now;
+        o.write(`progress: ${s.done}/${s.requested} ${label} (${s.replayed} replayed${s.elsewhere ? `, ${s.elsewhere} left to other shards` : ''}), ${clock((now - started) / 1000)} elapsed, ETA ${clock(eta(s.done, s.replayed, s.requested))}\n`);
+      }
+    },
+    log(line) { o.write(line + '\n'); },
+    stop() { /* plain lines need no closing */ },
+  };
+}
