@@ -1,31 +1,24 @@
 import { Command } from 'commander';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { existsSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { estimator, isMethodName, METHOD_NAMES } from '../solver/methods.js';
-import { auditBattery, type AuditedFit } from '../audit/battery.js';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { isMethodName, METHOD_NAMES } from '../solver/methods.js';
+import { runBatteryOnSweep } from '../audit/runBatteryOnSweep.js';
+import { Journal } from '../sweep/journal.js';
+import { Sweep } from '../sweep/sweep.js';
+import { createTaskRunner } from '../sweep/taskRunner.js';
+import { createProgress } from '../sweep/progress.js';
+import { loadEstimator } from '../audit/loadEstimator.js';
+import { auditBattery } from '../audit/battery.js';
 import { runBattery, type PropertyOutcome } from '../audit/runBattery.js';
 import { profileFromEnv } from '../audit/profile.js';
 import { markdownTable } from '../report/markdownTable.js';
 import { writeTextAtomic } from '../io/atomicWrite.js';
 import { machineLine } from '../report/writeReport.js';
 import { EXIT, type CliIo } from './io.js';
-import { parseInteger, toJson } from './parse.js';
 
-/** A built-in method, or a module exporting `fit(data, options) => w` (or a default function). */
-export async function loadEstimator(spec: string): Promise<AuditedFit> {
-  if (isMethodName(spec)) { const e = estimator(spec); return (data, options) => e(data, options).w; }
-  const path = resolve(spec);
-  if (!existsSync(path)) throw new InputError(`unknown estimator "${spec}": not a method (${METHOD_NAMES.join(', ')}) nor a file`);
-  let mod: Record<string, unknown>;
-  try { mod = await import(pathToFileURL(path).href); } catch (err) {
-    throw new InputError(`cannot load ${spec}: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
-  }
-  const candidate = mod.fit ?? (typeof mod.default === 'function' ? mod.default : (mod.default as Record<string, unknown> | undefined)?.fit);
-  if (typeof candidate !== 'function') throw new InputError(`${spec} exports no function "fit" (expected fit(data, options) => w)`);
-  return candidate as AuditedFit;
-}
+export { loadEstimator };
+import { parseInteger, toJson } from './parse.js';
 
 function fmt(v: number | undefined): string {
   return v === undefined || Number.isNaN(v) ? '-' : Number.isFinite(v) ? v.toPrecision(4) : String(v);
@@ -62,19 +55,40 @@ export function auditCommand(io: CliIo, setExit: (code: number) => void): Comman
     .option('--seed <K>', 'fast-check seed (default: fixed for quick, time-based for deep)', parseInteger('--seed'))
     .option('--json', 'print one JSON object')
     .option('--report <FILE>', 'also write a markdown report')
+    .option('--workers <N>', 'worker threads the runs are spread over (default: the cores for deep, 0 = this thread for quick)', parseInteger('--workers'))
+    .option('--journal <FILE>', 'journal finished runs to FILE (JSON lines); a killed audit started again with the same FILE resumes')
     .action(async (o) => {
       if (o.profile !== 'quick' && o.profile !== 'deep') throw new InputError(`--profile must be quick or deep, got "${o.profile}"`);
+      if (o.workers !== undefined && !(o.workers >= 0)) throw new InputError(`--workers must be an integer >= 0, got ${o.workers}`);
       const fit = await loadEstimator(o.estimator);
       const profile = profileFromEnv({ SIM_AUDIT_PROFILE: o.profile, SIM_AUDIT_SEED: o.seed === undefined ? undefined : String(o.seed) });
+      const workers: number = o.workers ?? (profile.name === 'deep' ? availableParallelism() : 0);
       const started = performance.now();
-      const outcomes = runBattery(auditBattery(fit), profile, (out) => {
+      const onDone = (out: PropertyOutcome): void => {
         if (!o.json) io.stdout(`${out.holds ? 'holds   ' : 'VIOLATED'} ${out.id} (${out.runs} runs, max margin ${fmt(out.maxMargin)}, ${out.seconds.toFixed(1)} s)\n`);
         if (!o.json && !out.holds) {
           io.stdout(`  counterexample: ${JSON.stringify(out.counterexample)}\n`);
           io.stdout(`  measured ${fmt(out.measured)} > bound ${fmt(out.bound)}${out.error ? ` (error: ${out.error})` : ''}\n`);
           io.stdout(`  replay: seed ${out.seed}, path "${out.path}"\n`);
         }
-      });
+      };
+      let outcomes: PropertyOutcome[];
+      if (workers === 0 && !o.journal) outcomes = runBattery(auditBattery(fit), profile, onDone);
+      else {
+        // workers load the estimator themselves: a built-in name, or the module's absolute path
+        const spec = isMethodName(o.estimator) ? o.estimator : resolve(o.estimator);
+        const runner = createTaskRunner(workers);
+        const journal = new Journal(o.journal ? resolve(o.journal) : null);
+        const progress = createProgress({ tty: Boolean(process.stderr.isTTY) && !o.json, write: io.stderr, label: 'runs' });
+        try {
+          const sweep = new Sweep({ runner, journal, onCount: (c) => progress.update('audit', c) });
+          outcomes = await runBatteryOnSweep(auditBattery(fit), profile, spec, sweep, onDone);
+        } finally {
+          progress.stop();
+          journal.close();
+          await runner.close();
+        }
+      }
       const seconds = (performance.now() - started) / 1000;
       const holds = outcomes.every((x) => x.holds);
       if (o.json) io.stdout(toJson({ estimator: o.estimator, profile: profile.name, seed: profile.seed, holds, seconds, properties: outcomes.map((x) => ({ ...x, maxMargin: Number.isFinite(x.maxMargin) ? x.maxMargin : null, medianMargin: Number.isFinite(x.medianMargin) ? x.medianMargin : null })) }) + '\n');

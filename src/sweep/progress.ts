@@ -63,6 +63,7 @@ export function createProgress(o: { tty: boolean; write: (text: string) => void;
       const s = sum();
       const tenth = s.requested > 0 ? Math.floor((10 * s.done) / s.requested) : 0;
       const now = performance.now();
+      if (s.done === 0) return; // nothing to tell yet
       if ((tenth !== lastShown && now - lastTime >= 1000) || now - lastTime >= every || (s.done === s.requested && lastShown !== 10)) {
         lastShown = s.done === s.requested ? 10 : tenth;
         lastTime = now;

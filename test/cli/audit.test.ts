@@ -51,4 +51,30 @@ describe('audit', () => {
     expect((await cli('audit', '--estimator', 'robust', '--profile', 'x')).code).toBe(2);
     expect((await cli('audit', '--estimator', 'package.json')).err).toMatch(/exports no function "fit"|cannot load/);
   });
+
+  it('spread over worker threads, the audit gives the sequential outcome (holding, failing with its counterexample, a user module), and a journal replays it', async () => {
+    const strip = (text: string) => {
+      const res = JSON.parse(text);
+      delete res.seconds;
+      for (const p of res.properties) delete p.seconds;
+      return res;
+    };
+    const one = await cli('audit', '--estimator', 'plain', '--json');
+    const two = await cli('audit', '--estimator', 'plain', '--json', '--workers', '2');
+    expect(two.code).toBe(1);
+    expect(strip(two.out)).toEqual(strip(one.out)); // the same shrunk counterexample, seed and path
+    // a user module, loaded by path in each worker: the verdicts of the sequential test above
+    const user = JSON.parse((await cli('audit', '--estimator', 'examples/trimmed-least-squares.mjs', '--json', '--workers', '2')).out);
+    expect(user.properties.find((p: { id: string }) => p.id === 'P1-error-bound').holds).toBe(true);
+    expect(user.properties.find((p: { id: string }) => p.id === 'exact-recovery').holds).toBe(false);
+    const journal = join(dir, 'audit.jsonl');
+    const first = await cli('audit', '--estimator', 'plain', '--json', '--workers', '0', '--journal', journal);
+    expect(strip(first.out)).toEqual(strip(one.out));
+    const lines = readFileSync(journal, 'utf8').trim().split('\n').length;
+    expect(lines).toBe(77); // every run of the quick battery, one line each
+    const again = await cli('audit', '--estimator', 'plain', '--json', '--journal', journal);
+    expect(strip(again.out)).toEqual(strip(one.out));
+    expect(readFileSync(journal, 'utf8').trim().split('\n').length).toBe(lines); // nothing run twice
+    expect((await cli('audit', '--estimator', 'robust', '--workers', '-1')).code).toBe(2);
+  }, 120000);
 });

@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import type { AnyBatteryProperty, Measurement } from './battery.js';
+import { margin } from './battery.js';
+import { runBattery, type PropertyOutcome } from './runBattery.js';
+import { runs, type Profile } from './profile.js';
+import type { Sweep } from '../sweep/sweep.js';
+
+const TASKS = new URL('./batteryTasks.ts', import.meta.url).href;
+
+/**
+ * The battery of runBattery, its runs spread over a sweep's worker threads. fast-check draws
+ * a property's inputs from its seed alone (fc.sample gives the values fc.check would try, in
+ * order), so the runs are drawn here, measured on the workers, and their margins kept in
+ * run order: a property that holds gets the outcome the sequential run gives, whatever the
+ * number of workers. A property with a failing (or throwing) run is run again sequentially
+ * with runBattery on this thread, which finds the same first failure, shrinks it and reports
+ * the seed and path that replay it: the outcome is the sequential one there too.
+ *
+ * @param estimator the estimator's spec, as workers load it (a method name or an absolute path)
+ */
+export async function runBatteryOnSweep(props: readonly AnyBatteryProperty[], profile: Profile, estimator: string, sweep: Sweep, onDone?: (o: PropertyOutcome) => void): Promise<PropertyOutcome[]> {
+  const started = performance.now();
+  // every property's runs asked for at once; outcomes taken in property order
+  const pending = props.map((p) => {
+    const numRuns = runs(profile, p.quickRuns);
+    const inputs = fc.sample(p.arbitrary as fc.Arbitrary<unknown>, { numRuns, seed: profile.seed });
+    return sweep.map<Measurement>(inputs.map((input) => ({ module: TASKS, name: 'measureRun', args: { estimator, property: p.id, input } })))
+      .then((ms) => ({ ms, seconds: (performance.now() - started) / 1000 }), () => null);
+  });
+  const outcomes: PropertyOutcome[] = [];
+  for (const [k, p] of props.entries()) {
+    const done = await pending[k];
+    let outcome: PropertyOutcome;
+    if (done && done.ms.every((m) => m.measured <= m.bound)) {
+      const sorted = done.ms.map(margin).filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+      outcome = {
+        id: p.id, statement: p.statement, runs: done.ms.length, holds: true, seconds: done.seconds, seed: profile.seed,
+        maxMargin: sorted.length ? sorted[sorted.length - 1] : NaN,
+        medianMargin: sorted.length ? sorted[(sorted.length - 1) >> 1] : NaN,
+      };
+    } else {
+      outcome = runBattery([p], profile)[0];
+    }
+    outcomes.push(outcome);
+    onDone?.(outcome);
+  }
+  return outcomes;
+}
