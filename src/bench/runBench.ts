@@ -19,6 +19,10 @@ export interface BenchSettings {
   /** The memory probe's instance. */
   readonly memory: { readonly n: number; readonly d: number };
   readonly repeats: number;
+  /** Bytes summed by the bandwidth probes. */
+  readonly bandwidthBytes: number;
+  /** Tiny sizes: the figures mean nothing (the report says so). */
+  readonly smoke?: boolean;
 }
 
 /**
@@ -32,11 +36,25 @@ export const BENCH_DEFAULTS: BenchSettings = {
   wideFit: { n: 20000, d: 1000, maxIterations: 20 },
   memory: { n: 200000, d: 100 },
   repeats: 5,
+  bandwidthBytes: 2 ** 28,
+};
+
+/** Tiny sizes that run every step in seconds (`sim-audit bench --smoke`): a check that the
+ *  benchmark works end to end, whose figures mean nothing (caches, fixed costs dominate). */
+export const BENCH_SMOKE: BenchSettings = {
+  kernelEntries: 2 ** 16,
+  kernelDims: [16],
+  fitGrid: { d: 10, from: 2e4, to: 8e4, steps: 3 },
+  wideFit: { n: 1200, d: 600, maxIterations: 2 },
+  memory: { n: 20000, d: 10 },
+  repeats: 1,
+  bandwidthBytes: 2 ** 20,
+  smoke: true,
 };
 
 export interface BenchResult {
   readonly settings: BenchSettings;
-  /** Read bandwidth, GB/s: a plain JS sum and the WebAssembly SIMD sum over 256 MiB. */
+  /** Read bandwidth, GB/s, over settings.bandwidthBytes. */
   readonly bandwidth: { readonly js: number; readonly wasm: number; readonly limit: number };
   readonly kernels: readonly (KernelThroughput & { readonly n: number; readonly d: number })[];
   readonly fits: FitScaling;
@@ -46,7 +64,7 @@ export interface BenchResult {
 
 /** Run every measurement of the benchmark (minutes; nothing else should run meanwhile). */
 export function runBench(s: BenchSettings = BENCH_DEFAULTS, log: (line: string) => void = () => {}): BenchResult {
-  const js = readBandwidth(), wasm = wasmReadBandwidth();
+  const js = readBandwidth(s.bandwidthBytes), wasm = wasmReadBandwidth(s.bandwidthBytes);
   const bandwidth = { js, wasm, limit: Math.max(js, wasm) };
   log(`bench: read bandwidth ${js.toFixed(1)} GB/s (JS sum), ${wasm.toFixed(1)} GB/s (SIMD sum)`);
   const kernels = s.kernelDims.flatMap((d) => {

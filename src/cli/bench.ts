@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { runBench } from '../bench/runBench.js';
+import { BENCH_DEFAULTS, BENCH_SMOKE, runBench } from '../bench/runBench.js';
 import { writeBenchReport } from '../bench/benchReport.js';
 import { toJson } from './parse.js';
 import type { CliIo } from './io.js';
@@ -10,9 +10,10 @@ export function benchCommand(io: CliIo): Command {
     .description('measure memory bandwidth, each O(nd) kernel in GB/s, fit time against n*d and peak memory; writes <out>/bench.md and bench.json (minutes; run it alone)')
     .option('--out <DIR>', 'reports folder', 'reports')
     .option('--json', 'also print the JSON twin on stdout (progress goes to stderr)')
+    .option('--smoke', 'tiny sizes: checks in seconds that every step runs; the figures mean nothing')
     .action(async (o) => {
       const started = performance.now();
-      const result = runBench(undefined, (line) => io.stderr(line + '\n'));
+      const result = runBench(o.smoke ? BENCH_SMOKE : BENCH_DEFAULTS, (line) => io.stderr(line + '\n'));
       const json = await writeBenchReport(o.out, result, (performance.now() - started) / 1000);
       if (o.json) io.stdout(toJson(json) + '\n');
       else io.stdout(`bench: wrote ${o.out}/bench.md (${json.claims.filter((c) => c.verdict === 'holds').length} of ${json.claims.length} targets met)\n`);

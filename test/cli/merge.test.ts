@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/cli/main.js';
+import { runReproductions } from '../../reproductions/runner.js';
+import { r2 } from '../../reproductions/r2-error-vs-sigma.js';
+import { createProgress } from '../../src/sweep/progress.js';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '', err = '';
+  const code = await run(argv, { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } });
+  return { code, out, err };
+}
+
+describe('sim-audit merge', () => {
+  it('refuses a folder without shard files, and a reproduction whose shards are incomplete, with exit 2', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'merge-'));
+    const none = await cli('merge', '--shards', empty, '--out', empty);
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/no complete set of shard files/);
+    const named = await cli('merge', 'r2', '--shards', empty, '--out', empty);
+    expect(named.code).toBe(2);
+    expect(named.err).toMatch(/no shard files for r2-error-vs-sigma/);
+    expect((await cli('merge', 'r9', '--shards', empty)).err).toMatch(/unknown reproduction "r9"/);
+  });
+
+  it('writes the report and the index from the shards of two runs (1 and 2 workers)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'merge-'));
+    const shardDir = join(out, 'shards');
+    const progress = createProgress({ tty: false, write: () => {} });
+    for (const [k, workers] of [[1, 2], [2, 1]] as const) {
+      const [x] = await runReproductions([r2], { full: false, out, workers, mode: 'shard', shard: { k, of: 2 }, shardDir, progress });
+      expect(x.kind).toBe('shard');
+    }
+    expect(existsSync(join(out, 'r2-error-vs-sigma.md'))).toBe(false);
+    const merged = await cli('merge', '--shards', shardDir, '--out', out);
+    expect(merged.code).toBe(0);
+    expect(merged.out).toMatch(/merged 1 of 1 reproduction/);
+    expect(readFileSync(join(out, 'r2-error-vs-sigma.md'), 'utf8')).toMatch(/R2-linear/);
+    expect(readFileSync(join(out, 'README.md'), 'utf8')).toMatch(/r2-error-vs-sigma\.md/);
+  }, 120000);
+});
