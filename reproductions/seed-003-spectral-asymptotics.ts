@@ -83,16 +83,13 @@ export const seed003: Reproduction = {
     ]);
     const byDraw = new Map(draws.map((o, k) => [drawKey(o), overlaps[k]]));
     const overlapOf = (o: OverlapDraw): number => byDraw.get(drawKey(o))!;
-    for (const c of noisyCases) {
-      const { m, p, sigma, a, probe } = c;
-      {
-        const law = labelLaw(m, sigma), pre = parsePreprocess(p);
-        const th = overlapLimit(law, pre, probe).rho2;
-        const emp = seeds.map((seed) => overlapOf({ model: m, sigma, preprocess: p, alpha: probe, d: 500, seed }));
-        const mean = emp.reduce((x, y) => x + y, 0) / emp.length;
-        worstNoisy = Math.max(worstNoisy, ...emp.map((e) => (Math.abs(e - th) * Math.sqrt(500)) / SPECTRAL.finiteSizeC));
-        noisyRows.push([m, String(sigma), p, Number.isFinite(a) ? fmt(a, 5) : 'none', fmt(probe, 3), fmt(th, 4), fmt(mean, 4)]);
-      }
+    for (const { m, p, sigma, a, probe } of noisyCases) {
+      const law = labelLaw(m, sigma), pre = parsePreprocess(p);
+      const th = overlapLimit(law, pre, probe).rho2;
+      const emp = seeds.map((seed) => overlapOf({ model: m, sigma, preprocess: p, alpha: probe, d: 500, seed }));
+      const mean = emp.reduce((x, y) => x + y, 0) / emp.length;
+      worstNoisy = Math.max(worstNoisy, ...emp.map((e) => (Math.abs(e - th) * Math.sqrt(500)) / SPECTRAL.finiteSizeC));
+      noisyRows.push([m, String(sigma), p, Number.isFinite(a) ? fmt(a, 5) : 'none', fmt(probe, 3), fmt(th, 4), fmt(mean, 4)]);
     }
     const optimal = thresholds.get('phase/optimal')!;
     claims.push(upperClaim('T1-optimal-threshold', 'the closed form puts the weak-recovery threshold of T(y) = 1 - 1/y at alpha_c = 1/2 (Luo-Alghamdi-Lu, Mondelli-Montanari): |alpha_c - 1/2| <= 1e-6', Math.abs(optimal - 0.5), 1e-6));

@@ -12,10 +12,25 @@ export type { TopLevelSpec } from 'vega-lite';
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    return canonicalIds(await view.toSVG());
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Vega numbers the gradients it defines (`gradient_7`) with a counter shared by every chart
+ * of the process, so a chart's bytes depended on how many were drawn before it (which, with
+ * reproductions running side by side, depends on timing). Renumber them from 0 in order of
+ * appearance, so the same spec always gives the same bytes.
+ */
+export function canonicalIds(svg: string): string {
+  const ids = new Map<string, string>();
+  return svg.replace(/\bgradient_\d+\b/g, (id) => {
+    let canonical = ids.get(id);
+    if (canonical === undefined) { canonical = `gradient_${ids.size}`; ids.set(id, canonical); }
+    return canonical;
+  });
 }
 
 /** Render `spec` and write it to `path` atomically (temporary file, then rename). */

@@ -32,10 +32,19 @@ export function createProgress(o: { tty: boolean; write: (text: string) => void;
     for (const c of counts.values()) { requested += c.requested - c.elsewhere; done += c.computed + c.replayed; replayed += c.replayed; elsewhere += c.elsewhere; }
     return { requested, done, replayed, elsewhere };
   };
+  // the rate over the last RECENT computed tasks: one long task early on (a timing
+  // reproduction, a pilot) must not set the pace of the thousands after it
+  const RECENT = 40;
+  const finishes: number[] = [];
+  let lastComputed = 0;
   const eta = (done: number, replayed: number, total: number): number => {
     const computed = done - replayed;
-    const elapsed = (performance.now() - started) / 1000;
-    return computed > 0 ? ((total - done) * elapsed) / computed : NaN;
+    const now = performance.now();
+    for (; lastComputed < computed; lastComputed++) finishes.push(now);
+    if (finishes.length > RECENT + 1) finishes.splice(0, finishes.length - RECENT - 1);
+    if (computed === 0) return NaN;
+    const span = finishes.length > 1 ? (now - finishes[0]) / (finishes.length - 1) : (now - started) / computed;
+    return ((total - done) * span) / 1000;
   };
   if (o.tty) {
     const multi = new cliProgress.MultiBar({

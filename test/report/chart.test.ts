@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderSvg, writeSvg } from '../../src/report/chart.js';
+import { canonicalIds, renderSvg, writeSvg } from '../../src/report/chart.js';
 import { heatmap, lineChart, tileChart } from '../../src/report/specs.js';
 
 const rows = [
@@ -26,6 +26,9 @@ describe('charts', () => {
     const svg = await renderSvg(heatmap(cells, curve, { title: 'Map', xTitle: 'a', yTitle: 'b', valueTitle: 'v' }));
     expect(svg).toContain('Map');
     expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(2);
+    // the same heat map drawn again (vega's gradient counter has moved on) has the same bytes
+    expect(await renderSvg(heatmap(cells, curve, { title: 'Map', xTitle: 'a', yTitle: 'b', valueTitle: 'v' }))).toBe(svg);
+    expect(svg).toContain('url(#gradient_0)');
     const tiles = await renderSvg(tileChart([{ e: 'm', a: 'x', v: 0.1, l: '0.1' }, { e: 'm', a: 'y', v: 2, l: '2' }], { title: 'Tiles', x: { field: 'a', title: 'A' }, y: { field: 'e', title: 'E' }, value: { field: 'v', title: 'V' }, label: 'l' }));
     expect(tiles).toContain('Tiles');
     expect(tiles).toContain('>0.1<');
@@ -34,5 +37,8 @@ describe('charts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'chart-'));
     await writeSvg(join(dir, 'f.svg'), lineChart(rows, { title: 'T', x: { field: 'x', title: 'x' }, y: { field: 'y', title: 'y' }, series: 's' }));
     expect(readFileSync(join(dir, 'f.svg'), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\n$/);
+  });
+  it('renumbers gradients in order of appearance', () => {
+    expect(canonicalIds('<a id="gradient_7"/><b fill="url(#gradient_7)"/><c id="gradient_3"/>')).toBe('<a id="gradient_0"/><b fill="url(#gradient_0)"/><c id="gradient_1"/>');
   });
 });
