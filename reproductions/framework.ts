@@ -3,12 +3,16 @@
  * claims, tables and figures into reports/<name>.md, its JSON twin and its SVG figures.
  */
 import { join } from 'node:path';
-import { writeSvg, type TopLevelSpec } from '../src/report/chart.js';
+import type { TopLevelSpec } from '../src/report/chart.js';
+import { writeTextAtomic } from '../src/io/atomicWrite.js';
 import { machineLine, writeReport, type ClaimResult, type ReportJson } from '../src/report/writeReport.js';
 import { verdictLine } from '../src/report/claim.js';
 import { toJson } from '../src/cli/parse.js';
 import type { Sweep } from '../src/sweep/sweep.js';
 import type { Task } from '../src/sweep/taskRunner.js';
+
+/** The module whose renderSvgTask draws figures on the workers. */
+const CHART_MODULE = new URL('../src/report/chart.ts', import.meta.url).href;
 
 /** The main paper: seed 000 (arXiv:2605.29497, ICML 2026). */
 export const MAIN_SOURCE = '../shared/seeds/000_4b659a1b40d3d3e0.txt (arXiv:2605.29497, "Convex Basins in Single-Index Model Loss Landscapes", ICML 2026)';
@@ -88,7 +92,10 @@ export interface ReportParts {
  */
 export async function finishReport(ctx: ReproductionContext, p: ReportParts): Promise<ReportJson> {
   if (!ctx.writes) throw new ShardDone();
-  for (const f of p.figures) await writeSvg(join(ctx.out, `${p.name}-${f.suffix}.svg`), f.spec);
+  // figures are drawn on the workers (vega is CPU-heavy, and a busy main thread cannot hand
+  // tasks to idle workers), then each written atomically
+  const svgs = await Promise.all(p.figures.map((f) => ctx.sweep.direct<string>(task(CHART_MODULE, 'renderSvgTask', f.spec))));
+  p.figures.forEach((f, k) => writeTextAtomic(join(ctx.out, `${p.name}-${f.suffix}.svg`), svgs[k] + '\n'));
   const body = [
     `# ${p.title}`,
     '',

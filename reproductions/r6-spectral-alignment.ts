@@ -4,7 +4,7 @@
  */
 import { generateInstance, type InstanceSettings } from '../src/model/instance.js';
 import { spectralInit } from '../src/solver/spectralInit.js';
-import { cachedBasin } from '../src/landscape/landscapeSummary.js';
+import type { ExactRow } from './r5-basin.js';
 import { ADVERSARY_NAMES } from '../src/adversaries/index.js';
 import { distance } from '../src/kernels/vec.js';
 import { summarize } from '../src/stats/summary.js';
@@ -38,6 +38,9 @@ export function spectralAlignment(a: { settings: InstanceSettings; radius: numbe
   return { robust: one(true), plain: one(false) };
 }
 
+/** R5's module: its exactRadius task gives the basin radius. */
+const R5_MODULE = new URL('./r5-basin.ts', import.meta.url).href;
+
 export const r6: Reproduction = {
   name: 'r6-spectral-alignment',
   id: 'r6',
@@ -50,7 +53,8 @@ export const r6: Reproduction = {
     const ratios = ctx.full ? [25, 50, 100, 200, 400, Math.ceil(logd), 1200] : [25, 50, 100, 200, Math.ceil(logd), 900];
     const seeds = seedList(ctx.full ? 10 : 3);
     const common = { d, norm: 1, link: 'gelu', noise: 'student-t:3', sigma: 0.5, eps: BOUNDS.spectralMaxEps } as const;
-    const r = cachedBasin(common.link, common.norm).radius;
+    // the exact basin radius, computed on a worker (R5's task; a pilot: the threshold below needs it)
+    const r = (await ctx.sweep.task<ExactRow>(task(R5_MODULE, 'exactRadius', { link: common.link, s: common.norm }), { whole: true })).b.radius;
     // with |w0| = |w*| = s, |w0 - w*| = s sqrt(2 - 2 cos): inside B(w*, r) iff cos > 1 - r^2 / (2 s^2)
     const threshold = 1 - (r * r) / (2 * common.norm ** 2);
     const adversaries = ['none', ...ADVERSARY_NAMES] as const;

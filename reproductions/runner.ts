@@ -7,6 +7,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../src/errors.js';
 import { Journal } from '../src/sweep/journal.js';
+import { codeFingerprint } from '../src/sweep/fingerprint.js';
 import { Sweep, type Shard } from '../src/sweep/sweep.js';
 import { createTaskRunner } from '../src/sweep/taskRunner.js';
 import type { Progress } from '../src/sweep/progress.js';
@@ -73,11 +74,11 @@ export async function runReproductions(chosen: readonly Reproduction[], o: RunOp
     let journal: Journal;
     let file = '';
     try {
-      if (o.mode === 'merge') journal = new Journal(null, shardFiles(o.shardDir, r, o.full));
+      if (o.mode === 'merge') journal = new Journal(null, shardFiles(o.shardDir, r, o.full), codeFingerprint());
       else {
         file = o.mode === 'shard' ? shardPath(o.shardDir, r, o.shard!, o.full) : journalPath(o.out, r, o.full);
         if (o.fresh) rmSync(file, { force: true });
-        journal = new Journal(file);
+        journal = new Journal(file, [], codeFingerprint());
         if (journal.size) log(`${r.id}: resuming: ${journal.size} finished task(s) in ${file}`);
       }
     } catch (error) {

@@ -22,10 +22,13 @@ const SOURCE = '../shared/seeds/001_a8856f31aa82b264.txt (J. Diakonikolas, "Grad
 type Case = { act: GlmActivationName; noise: string; level: number };
 
 /** Task: OPT over the plane and the risk at w* of one case (exact plane integrals). */
-export function glmOptimum(c: Case): { opt: number; atWstar: number } {
+export function glmOptimum(c: Case): { opt: number; atWstar: number; atBad: number } {
   const act = getGlmActivation(c.act);
-  const o = planeOpt(act, labelModel(act, c.noise, c.level));
-  return { opt: o.opt, atWstar: o.atWstar };
+  const model = labelModel(act, c.noise, c.level);
+  const o = planeOpt(act, model);
+  // the risk at the label-made stationary point, where there is one
+  const b = (GLM.spuriousAngle * Math.PI) / 180;
+  return { opt: o.opt, atWstar: o.atWstar, atBad: c.noise === 'spurious' ? glmRisk(act, model, Math.cos(b), Math.sin(b)) : NaN };
 }
 
 /** Task: one seed's sample of a case, fitted by every method; risks F(w_hat) in GLM_METHODS order. */
@@ -82,7 +85,7 @@ export const seed001: Reproduction = {
     // every task asked for at once: per case its exact optimum and a fit per seed, then the
     // sharpness checks; tables built in a fixed order below
     const [optima, fits, sharpByCase] = await Promise.all([
-      ctx.sweep.map<{ opt: number; atWstar: number }>(cases.map((c) => task(import.meta.url, 'glmOptimum', c))),
+      ctx.sweep.map<{ opt: number; atWstar: number; atBad: number }>(cases.map((c) => task(import.meta.url, 'glmOptimum', c))),
       Promise.all(cases.map((c) => ctx.sweep.map<number[]>(seeds.map((seed) => task(import.meta.url, 'glmFits', { ...c, d, n, seed }))))),
       ctx.sweep.map<SharpCell[][]>(sharpCases.map((c) => task(import.meta.url, 'glmSharpness', { ...c, d, n }))),
     ]);
@@ -103,8 +106,7 @@ export const seed001: Reproduction = {
       }
       table.push(row);
       if (c.noise === 'spurious') {
-        const b = (GLM.spuriousAngle * Math.PI) / 180;
-        const atBad = glmRisk(act, model, Math.cos(b), Math.sin(b));
+        const atBad = o.atBad;
         spurious.push([c.act, fmt(atBad), fmt(o.opt), fmt(o.atWstar), fmt(atBad / o.opt, 3)].join(' | '));
       }
     }

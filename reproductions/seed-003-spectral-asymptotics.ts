@@ -27,6 +27,36 @@ function curveGrid(ac: number): number[] {
   return [0.5, 1.5, 2.5, 4, 8].map((f) => f * ac);
 }
 
+/** The closed form of one case (a label model, its noise and a preprocessing). */
+export interface ClosedForm {
+  readonly threshold: number;
+  /** rho^2 at alpha = 1, 2, 4, 8. */
+  readonly at: readonly number[];
+  /** The largest drop of rho^2 between neighbours on a 10%-step grid of alpha from 0.1 to 12. */
+  readonly largestDrop: number;
+  /** rho^2 from 0.25 to 10 thresholds (15% steps), for the figure. */
+  readonly curve: readonly { alpha: number; rho2: number }[];
+  /** rho^2 at curveGrid(threshold). */
+  readonly atGrid: readonly number[];
+  /** Where the noisy cases are drawn (3 thresholds, at least 4) and rho^2 there. */
+  readonly probe: number;
+  readonly atProbe: number;
+}
+
+/** Task: the threshold and the limiting overlaps of one case, in closed form. */
+export function closedForm(a: { model: string; preprocess: string; sigma?: number }): ClosedForm {
+  const law = labelLaw(a.model, a.sigma ?? 0), pre = parsePreprocess(a.preprocess);
+  const rho2 = (alpha: number): number => overlapLimit(law, pre, alpha).rho2;
+  const threshold = weakRecoveryThreshold(law, pre);
+  let largestDrop = 0, prev = 0;
+  for (let x = 0.1; x <= 12; x *= 1.1) { const r = rho2(x); largestDrop = Math.max(largestDrop, prev - r); prev = r; }
+  const curve: { alpha: number; rho2: number }[] = [];
+  const finite = Number.isFinite(threshold);
+  if (finite) for (let x = 0.25 * threshold; x <= 10 * threshold; x *= 1.15) curve.push({ alpha: x, rho2: rho2(x) });
+  const probe = finite ? Math.max(4, 3 * threshold) : 8;
+  return { threshold, at: [1, 2, 4, 8].map(rho2), largestDrop, curve, atGrid: finite ? curveGrid(threshold).map(rho2) : [], probe, atProbe: rho2(probe) };
+}
+
 /** One finite-size draw: label model, noise, preprocessing, n / d, d and seed. */
 export interface OverlapDraw { model: string; sigma: number; preprocess: string; alpha: number; d: number; seed: number }
 
@@ -55,20 +85,23 @@ export const seed003: Reproduction = {
     const seeds = seedList(ctx.full ? 10 : 2);
     const claims: ClaimResult[] = [];
     // 1. thresholds
-    const thresholds = new Map<string, number>();
-    const thRows = CASES.map(([m, p]) => {
-      const a = weakRecoveryThreshold(labelLaw(m), parsePreprocess(p));
-      thresholds.set(`${m}/${p}`, a);
-      return [m, p, Number.isFinite(a) ? fmt(a, 6) : 'none', ...[1, 2, 4, 8].map((x) => fmt(overlapLimit(labelLaw(m), parsePreprocess(p), x).rho2, 4))];
+    // the closed forms are tasks too (pilots: their thresholds decide where to draw), so the
+    // main thread, which hands tasks to the workers, is never busy for long
+    const noisySpecs = [['phase', 'clip:3'], ['phase', 'trim:5'], ['abs', 'trim:2']] as const;
+    const [forms, noisyForms] = await Promise.all([
+      ctx.sweep.map<ClosedForm>(CASES.map(([m, p]) => task(import.meta.url, 'closedForm', { model: m, preprocess: p })), { whole: true }),
+      ctx.sweep.map<ClosedForm>(noisySpecs.map(([m, p]) => task(import.meta.url, 'closedForm', { model: m, preprocess: p, sigma: 0.3 })), { whole: true }),
+    ]);
+    const thresholds = new Map<string, number>(CASES.map(([m, p], k) => [`${m}/${p}`, forms[k].threshold]));
+    const formOf = (m: string, p: string): ClosedForm => forms[CASES.findIndex(([a, b]) => a === m && b === p)];
+    const thRows = CASES.map(([m, p], k) => {
+      const a = forms[k].threshold;
+      return [m, p, Number.isFinite(a) ? fmt(a, 6) : 'none', ...forms[k].at.map((r) => fmt(r, 4))];
     });
     // noisy labels y = f(G) + sigma eps: the same closed form with the expectation over eps too
     const noisyRows: string[][] = [];
     let worstNoisy = 0;
-    const noisyCases = ([['phase', 'clip:3'], ['phase', 'trim:5'], ['abs', 'trim:2']] as const).map(([m, p]) => {
-      const sigma = 0.3;
-      const a = weakRecoveryThreshold(labelLaw(m, sigma), parsePreprocess(p));
-      return { m, p, sigma, a, probe: Number.isFinite(a) ? Math.max(4, 3 * a) : 8 };
-    });
+    const noisyCases = noisySpecs.map(([m, p], k) => ({ m, p, sigma: 0.3, a: noisyForms[k].threshold, probe: noisyForms[k].probe, th: noisyForms[k].atProbe }));
     // every simulation asked for at once (the closed-form thresholds above and below decide
     // where); the tables look the draws up by their settings
     const draws: OverlapDraw[] = [
@@ -83,9 +116,7 @@ export const seed003: Reproduction = {
     ]);
     const byDraw = new Map(draws.map((o, k) => [drawKey(o), overlaps[k]]));
     const overlapOf = (o: OverlapDraw): number => byDraw.get(drawKey(o))!;
-    for (const { m, p, sigma, a, probe } of noisyCases) {
-      const law = labelLaw(m, sigma), pre = parsePreprocess(p);
-      const th = overlapLimit(law, pre, probe).rho2;
+    for (const { m, p, sigma, a, probe, th } of noisyCases) {
       const emp = seeds.map((seed) => overlapOf({ model: m, sigma, preprocess: p, alpha: probe, d: 500, seed }));
       const mean = emp.reduce((x, y) => x + y, 0) / emp.length;
       worstNoisy = Math.max(worstNoisy, ...emp.map((e) => (Math.abs(e - th) * Math.sqrt(500)) / SPECTRAL.finiteSizeC));
@@ -95,22 +126,19 @@ export const seed003: Reproduction = {
     claims.push(upperClaim('T1-optimal-threshold', 'the closed form puts the weak-recovery threshold of T(y) = 1 - 1/y at alpha_c = 1/2 (Luo-Alghamdi-Lu, Mondelli-Montanari): |alpha_c - 1/2| <= 1e-6', Math.abs(optimal - 0.5), 1e-6));
     // monotone in alpha, on a fine grid, every case
     let worstDrop = 0;
-    for (const [m, p] of CASES) {
-      let prev = 0;
-      for (let a = 0.1; a <= 12; a *= 1.1) { const r = overlapLimit(labelLaw(m), parsePreprocess(p), a).rho2; worstDrop = Math.max(worstDrop, prev - r); prev = r; }
-    }
+    for (const f of forms) worstDrop = Math.max(worstDrop, f.largestDrop);
     claims.push(upperClaim('T2-monotone', 'the limiting overlap does not decrease in alpha (largest drop between neighbours on a 10%-step grid from 0.1 to 12, every case) <= 1e-9', worstDrop, 1e-9));
     // 2. finite-size overlaps against the curve
     const rows: Row[] = [];
     const devTable: string[][] = [];
     let worstAbove = 0, worstBelow = 0;
     for (const [m, p] of CURVES) {
-      const law = labelLaw(m), pre = parsePreprocess(p);
-      const ac = thresholds.get(`${m}/${p}`)!;
+      const f = formOf(m, p);
+      const ac = f.threshold;
       const grid = curveGrid(ac);
-      for (let a = 0.25 * ac; a <= 10 * ac; a *= 1.15) rows.push({ case: `${m}, ${p}`, alpha: a, series: 'closed form', overlap: overlapLimit(law, pre, a).rho2 });
-      for (const a of grid) {
-        const th = overlapLimit(law, pre, a).rho2;
+      for (const c of f.curve) rows.push({ case: `${m}, ${p}`, alpha: c.alpha, series: 'closed form', overlap: c.rho2 });
+      for (const [gi, a] of grid.entries()) {
+        const th = f.atGrid[gi];
         const cells = [m, p, fmt(a, 3), fmt(th, 3)];
         for (const d of DIMS) {
           const emp = seeds.map((seed) => overlapOf({ model: m, sigma: 0, preprocess: p, alpha: a, d, seed }));

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { isMethodName, METHOD_NAMES } from '../solver/methods.js';
 import { runBatteryOnSweep } from '../audit/runBatteryOnSweep.js';
 import { Journal } from '../sweep/journal.js';
+import { codeFingerprint } from '../sweep/fingerprint.js';
 import { Sweep } from '../sweep/sweep.js';
 import { createTaskRunner } from '../sweep/taskRunner.js';
 import { createProgress } from '../sweep/progress.js';
@@ -78,7 +79,7 @@ export function auditCommand(io: CliIo, setExit: (code: number) => void): Comman
         // workers load the estimator themselves: a built-in name, or the module's absolute path
         const spec = isMethodName(o.estimator) ? o.estimator : resolve(o.estimator);
         const runner = createTaskRunner(workers);
-        const journal = new Journal(o.journal ? resolve(o.journal) : null);
+        const journal = new Journal(o.journal ? resolve(o.journal) : null, [], codeFingerprint());
         const progress = createProgress({ tty: Boolean(process.stderr.isTTY) && !o.json, write: io.stderr, label: 'runs' });
         try {
           const sweep = new Sweep({ runner, journal, onCount: (c) => progress.update('audit', c) });

@@ -33,6 +33,11 @@ export function canonicalIds(svg: string): string {
   });
 }
 
+/** Task form of renderSvg (for a worker thread): the SVG text of `spec`. */
+export function renderSvgTask(spec: TopLevelSpec): Promise<string> {
+  return renderSvg(spec);
+}
+
 /** Render `spec` and write it to `path` atomically (temporary file, then rename). */
 export async function writeSvg(path: string, spec: TopLevelSpec): Promise<void> {
   writeTextAtomic(path, (await renderSvg(spec)) + '\n');

@@ -19,17 +19,21 @@ export class Journal {
    *   its earlier lines are read first (resume).
    * @param readAlso more files to read (the shards of a merge). A key found twice must carry
    *   the same result (tasks are deterministic): a mismatch is an error naming the task.
+   * @param fingerprint the code's fingerprint (codeFingerprint): written at the top of a new
+   *   file; a file headed by another is refused (its results may come from other code).
    */
-  constructor(appendTo: string | null, readAlso: readonly string[] = []) {
+  constructor(appendTo: string | null, readAlso: readonly string[] = [], private readonly fingerprint: string | null = null) {
     for (const file of readAlso) this.load(file, false);
     if (appendTo) {
       mkdirSync(dirname(appendTo), { recursive: true });
-      if (existsSync(appendTo)) this.load(appendTo, true);
+      const fresh = !existsSync(appendTo) || this.load(appendTo, true) === 0;
       this.fd = openSync(appendTo, 'a');
+      if (fresh && fingerprint) writeSync(this.fd, `{"code":${JSON.stringify(fingerprint)}}\n`);
     }
   }
 
-  private load(file: string, repair: boolean): void {
+  /** Read a file's results; returns the bytes kept (0: nothing, not even a header). */
+  private load(file: string, repair: boolean): number {
     let text: string;
     try { text = readFileSync(file, 'utf8'); } catch (err) {
       throw new InputError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
@@ -44,6 +48,13 @@ export class Journal {
         try { parsed = JSON.parse(line) as { k?: unknown; r?: unknown }; } catch {
           throw new InputError(`${file} line ${i + 1} is not a JSON line: the file is damaged (was it edited?)`);
         }
+        if (i === 0 && 'code' in parsed) {
+          // the header: which code wrote the file
+          const code = (parsed as { code?: unknown }).code;
+          if (this.fingerprint && code !== this.fingerprint) throw new InputError(`${file} was written by another version of the code (${String(code)}, this is ${this.fingerprint}): its results may differ; ${repair ? 'start over with --fresh (or delete it)' : 'run every shard from the same version'}`);
+          good = end;
+          continue;
+        }
         if (typeof parsed.k !== 'string' || !('r' in parsed)) throw new InputError(`${file} line ${i + 1} is not a task result ({"k": key, "r": result})`);
         const r = JSON.stringify(parsed.r);
         const seen = this.results.get(parsed.k);
@@ -56,6 +67,7 @@ export class Journal {
       const fd = openSync(file, 'r+');
       try { ftruncateSync(fd, good); } finally { closeSync(fd); }
     }
+    return good;
   }
 
   /** Number of results held. */

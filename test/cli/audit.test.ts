@@ -71,7 +71,7 @@ describe('audit', () => {
     const first = await cli('audit', '--estimator', 'plain', '--json', '--workers', '0', '--journal', journal);
     expect(strip(first.out)).toEqual(strip(one.out));
     const lines = readFileSync(journal, 'utf8').trim().split('\n').length;
-    expect(lines).toBe(77); // every run of the quick battery, one line each
+    expect(lines).toBe(78); // the code fingerprint, then every run of the quick battery, one line each
     const again = await cli('audit', '--estimator', 'plain', '--json', '--journal', journal);
     expect(strip(again.out)).toEqual(strip(one.out));
     expect(readFileSync(journal, 'utf8').trim().split('\n').length).toBe(lines); // nothing run twice

@@ -6,6 +6,7 @@ import { Journal } from '../../src/sweep/journal.js';
 import { Sweep, parseShard, taskKey } from '../../src/sweep/sweep.js';
 import { createTaskRunner } from '../../src/sweep/taskRunner.js';
 import { createProgress } from '../../src/sweep/progress.js';
+import { codeFingerprint } from '../../src/sweep/fingerprint.js';
 import { finishReport, task, type Reproduction } from '../../reproductions/framework.js';
 import { runReproductions, shardFiles, journalPath, type RunOptions } from '../../reproductions/runner.js';
 import { upperClaim } from '../../src/report/claim.js';
@@ -42,6 +43,7 @@ const body = (out: string): string => readFileSync(join(out, 'toy-sweep.md'), 'u
 describe('sweeps', () => {
   it('parses --shard k/N and refuses the rest', () => {
     expect(parseShard('2/3')).toEqual({ k: 2, of: 3 });
+    expect(codeFingerprint()).toMatch(/^[0-9a-f]{16}$/);
     for (const bad of ['0/3', '4/3', '1/0', 'x', '1/2/3']) expect(() => parseShard(bad)).toThrow(/--shard must be k\/N/);
   });
 
@@ -69,6 +71,13 @@ describe('sweeps', () => {
     expect(readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).k)).toEqual(['a', 'b', 'c']);
     writeFileSync(file, 'garbage\n{"k":"a","r":1}\n');
     expect(() => new Journal(file)).toThrow(/line 1 is not a JSON line/);
+    // a file written by other code is refused, to resume and to merge
+    const headed = join(dir, 'h.jsonl');
+    new Journal(headed, [], 'code-a').close();
+    expect(readFileSync(headed, 'utf8')).toBe('{"code":"code-a"}\n');
+    expect(new Journal(headed, [], 'code-a').size).toBe(0);
+    expect(() => new Journal(headed, [], 'code-b')).toThrow(/written by another version of the code.*--fresh/);
+    expect(() => new Journal(null, [headed], 'code-b')).toThrow(/run every shard from the same version/);
     const other = join(dir, 'o.jsonl');
     writeFileSync(other, '{"k":"a","r":2}\n');
     writeFileSync(file, '{"k":"a","r":1}\n');
