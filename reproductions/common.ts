@@ -27,7 +27,7 @@ export function seedErrors(a: { base: Omit<InstanceSettings, 'seed'>; methods: r
  * seed on the context's sweep. `whole`: a pilot whose result decides what is asked next.
  */
 export async function errorsByMethod(ctx: ReproductionContext, base: Omit<InstanceSettings, 'seed'>, methods: readonly MethodName[], seeds: readonly number[], whole = false): Promise<Map<MethodName, number[]>> {
-  const perSeed = await ctx.sweep.map<number[]>(seeds.map((seed) => task(import.meta.url, 'seedErrors', { base, methods, seed })), { whole });
+  const perSeed = await ctx.sweep.map<number[]>(seeds.map((seed) => task(import.meta.url, 'seedErrors', { base, methods, seed }, 500 * base.n * base.d * methods.length)), { whole });
   return new Map(methods.map((m, k) => [m, perSeed.map((errs) => errs[k])]));
 }
 

@@ -34,9 +34,11 @@ export interface ReproductionContext {
 }
 
 /** A task of a reproduction: function `name` exported by the module at `module` (pass
- *  import.meta.url), called with `args` on a worker thread. */
-export function task(module: string, name: string, args: unknown): Task {
-  return { module, name, args };
+ *  import.meta.url), called with `args` on a worker thread. `cost`, for scheduling only
+ *  (costliest first), is in passes over data: about n d per pass; a robust fit is ~500
+ *  passes, a spectral start or a Lanczos run ~200. */
+export function task(module: string, name: string, args: unknown, cost?: number): Task {
+  return cost === undefined ? { module, name, args } : { module, name, args, cost };
 }
 
 /** Thrown by finishReport in a shard, where every task the shard owns has run. */

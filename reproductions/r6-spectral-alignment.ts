@@ -62,7 +62,7 @@ export const r6: Reproduction = {
     let worstRobust = Infinity, worstShare = 0;
     let plainPlant = NaN;
     const grid = adversaries.flatMap((adversary) => ratios.map((ratio) => ({ adversary, ratio })));
-    const measured = await Promise.all(grid.map(({ adversary, ratio }) => ctx.sweep.map<SeedAlignment>(seeds.map((seed) => task(import.meta.url, 'spectralAlignment', { settings: { ...common, n: ratio * d, adversary, seed }, radius: r })))));
+    const measured = await Promise.all(grid.map(({ adversary, ratio }) => ctx.sweep.map<SeedAlignment>(seeds.map((seed) => task(import.meta.url, 'spectralAlignment', { settings: { ...common, n: ratio * d, adversary, seed }, radius: r }, 400 * ratio * d * d)))));
     for (const adversary of adversaries) {
       for (const ratio of ratios) {
         const perSeed = measured[grid.findIndex((g) => g.adversary === adversary && g.ratio === ratio)];

@@ -43,18 +43,29 @@ export interface ClosedForm {
   readonly atProbe: number;
 }
 
-/** Task: the threshold and the limiting overlaps of one case, in closed form. */
-export function closedForm(a: { model: string; preprocess: string; sigma?: number }): ClosedForm {
+/** Task: the threshold and the limiting overlaps of one case, in closed form: the table's
+ *  values and the monotonicity grid (`table`), the figure's curve (`curve`), the noisy draws'
+ *  probe (`probe`); only the parts asked for are computed (each rho^2 is a quadrature). */
+export function closedForm(a: { model: string; preprocess: string; sigma?: number; parts: readonly ('table' | 'curve' | 'probe')[] }): ClosedForm {
   const law = labelLaw(a.model, a.sigma ?? 0), pre = parsePreprocess(a.preprocess);
   const rho2 = (alpha: number): number => overlapLimit(law, pre, alpha).rho2;
   const threshold = weakRecoveryThreshold(law, pre);
-  let largestDrop = 0, prev = 0;
-  for (let x = 0.1; x <= 12; x *= 1.1) { const r = rho2(x); largestDrop = Math.max(largestDrop, prev - r); prev = r; }
-  const curve: { alpha: number; rho2: number }[] = [];
   const finite = Number.isFinite(threshold);
-  if (finite) for (let x = 0.25 * threshold; x <= 10 * threshold; x *= 1.15) curve.push({ alpha: x, rho2: rho2(x) });
+  let largestDrop = NaN, at: number[] = [];
+  if (a.parts.includes('table')) {
+    largestDrop = 0;
+    let prev = 0;
+    for (let x = 0.1; x <= 12; x *= 1.1) { const r = rho2(x); largestDrop = Math.max(largestDrop, prev - r); prev = r; }
+    at = [1, 2, 4, 8].map(rho2);
+  }
+  const curve: { alpha: number; rho2: number }[] = [];
+  let atGrid: number[] = [];
+  if (a.parts.includes('curve') && finite) {
+    for (let x = 0.25 * threshold; x <= 10 * threshold; x *= 1.15) curve.push({ alpha: x, rho2: rho2(x) });
+    atGrid = curveGrid(threshold).map(rho2);
+  }
   const probe = finite ? Math.max(4, 3 * threshold) : 8;
-  return { threshold, at: [1, 2, 4, 8].map(rho2), largestDrop, curve, atGrid: finite ? curveGrid(threshold).map(rho2) : [], probe, atProbe: rho2(probe) };
+  return { threshold, at, largestDrop, curve, atGrid, probe, atProbe: a.parts.includes('probe') ? rho2(probe) : NaN };
 }
 
 /** One finite-size draw: label model, noise, preprocessing, n / d, d and seed. */
@@ -89,8 +100,8 @@ export const seed003: Reproduction = {
     // main thread, which hands tasks to the workers, is never busy for long
     const noisySpecs = [['phase', 'clip:3'], ['phase', 'trim:5'], ['abs', 'trim:2']] as const;
     const [forms, noisyForms] = await Promise.all([
-      ctx.sweep.map<ClosedForm>(CASES.map(([m, p]) => task(import.meta.url, 'closedForm', { model: m, preprocess: p })), { whole: true }),
-      ctx.sweep.map<ClosedForm>(noisySpecs.map(([m, p]) => task(import.meta.url, 'closedForm', { model: m, preprocess: p, sigma: 0.3 })), { whole: true }),
+      ctx.sweep.map<ClosedForm>(CASES.map(([m, p]) => task(import.meta.url, 'closedForm', { model: m, preprocess: p, parts: CURVES.some(([a, b]) => a === m && b === p) ? ['table', 'curve'] : ['table'] })), { whole: true }),
+      ctx.sweep.map<ClosedForm>(noisySpecs.map(([m, p]) => task(import.meta.url, 'closedForm', { model: m, preprocess: p, sigma: 0.3, parts: ['probe'] })), { whole: true }),
     ]);
     const thresholds = new Map<string, number>(CASES.map(([m, p], k) => [`${m}/${p}`, forms[k].threshold]));
     const formOf = (m: string, p: string): ClosedForm => forms[CASES.findIndex(([a, b]) => a === m && b === p)];
@@ -111,7 +122,7 @@ export const seed003: Reproduction = {
     const dWf = ctx.full ? 500 : 200, stepsWf = 500;
     const wfAlphas = [0.4, 1, 2, 3, 4, 6];
     const [overlaps, twoStage] = await Promise.all([
-      ctx.sweep.map<number>(draws.map((o) => task(import.meta.url, 'overlapDraw', o))),
+      ctx.sweep.map<number>(draws.map((o) => task(import.meta.url, 'overlapDraw', o, 200 * o.alpha * o.d * o.d))),
       ctx.sweep.map<{ overlap: number; errors: Float64Array }>(wfAlphas.map((alpha) => task(import.meta.url, 'twoStageRun', { alpha, d: dWf, steps: stepsWf }))),
     ]);
     const byDraw = new Map(draws.map((o, k) => [drawKey(o), overlaps[k]]));

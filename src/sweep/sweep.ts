@@ -92,7 +92,8 @@ export class Sweep {
     }
     this.running++;
     this.count();
-    return this.o.runner.run(t).then(
+    // pilots first: their results unlock the tasks they decide
+    return this.o.runner.run(t, opts.whole ? 1 : 0).then(
       (result) => {
         this.running--;
         this.computed++;
@@ -115,7 +116,8 @@ export class Sweep {
    * which keeps the main thread free to hand tasks to the workers. Inline in a merge.
    */
   direct<R>(t: Task): Promise<R> {
-    return this.o.runner.run(t) as Promise<R>;
+    // figures: the last step of a report, whose writing frees its memory; ahead of the sweeps
+    return this.o.runner.run(t, 2) as Promise<R>;
   }
 
   /** Resolves once no task is running and none was asked for since (checked after the event

@@ -11,12 +11,18 @@ export interface Task {
   readonly module: string;
   readonly name: string;
   readonly args: unknown;
+  /** A rough relative cost (e.g. n d times the fits), for scheduling only: when workers free
+   *  up, the costliest waiting task starts first, so long tasks do not trail at the end.
+   *  Not part of the task's identity. */
+  readonly cost?: number;
 }
 
 /** Runs tasks: on worker threads, or inline on the calling thread (workers = 0). */
 export interface TaskRunner {
   readonly workers: number;
-  run(task: Task): Promise<unknown>;
+  /** Run `task`; among waiting tasks, higher `priority` starts first, then higher cost, then
+   *  the earlier one. */
+  run(task: Task, priority?: number): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -41,9 +47,29 @@ export function createTaskRunner(workers: number): TaskRunner {
     concurrentTasksPerWorker: 1,
     idleTimeout: 60_000,
   });
+  // The waiting tasks stay here, and piscina gets one task per idle worker, so the order in
+  // which they start is ours: pilots (whose results unlock more tasks) first, then the
+  // costliest (longest first keeps the end of a run from waiting on one long task).
+  interface Job { task: Task; priority: number; cost: number; seq: number; resolve: (v: unknown) => void; reject: (e: unknown) => void }
+  const waiting: Job[] = [];
+  let running = 0, seq = 0;
+  const before = (a: Job, b: Job): boolean => a.priority !== b.priority ? a.priority > b.priority : a.cost !== b.cost ? a.cost > b.cost : a.seq < b.seq;
+  const pump = (): void => {
+    while (running < workers && waiting.length > 0) {
+      let best = 0;
+      for (let i = 1; i < waiting.length; i++) if (before(waiting[i], waiting[best])) best = i;
+      const job = waiting.splice(best, 1)[0];
+      running++;
+      const { cost: _cost, ...payload } = job.task;
+      pool.run(payload).then(job.resolve, job.reject).finally(() => { running--; pump(); });
+    }
+  };
   return {
     workers,
-    run: (task) => pool.run(task),
+    run: (task, priority = 0) => new Promise((resolve, reject) => {
+      waiting.push({ task, priority, cost: task.cost ?? 0, seq: seq++, resolve, reject });
+      pump();
+    }),
     close: () => pool.destroy(),
   };
 }
