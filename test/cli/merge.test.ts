@@ -2,16 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main.js';
+import { cli } from './runCli.js';
 import { runReproductions } from '../../reproductions/runner.js';
 import { r2 } from '../../reproductions/r2-error-vs-sigma.js';
 import { createProgress } from '../../src/sweep/progress.js';
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = '';
-  const code = await run(argv, { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } });
-  return { code, out, err };
-}
 
 describe('sim-audit merge', () => {
   it('refuses a folder without shard files, and a reproduction whose shards are incomplete, with exit 2', async () => {
