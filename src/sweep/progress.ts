@@ -37,11 +37,15 @@ export function createProgress(o: { tty: boolean; write: (text: string) => void;
   const RECENT = 40;
   const finishes: number[] = [];
   let lastComputed = 0;
+  // called at every count, printed or not, so the recent finishing times are true
+  const record = (done: number, replayed: number): void => {
+    const now = performance.now();
+    for (; lastComputed < done - replayed; lastComputed++) finishes.push(now);
+    if (finishes.length > RECENT + 1) finishes.splice(0, finishes.length - RECENT - 1);
+  };
   const eta = (done: number, replayed: number, total: number): number => {
     const computed = done - replayed;
     const now = performance.now();
-    for (; lastComputed < computed; lastComputed++) finishes.push(now);
-    if (finishes.length > RECENT + 1) finishes.splice(0, finishes.length - RECENT - 1);
     if (computed === 0) return NaN;
     const span = finishes.length > 1 ? (now - finishes[0]) / (finishes.length - 1) : (now - started) / computed;
     return ((total - done) * span) / 1000;
@@ -57,6 +61,7 @@ export function createProgress(o: { tty: boolean; write: (text: string) => void;
       update(sweep, c) {
         counts.set(sweep, c);
         const s = sum();
+        record(s.done, s.replayed);
         bar.setTotal(s.requested);
         bar.update(s.done, { replayed: s.replayed, etaText: clock(eta(s.done, s.replayed, s.requested)), elapsedText: clock((performance.now() - started) / 1000) });
       },
@@ -70,6 +75,7 @@ export function createProgress(o: { tty: boolean; write: (text: string) => void;
     update(sweep, c) {
       counts.set(sweep, c);
       const s = sum();
+      record(s.done, s.replayed);
       const tenth = s.requested > 0 ? Math.floor((10 * s.done) / s.requested) : 0;
       const now = performance.now();
       if (s.done === 0) return; // nothing to tell yet

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Journal } from '../../src/sweep/journal.js';
 import { Sweep, parseShard, taskKey } from '../../src/sweep/sweep.js';
 import { createTaskRunner } from '../../src/sweep/taskRunner.js';
@@ -145,6 +145,21 @@ describe('sweeps', () => {
     await runner.close();
     expect(done).toEqual(['A', 'D', 'C', 'E', 'B']);
   }, 60000);
+
+  it('the ETA follows the recent pace of computed tasks, printed or not', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const lines: string[] = [];
+      const p = createProgress({ tty: false, write: (t) => lines.push(t), every: 3600 });
+      for (let done = 1; done <= 5; done++) {
+        vi.advanceTimersByTime(2000); // a task every 2 s
+        p.update('a', { requested: 10, replayed: 0, computed: done, elsewhere: 0 });
+      }
+      expect(lines.at(-1)).toMatch(/^progress: 5\/10 tasks \(0 replayed\), 10s elapsed, ETA 10s\n$/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 
   it('plain progress lines count tasks, replays and other shards', () => {
     const lines: string[] = [];
