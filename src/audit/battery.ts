@@ -38,6 +38,9 @@ export interface BatteryProperty<T> {
   readonly measure: (input: T) => Measurement;
   /** Base run count for the quick profile. */
   readonly quickRuns: number;
+  /** Rough cost of one run (rows x columns x fits), for scheduling runs on worker threads
+   *  (costliest first); absent: one fit of the case's instance. */
+  readonly cost?: (input: T) => number;
 }
 
 /** The fast-check property of a battery entry, recording each run's margin into `margins`. */
@@ -179,6 +182,7 @@ export function dimensionFreeProperty(fit: AuditedFit): BatteryProperty<Instance
       };
       return { measured: med(40), bound: BOUNDS.dimensionRatio * med(10) };
     },
+    cost: (c) => 5 * c.samplesPerDim * (10 * 10 + 40 * 40),
   };
 }
 
