@@ -41,6 +41,19 @@ export function task(module: string, name: string, args: unknown, cost?: number)
   return cost === undefined ? { module, name, args } : { module, name, args, cost };
 }
 
+/**
+ * Results of tasks looked up by the settings they were run with (a canonical key: fields
+ * sorted), for tables built in another order than the tasks were asked for.
+ */
+export function bySettings<S extends object, T>(settings: readonly S[], results: readonly T[]): (s: S) => T {
+  const key = (s: S): string => JSON.stringify(Object.keys(s).sort().map((k) => [k, (s as Record<string, unknown>)[k]]));
+  const byKey = new Map(settings.map((s, k) => [key(s), results[k]]));
+  return (s) => {
+    if (!byKey.has(key(s))) throw new Error(`no result for ${key(s)}`);
+    return byKey.get(key(s))!;
+  };
+}
+
 /** Thrown by finishReport in a shard, where every task the shard owns has run. */
 export class ShardDone extends Error {
   constructor() { super('shard done'); this.name = 'ShardDone'; }
@@ -55,8 +68,6 @@ export interface Reproduction {
   readonly title: string;
   /** Its figures are timings: run it alone, never beside another reproduction. */
   readonly exclusive?: boolean;
-  /** Rough run time at quick scale on 2 cores, in seconds: the runner starts the longest first. */
-  readonly quickSeconds: number;
   run(ctx: ReproductionContext): Promise<ReportJson>;
 }
 

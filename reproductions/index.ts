@@ -89,17 +89,18 @@ export async function main(argv: readonly string[], log: (line: string) => void 
     throw e;
   }
   const out = resolve(o.out);
+  const shardDir = resolve(o.shards ?? join(out, 'shards'));
   const started = performance.now();
   const progress = createProgress({ tty: Boolean(process.stderr.isTTY), write: (t) => process.stderr.write(t) });
   const outcomes = await runReproductions(chosen, {
     full: Boolean(o.full), out, workers, mode: shard ? 'shard' : 'run', shard,
-    shardDir: resolve(o.shards ?? join(out, 'shards')), fresh: o.fresh, progress,
+    shardDir, fresh: o.fresh, progress,
   });
   progress.stop();
   const ok = reportOutcomes(outcomes, log, err);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (shard) {
-    log(`shard ${shard.k}/${shard.of}: ${chosen.length} reproduction(s) in ${seconds} s; merge the ${shard.of} shards with \`npx sim-audit merge --shards ${resolve(o.shards ?? join(out, 'shards'))}\``);
+    log(`shard ${shard.k}/${shard.of}: ${chosen.length} reproduction(s) in ${seconds} s; merge the ${shard.of} shards with \`npx sim-audit merge --shards ${shardDir}\``);
     return ok ? 0 : 3;
   }
   const tally = writeIndex(out, REPRODUCTIONS);

@@ -24,7 +24,6 @@ export const r1: Reproduction = {
   name: 'r1-error-vs-eps',
   id: 'r1',
   title: 'R1: robust error against the corrupted fraction eps',
-  quickSeconds: 60,
   async run(ctx) {
     const started = performance.now();
     const scale = ctx.full ? { d: 50, n: 25000, seeds: 10 } : { d: 10, n: 5000, seeds: 4 };

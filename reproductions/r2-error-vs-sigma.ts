@@ -16,7 +16,6 @@ export const r2: Reproduction = {
   name: 'r2-error-vs-sigma',
   id: 'r2',
   title: 'R2: robust error against the noise level sigma at fixed eps',
-  quickSeconds: 10,
   async run(ctx) {
     const started = performance.now();
     const scale = ctx.full ? { d: 50, n: 25000, seeds: 10 } : { d: 10, n: 5000, seeds: 4 };

@@ -15,7 +15,6 @@ export const r3: Reproduction = {
   name: 'r3-sample-complexity',
   id: 'r3',
   title: 'R3: sample complexity, error against n/d for d in {20, 50, 100, 200}',
-  quickSeconds: 260,
   async run(ctx) {
     const started = performance.now();
     const ratios = ctx.full ? [25, 50, 100, 200, 400, 800] : [25, 50, 100, 200];

@@ -3,12 +3,11 @@
  * with the fitted exponent, and one O(nd) pass's throughput beside the memory bandwidth.
  * Every figure of this report is a timing: unlike the others, its numbers change run to run.
  */
-import { generateInstance, type InstanceSettings } from '../src/model/instance.js';
-import { fit } from '../src/solver/methods.js';
+import type { InstanceSettings } from '../src/model/instance.js';
 import { gemv } from '../src/kernels/gemv.js';
-import { distance } from '../src/kernels/vec.js';
 import { logLogSlope } from '../src/stats/logLogSlope.js';
-import { bestTime, readBandwidth, wasmReadBandwidth } from '../src/bench/throughput.js';
+import { bandwidthLimit, bestTime } from '../src/bench/throughput.js';
+import { timeFit } from '../src/bench/fitScaling.js';
 import { markdownTable } from '../src/report/markdownTable.js';
 import { lineChart, type Row } from '../src/report/specs.js';
 import { fmt, upperClaim } from '../src/report/claim.js';
@@ -24,15 +23,12 @@ export interface TimeGrid {
 /** Task: time the robust fit and one gemv pass at every grid point (instance generation excluded). */
 export function measureTimes(a: { grid: readonly { n: number; d: number }[]; repeats: number; common: Omit<InstanceSettings, 'n' | 'd'> }): TimeGrid {
   // the stricter of the two probes (the SIMD sum reads faster than the JS one), as in reports/bench.md
-  const bandwidth = Math.max(readBandwidth(), wasmReadBandwidth());
+  const bandwidth = bandwidthLimit().limit;
   const points = a.grid.map(({ n, d }) => {
-    const inst = generateInstance({ ...a.common, n, d });
-    const options = { method: 'robust', link: a.common.link, eps: a.common.eps, seed: 1 };
-    let result = fit(inst.sample, options);
-    const seconds = bestTime(() => { result = fit(inst.sample, options); }, a.repeats);
+    const { timing, inst } = timeFit({ ...a.common, n, d }, a.repeats);
     const v = new Float64Array(d).fill(1 / Math.sqrt(d)), out = new Float64Array(n);
     const pass = bestTime(() => gemv(n, d, inst.sample.x, v, out), 5);
-    return { n, d, seconds, iterations: result.iterations, gbs: (8 * n * d) / pass / 1e9, error: distance(result.w, inst.wstar) };
+    return { ...timing, gbs: (8 * n * d) / pass / 1e9 };
   });
   return { bandwidth, points };
 }
@@ -41,7 +37,6 @@ export const r4: Reproduction = {
   name: 'r4-time',
   id: 'r4',
   title: 'R4: wall time against n*d',
-  quickSeconds: 40,
   exclusive: true,
   async run(ctx) {
     const started = performance.now();

@@ -109,7 +109,6 @@ export const r5: Reproduction = {
   name: 'r5-basin',
   id: 'r5',
   title: 'R5: the convex basin around w*, exactly',
-  quickSeconds: 50,
   async run(ctx) {
     const started = performance.now();
     const norms = ctx.full ? [0.5, 1, 2, 3] : [1, 2];

@@ -45,7 +45,6 @@ export const r6: Reproduction = {
   name: 'r6-spectral-alignment',
   id: 'r6',
   title: 'R6: spectral initialization, alignment against n/d',
-  quickSeconds: 35,
   async run(ctx) {
     const started = performance.now();
     const d = ctx.full ? 50 : 20;

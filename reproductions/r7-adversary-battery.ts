@@ -19,7 +19,6 @@ export const r7: Reproduction = {
   name: 'r7-adversary-battery',
   id: 'r7',
   title: 'R7: the adversary battery, every estimator against every adversary',
-  quickSeconds: 55,
   async run(ctx) {
     const started = performance.now();
     const scale = ctx.full ? { d: 40, n: 10000, seeds: 20 } : { d: 10, n: 2000, seeds: 5 };

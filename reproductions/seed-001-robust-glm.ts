@@ -65,7 +65,6 @@ export const seed001: Reproduction = {
   name: 'seed-001-robust-glm',
   id: 's1',
   title: 'Seed 001: robustly learning a single neuron under adversarial label noise',
-  quickSeconds: 90,
   async run(ctx) {
     const started = performance.now();
     const seeds = seedList(ctx.full ? 5 : 1);

@@ -11,7 +11,7 @@ import { lineChart, type Row } from '../src/report/specs.js';
 import { fmt, upperClaim } from '../src/report/claim.js';
 import { GATE } from '../src/audit/bounds.js';
 import type { ClaimResult } from '../src/report/writeReport.js';
-import { finishReport, task, type Reproduction } from './framework.js';
+import { bySettings, finishReport, task, type Reproduction } from './framework.js';
 import { seedList } from './common.js';
 
 const SOURCE = '../shared/seeds/002_1e842100ec61a702.txt (S. Karmakar, A. Mukherjee, "Provable training of a ReLU gate with an iterative non-gradient algorithm", arXiv:2005.04211; abstract only)';
@@ -24,11 +24,6 @@ const D = 10;
 function stepsTo(errors: Float64Array, level: number): number {
   for (let t = 0; t < errors.length; t++) if (errors[t] < level) return t;
   return Infinity;
-}
-
-/** A run's settings as a key (sorted fields: independent of how the object was written). */
-function settingsKey(o: GateSettings): string {
-  return JSON.stringify(Object.keys(o).sort().map((k) => [k, (o as unknown as Record<string, unknown>)[k]]));
 }
 
 /** Task: |w_t - w*| for t = 0..steps of one run. */
@@ -45,7 +40,6 @@ export const seed002: Reproduction = {
   name: 'seed-002-relu-gate',
   id: 's2',
   title: 'Seed 002: a ReLU gate trained online, realizable and under label poisoning',
-  quickSeconds: 40,
   async run(ctx) {
     const started = performance.now();
     const seeds = seedList(ctx.full ? 10 : 3);
@@ -65,11 +59,7 @@ export const seed002: Reproduction = {
       ctx.sweep.map<number>(poisonRuns.map((o) => task(import.meta.url, 'gateStationaryError', o))),
       ctx.sweep.map<Float64Array>(trajectoryRuns.map((o) => task(import.meta.url, 'gateErrors', o))),
     ]);
-    const lookup = <T>(runs: readonly GateSettings[], results: readonly T[]) => {
-      const byKey = new Map(runs.map((o, k) => [settingsKey(o), results[k]]));
-      return (o: GateSettings): T => byKey.get(settingsKey(o))!;
-    };
-    const realizableErrors = lookup(realizableRuns, realizable), stationaryOf = lookup(poisonRuns, stationary), trajectoryOf = lookup(trajectoryRuns, trajectories);
+    const realizableErrors = bySettings(realizableRuns, realizable), stationaryOf = bySettings(poisonRuns, stationary), trajectoryOf = bySettings(trajectoryRuns, trajectories);
     // 1. realizable: convergence by batch size
     const curves: Row[] = [];
     const conv: string[][] = [];

@@ -13,7 +13,7 @@ import { lineChart, type Row } from '../src/report/specs.js';
 import { fmt, upperClaim } from '../src/report/claim.js';
 import { SPECTRAL } from '../src/audit/bounds.js';
 import type { ClaimResult } from '../src/report/writeReport.js';
-import { finishReport, task, type Reproduction } from './framework.js';
+import { bySettings, finishReport, task, type Reproduction } from './framework.js';
 import { seedList } from './common.js';
 
 const SOURCE = '../shared/seeds/003_8091afc9aab5de58.txt (two-stage spectral initialization + gradient descent for single-index models, proportional regime); formulas: Y. M. Lu and G. Li 2017 (arXiv:1702.06435), M. Mondelli and A. Montanari 2017 (arXiv:1708.05932, Lemma 2), W. Luo, W. Alghamdi and Y. M. Lu 2019 (optimal T)';
@@ -71,10 +71,6 @@ export function closedForm(a: { model: string; preprocess: string; sigma?: numbe
 /** One finite-size draw: label model, noise, preprocessing, n / d, d and seed. */
 export interface OverlapDraw { model: string; sigma: number; preprocess: string; alpha: number; d: number; seed: number }
 
-function drawKey(o: OverlapDraw): string {
-  return [o.model, o.sigma, o.preprocess, o.alpha, o.d, o.seed].join('|');
-}
-
 /** Task: the empirical squared overlap of one draw. */
 export function overlapDraw(o: OverlapDraw): number {
   return simulateOverlap(labelLaw(o.model, o.sigma), parsePreprocess(o.preprocess), o.alpha, o.d, o.seed).overlap;
@@ -90,7 +86,6 @@ export const seed003: Reproduction = {
   name: 'seed-003-spectral-asymptotics',
   id: 's3',
   title: 'Seed 003: spectral initialization asymptotics and the two-stage algorithm',
-  quickSeconds: 100,
   async run(ctx) {
     const started = performance.now();
     const seeds = seedList(ctx.full ? 10 : 2);
@@ -125,8 +120,7 @@ export const seed003: Reproduction = {
       ctx.sweep.map<number>(draws.map((o) => task(import.meta.url, 'overlapDraw', o, 200 * o.alpha * o.d * o.d))),
       ctx.sweep.map<{ overlap: number; errors: Float64Array }>(wfAlphas.map((alpha) => task(import.meta.url, 'twoStageRun', { alpha, d: dWf, steps: stepsWf }))),
     ]);
-    const byDraw = new Map(draws.map((o, k) => [drawKey(o), overlaps[k]]));
-    const overlapOf = (o: OverlapDraw): number => byDraw.get(drawKey(o))!;
+    const overlapOf = bySettings(draws, overlaps);
     for (const { m, p, sigma, a, probe, th } of noisyCases) {
       const emp = seeds.map((seed) => overlapOf({ model: m, sigma, preprocess: p, alpha: probe, d: 500, seed }));
       const mean = emp.reduce((x, y) => x + y, 0) / emp.length;

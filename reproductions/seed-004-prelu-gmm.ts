@@ -46,7 +46,6 @@ export const seed004: Reproduction = {
   name: 'seed-004-prelu-gmm',
   id: 's4',
   title: 'Seed 004: pReLU networks on orthonormal Gaussian mixtures, l2 robustness',
-  quickSeconds: 60,
   async run(ctx) {
     const started = performance.now();
     const scale = ctx.full

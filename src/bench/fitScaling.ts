@@ -1,4 +1,4 @@
-import { generateInstance, type InstanceSettings } from '../model/instance.js';
+import { generateInstance, type Instance, type InstanceSettings } from '../model/instance.js';
 import { fit } from '../solver/methods.js';
 import { distance } from '../kernels/vec.js';
 import { logLogSlope, type PowerLawFit } from '../stats/logLogSlope.js';
@@ -26,6 +26,18 @@ export interface FitScaling {
 }
 
 /**
+ * Draw the instance of `settings` and time the robust fit on it (generation excluded): one
+ * fit to warm up, then the best of `repeats`. The instance is returned for further passes.
+ */
+export function timeFit(settings: InstanceSettings, repeats: number): { timing: FitTiming; inst: Instance } {
+  const inst = generateInstance(settings);
+  const options = { method: 'robust', link: settings.link, eps: settings.eps, seed: settings.seed };
+  let result = fit(inst.sample, options);
+  const seconds = bestTime(() => { result = fit(inst.sample, options); }, repeats);
+  return { timing: { n: settings.n, d: settings.d, seconds, iterations: result.iterations, error: distance(result.w, inst.wstar) }, inst };
+}
+
+/**
  * A grid of (n, d) with n d spread evenly on a log scale from `from` to `to` (`steps`
  * points), at each of the given d.
  */
@@ -42,12 +54,9 @@ export function fitGrid(ds: readonly number[], from: number, to: number, steps: 
 export function measureFitScaling(grid: readonly { n: number; d: number }[], repeats = 2, bigAbove = 5e6, log: (line: string) => void = () => {}): FitScaling {
   const points: FitTiming[] = [];
   for (const { n, d } of grid) {
-    const inst = generateInstance({ ...FIT_SETTINGS, n, d });
-    const options = { method: 'robust', link: FIT_SETTINGS.link, eps: FIT_SETTINGS.eps, seed: FIT_SETTINGS.seed };
-    let result = fit(inst.sample, options);
-    const seconds = bestTime(() => { result = fit(inst.sample, options); }, n * d > bigAbove ? 1 : repeats);
-    points.push({ n, d, seconds, iterations: result.iterations, error: distance(result.w, inst.wstar) });
-    log(`bench: fit n ${n} d ${d}: ${seconds.toFixed(2)} s, ${result.iterations} iterations`);
+    const { timing } = timeFit({ ...FIT_SETTINGS, n, d }, n * d > bigAbove ? 1 : repeats);
+    points.push(timing);
+    log(`bench: fit n ${n} d ${d}: ${timing.seconds.toFixed(2)} s, ${timing.iterations} iterations`);
   }
   const nd = points.map((p) => p.n * p.d);
   return {

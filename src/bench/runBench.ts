@@ -4,7 +4,7 @@ import { measureKernels, type KernelThroughput } from './kernelThroughput.js';
 import { FIT_SETTINGS, fitGrid, measureFitScaling, type FitScaling } from './fitScaling.js';
 import { largestFloat64Allocation } from './largestAllocation.js';
 import { measurePeakMemory, type PeakMemory } from './peakMemory.js';
-import { readBandwidth, wasmReadBandwidth } from './throughput.js';
+import { bandwidthLimit } from './throughput.js';
 
 /** What `sim-audit bench` measures, all in one run. */
 export interface BenchSettings {
@@ -64,9 +64,8 @@ export interface BenchResult {
 
 /** Run every measurement of the benchmark (minutes; nothing else should run meanwhile). */
 export function runBench(s: BenchSettings = BENCH_DEFAULTS, log: (line: string) => void = () => {}): BenchResult {
-  const js = readBandwidth(s.bandwidthBytes), wasm = wasmReadBandwidth(s.bandwidthBytes);
-  const bandwidth = { js, wasm, limit: Math.max(js, wasm) };
-  log(`bench: read bandwidth ${js.toFixed(1)} GB/s (JS sum), ${wasm.toFixed(1)} GB/s (SIMD sum)`);
+  const bandwidth = bandwidthLimit(s.bandwidthBytes);
+  log(`bench: read bandwidth ${bandwidth.js.toFixed(1)} GB/s (JS sum), ${bandwidth.wasm.toFixed(1)} GB/s (SIMD sum)`);
   const kernels = s.kernelDims.flatMap((d) => {
     const n = Math.round(s.kernelEntries / d);
     const rows = measureKernels(n, d, s.repeats).map((k) => ({ ...k, n, d }));

@@ -36,6 +36,16 @@ export function readBandwidth(bytes = 2 ** 28, repeats = 5): number {
 }
 
 /**
+ * The machine's read-bandwidth limit in GB/s: the plain JS sum and the WebAssembly SIMD sum
+ * over `bytes`, and the larger of the two (so a kernel's fraction of it is never flattered by
+ * the slower probe).
+ */
+export function bandwidthLimit(bytes = 2 ** 28): { js: number; wasm: number; limit: number } {
+  const js = readBandwidth(bytes), wasm = wasmReadBandwidth(bytes);
+  return { js, wasm, limit: Math.max(js, wasm) };
+}
+
+/**
  * Memory read bandwidth in GB/s read by the WebAssembly SIMD sum (eight partial sums) over a
  * kernel-held array of `bytes` bytes, best of `repeats`: what a kernel held in WebAssembly
  * can reach, and the stricter of the two limits when it beats the plain JS sum.

@@ -10,6 +10,9 @@ export interface Progress {
   stop(): void;
 }
 
+/** Counts summed over sweeps (requested: asked for here, other shards' tasks left out). */
+interface Totals { requested: number; done: number; replayed: number; elsewhere: number }
+
 /** Minutes and seconds. */
 function clock(seconds: number): string {
   if (!Number.isFinite(seconds)) return '?';
@@ -27,7 +30,7 @@ export function createProgress(o: { tty: boolean; write: (text: string) => void;
   const counts = new Map<string, SweepCounts>();
   const started = performance.now();
   const label = o.label ?? 'tasks';
-  const sum = () => {
+  const sum = (): Totals => {
     let requested = 0, done = 0, replayed = 0, elsewhere = 0;
     for (const c of counts.values()) { requested += c.requested - c.elsewhere; done += c.computed + c.replayed; replayed += c.replayed; elsewhere += c.elsewhere; }
     return { requested, done, replayed, elsewhere };
@@ -43,27 +46,32 @@ export function createProgress(o: { tty: boolean; write: (text: string) => void;
     for (; lastComputed < done - replayed; lastComputed++) finishes.push(now);
     if (finishes.length > RECENT + 1) finishes.splice(0, finishes.length - RECENT - 1);
   };
-  const eta = (done: number, replayed: number, total: number): number => {
-    const computed = done - replayed;
+  const etaText = (s: Totals): string => {
+    const computed = s.done - s.replayed;
+    if (computed === 0) return clock(NaN);
     const now = performance.now();
-    if (computed === 0) return NaN;
     const span = finishes.length > 1 ? (now - finishes[0]) / (finishes.length - 1) : (now - started) / computed;
-    return ((total - done) * span) / 1000;
+    return clock(((s.requested - s.done) * span) / 1000);
+  };
+  /** Take a sweep's new counts; the totals over sweeps. */
+  const tally = (sweep: string, c: SweepCounts): Totals => {
+    counts.set(sweep, c);
+    const s = sum();
+    record(s.done, s.replayed);
+    return s;
   };
   if (o.tty) {
     const multi = new cliProgress.MultiBar({
       format: `{bar} {value}/{total} ${label} | {replayed} replayed | ETA {etaText} | {elapsedText}`,
-      hideCursor: true, clearOnComplete: false, stopOnComplete: false, etaBuffer: 50,
+      hideCursor: true,
       stream: o.stream ?? process.stderr,
     }, cliProgress.Presets.shades_classic);
     const bar = multi.create(0, 0, { replayed: 0, etaText: '?', elapsedText: '0s' });
     return {
       update(sweep, c) {
-        counts.set(sweep, c);
-        const s = sum();
-        record(s.done, s.replayed);
+        const s = tally(sweep, c);
         bar.setTotal(s.requested);
-        bar.update(s.done, { replayed: s.replayed, etaText: clock(eta(s.done, s.replayed, s.requested)), elapsedText: clock((performance.now() - started) / 1000) });
+        bar.update(s.done, { replayed: s.replayed, etaText: etaText(s), elapsedText: clock((performance.now() - started) / 1000) });
       },
       log(line) { multi.log(line + '\n'); },
       stop() { multi.stop(); },
@@ -73,16 +81,14 @@ export function createProgress(o: { tty: boolean; write: (text: string) => void;
   const every = (o.every ?? 30) * 1000;
   return {
     update(sweep, c) {
-      counts.set(sweep, c);
-      const s = sum();
-      record(s.done, s.replayed);
+      const s = tally(sweep, c);
       const tenth = s.requested > 0 ? Math.floor((10 * s.done) / s.requested) : 0;
       const now = performance.now();
       if (s.done === 0) return; // nothing to tell yet
       if ((tenth !== lastShown && now - lastTime >= 1000) || now - lastTime >= every || (s.done === s.requested && lastShown !== 10)) {
         lastShown = s.done === s.requested ? 10 : tenth;
         lastTime = now;
-        o.write(`progress: ${s.done}/${s.requested} ${label} (${s.replayed} replayed${s.elsewhere ? `, ${s.elsewhere} left to other shards` : ''}), ${clock((now - started) / 1000)} elapsed, ETA ${clock(eta(s.done, s.replayed, s.requested))}\n`);
+        o.write(`progress: ${s.done}/${s.requested} ${label} (${s.replayed} replayed${s.elsewhere ? `, ${s.elsewhere} left to other shards` : ''}), ${clock((now - started) / 1000)} elapsed, ETA ${etaText(s)}\n`);
       }
     },
     log(line) { o.write(line + '\n'); },

@@ -74,11 +74,10 @@ export class Sweep {
   task<R>(t: Task, opts: { whole?: boolean } = {}): Promise<R> {
     const { key, slot } = taskKey(t);
     this.requested++;
-    const known = this.o.journal.get<R>(key);
-    if (known !== undefined || this.o.journal.has(key)) {
+    if (this.o.journal.has(key)) {
       this.replayed++;
       this.count();
-      return Promise.resolve(known as R);
+      return Promise.resolve(this.o.journal.get<R>(key) as R);
     }
     if (this.o.compute === false) {
       return Promise.reject(new InputError(`task ${key} has no result in the shard files: a shard is missing or did not finish (or the computation asked for this task only after awaiting another shard's: independent tasks must be asked for together)`));

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import runTask from './worker.js';
 
 /**
  * A task: the exported function `name` of the module at URL `module`, called with `args`.
@@ -82,10 +83,7 @@ function inlineRunner(): TaskRunner {
       const next = chain.then(async () => {
         // let the event loop turn between tasks, as it does while waiting for a worker
         await new Promise((r) => setImmediate(r));
-        const mod = (await import(task.module)) as Record<string, unknown>;
-        const f = mod[task.name];
-        if (typeof f !== 'function') throw new Error(`task ${task.name} is not a function exported by ${task.module}`);
-        return await (f as (a: unknown) => unknown)(task.args);
+        return await runTask(task);
       });
       chain = next.catch(() => undefined);
       return next;

@@ -15,7 +15,6 @@ const fake = (name: string, measured: number): Reproduction => ({
   name,
   id: name.slice(0, 2),
   title: `Fake ${name}`,
-  quickSeconds: 1,
   async run(ctx) {
     return finishReport(ctx, {
       name, title: `Fake ${name}`, source: 'a test', claim: 'x is small.', settings: { seed: 1, grid: [1, 2] },

@@ -17,7 +17,7 @@ const tmp = (): string => mkdtempSync(join(tmpdir(), 'sweep-'));
 
 /** A reproduction with a pilot (run whole by every shard) that decides the main sweep. */
 const toy: Reproduction = {
-  name: 'toy-sweep', id: 'ty', title: 'Toy sweep', quickSeconds: 1,
+  name: 'toy-sweep', id: 'ty', title: 'Toy sweep',
   async run(ctx) {
     const started = performance.now();
     const pilot = await ctx.sweep.map<number>([1, 2, 3].map((seed) => task(TOY, 'seededMean', { seed, n: 1000 })), { whole: true });
