@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { asProperty, type AnyBatteryProperty } from '../src/audit/battery.js';
+import { asProperty, margin, runCount, type AnyBatteryProperty, type Measurement } from '../src/audit/battery.js';
 import { profileFromEnv, runs } from '../src/audit/profile.js';
 
 /** The profile of this run (SIM_AUDIT_PROFILE=quick|deep, SIM_AUDIT_SEED). */
@@ -13,8 +13,10 @@ export function params(base: number): fc.Parameters<unknown> {
 
 /** Assert a battery property and print its observed margins (measured / bound). */
 export function assertBattery(p: AnyBatteryProperty): void {
-  const margins: number[] = [];
-  fc.assert(asProperty(p, margins), params(p.quickRuns) as fc.Parameters<[unknown]>);
+  const seen: Measurement[] = [];
+  fc.assert(asProperty(p, seen), { numRuns: runCount(p, PROFILE), seed: PROFILE.seed });
+  const margins = seen.map(margin);
   const sorted = margins.sort((a, b) => a - b);
+  for (const m of seen) if (m.detail) console.log(`${p.id}: ${m.detail}`);
   console.log(`${p.id}: ${margins.length} runs, margin max ${sorted[sorted.length - 1]?.toPrecision(3)}, median ${sorted[(sorted.length - 1) >> 1]?.toPrecision(3)} (profile ${PROFILE.name}, seed ${PROFILE.seed})`);
 }

@@ -10,6 +10,7 @@ import { seed001 } from './seed-001-robust-glm.js';
 import { seed002 } from './seed-002-relu-gate.js';
 import { seed003 } from './seed-003-spectral-asymptotics.js';
 import { seed004 } from './seed-004-prelu-gmm.js';
+import { auditPower } from './audit-power.js';
 
 /** Every reproduction, in the order `npm run reproduce` runs them. */
-export const REPRODUCTIONS: readonly Reproduction[] = [r1, r2, r3, r4, r5, r6, r7, seed001, seed002, seed003, seed004];
+export const REPRODUCTIONS: readonly Reproduction[] = [r1, r2, r3, r4, r5, r6, r7, seed001, seed002, seed003, seed004, auditPower];

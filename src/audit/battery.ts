@@ -9,25 +9,14 @@ import { BOUNDS } from './bounds.js';
 import { conditioning } from './conditioning.js';
 import { instanceCaseArb, seedArb, settingsOf, type InstanceCase } from './arbitraries.js';
 import { ADVERSARY_NAMES } from '../adversaries/index.js';
+import { callFit, type AuditedFit, type Measurement } from './fitCall.js';
+import { runs, QUICK_SEED, type Profile } from './profile.js';
+import { RATES } from './bounds.js';
+import { CLAIM_LINKS } from './arbitraries.js';
+import type { LinkName } from '../model/links.js';
+import { PAPER_EXPONENTS, rateCaseArb, epsRate, sigmaRate, nRate, dRate, type ClaimExponents, type RateCase, type RateDesign, type RateMeasurement } from './rates.js';
 
-/** What the audit runs: `fit(data, options) -> w` (a Float64Array, an array, or `{ w }`). */
-export type AuditedFit = (data: Sample, options: FitOptions) => Float64Array | number[] | { w: ArrayLike<number> };
-
-/** Calls the estimator and normalizes its answer to a Float64Array of length d, or throws. */
-export function callFit(fit: AuditedFit, data: Sample, options: FitOptions): Float64Array {
-  const out = fit(data, options);
-  const w = out instanceof Float64Array || Array.isArray(out) ? out : (out as { w: ArrayLike<number> }).w;
-  if (!w || typeof (w as ArrayLike<number>).length !== 'number') throw new Error('the estimator returned neither an array nor an object with a "w" array');
-  const arr = Float64Array.from(w as ArrayLike<number>);
-  if (arr.length !== data.d) throw new Error(`the estimator returned ${arr.length} numbers for d = ${data.d}`);
-  return arr;
-}
-
-/** One measured value against its bound; it holds when measured <= bound (NaN fails). */
-export interface Measurement {
-  readonly measured: number;
-  readonly bound: number;
-}
+export { callFit, type AuditedFit, type Measurement };
 
 /** A property of the battery: a fast-check property plus the margins its runs recorded. */
 export interface BatteryProperty<T> {
@@ -36,18 +25,32 @@ export interface BatteryProperty<T> {
   readonly arbitrary: fc.Arbitrary<T>;
   /** Returns the measurement; the property holds when measured <= bound (NaN fails). */
   readonly measure: (input: T) => Measurement;
-  /** Base run count for the quick profile. */
+  /** What kind of check it is: `claim` (the claim's form, thresholds derived at an explicit
+   *  false-alarm probability), `calibrated` (a constant fitted to the shipped solver: a
+   *  regression check of that solver, not of the claim), `hygiene` (determinism and
+   *  invariances: hold on every run, apart from the claim). */
+  readonly kind: PropertyKind;
+  /** Base run count for the quick profile (the deep profile multiplies it by its scale). */
   readonly quickRuns: number;
+  /** Run counts that do not follow the profile's scale (a rate experiment is one costly run). */
+  readonly fixedRuns?: { readonly quick: number; readonly deep: number };
   /** Rough cost of one run (rows x columns x fits), for scheduling runs on worker threads
    *  (costliest first); absent: one fit of the case's instance. */
   readonly cost?: (input: T) => number;
 }
 
-/** The fast-check property of a battery entry, recording each run's margin into `margins`. */
-export function asProperty<T>(p: BatteryProperty<T>, margins: number[] = []): fc.IPropertyWithHooks<[T]> {
+export type PropertyKind = 'claim' | 'calibrated' | 'hygiene';
+
+/** Runs of property `p` in `profile`. */
+export function runCount(p: { quickRuns: number; fixedRuns?: { quick: number; deep: number } }, profile: Profile): number {
+  return p.fixedRuns ? p.fixedRuns[profile.name] : runs(profile, p.quickRuns);
+}
+
+/** The fast-check property of a battery entry, recording each run's measurement into `seen`. */
+export function asProperty<T>(p: BatteryProperty<T>, seen: Measurement[] = []): fc.IPropertyWithHooks<[T]> {
   return fc.property(p.arbitrary, (input) => {
     const m = p.measure(input);
-    margins.push(margin(m));
+    seen.push(m);
     return m.measured <= m.bound;
   });
 }
@@ -76,11 +79,12 @@ function errorOf(fit: AuditedFit, c: InstanceCase): number {
 }
 
 /** P1: |w_hat - w*| <= kappa sigma (C1 sqrt(eps) + C2 sqrt(d/n)) for every adversary. */
-export function errorBoundProperty(fit: AuditedFit): BatteryProperty<InstanceCase> {
+export function errorBoundProperty(fit: AuditedFit, links: readonly LinkName[] = CLAIM_LINKS): BatteryProperty<InstanceCase> {
   return {
     id: 'P1-error-bound',
-    statement: '|w_hat - w*| <= kappa sigma (C1 sqrt(eps) + C2 sqrt(d/n)), every adversary, link, noise family',
-    arbitrary: instanceCaseArb(),
+    kind: 'calibrated',
+    statement: '|w_hat - w*| <= kappa sigma (C1 sqrt(eps) + C2 sqrt(d/n)), every adversary, link, noise family (C1, C2: the shipped solver\'s worst case x 1.5)',
+    arbitrary: instanceCaseArb({ links }),
     quickRuns: 40,
     measure: (c) => {
       return { measured: errorOf(fit, c), bound: errorBound(c) };
@@ -89,22 +93,26 @@ export function errorBoundProperty(fit: AuditedFit): BatteryProperty<InstanceCas
 }
 
 /** Exact recovery without noise or corruption. */
-export function exactRecoveryProperty(fit: AuditedFit): BatteryProperty<InstanceCase> {
+export function exactRecoveryProperty(fit: AuditedFit, links: readonly LinkName[] = CLAIM_LINKS): BatteryProperty<InstanceCase> {
+  const own: readonly LinkName[] = ['gelu', 'swish', 'relu', 'tanh', 'linear'];
+  const chosen = own.filter((l) => links.includes(l));
   return {
     id: 'exact-recovery',
+    kind: 'hygiene',
     statement: `without noise or corruption, |w_hat - w*| <= ${BOUNDS.exactRecovery}`,
-    arbitrary: instanceCaseArb({ links: ['gelu', 'swish', 'relu', 'tanh', 'linear'] }).map((c) => ({ ...c, eps: 0, noiseToSignal: 0 })),
+    arbitrary: instanceCaseArb({ links: chosen.length ? chosen : links }).map((c) => ({ ...c, eps: 0, noiseToSignal: 0 })),
     quickRuns: 10,
     measure: (c) => ({ measured: errorOf(fit, c), bound: BOUNDS.exactRecovery }),
   };
 }
 
 /** P6: the same data and seed give bit-identical w. */
-export function determinismProperty(fit: AuditedFit): BatteryProperty<InstanceCase> {
+export function determinismProperty(fit: AuditedFit, links: readonly LinkName[] = CLAIM_LINKS): BatteryProperty<InstanceCase> {
   return {
     id: 'P6-determinism',
+    kind: 'hygiene',
     statement: 'two fits of the same data and seed are bit-identical',
-    arbitrary: instanceCaseArb({ maxD: 10 }),
+    arbitrary: instanceCaseArb({ maxD: 10, links }),
     quickRuns: 8,
     measure: (c) => {
       const inst = generateInstance(settingsOf(c));
@@ -117,12 +125,14 @@ export function determinismProperty(fit: AuditedFit): BatteryProperty<InstanceCa
   };
 }
 
-/** P6: permuting the rows does not change w (up to rounding). */
-export function permutationProperty(fit: AuditedFit): BatteryProperty<InstanceCase & { perm: number }> {
+/** P6: permuting the rows does not change w (to rounding: the answer is a function of the
+ *  multiset of rows). */
+export function permutationProperty(fit: AuditedFit, links: readonly LinkName[] = CLAIM_LINKS): BatteryProperty<InstanceCase & { perm: number }> {
   return {
     id: 'P6-permutation-invariance',
-    statement: `permuting the sample changes w by at most max(1e-6 |w|, ${BOUNDS.invarianceShare} x the P1 bound)`,
-    arbitrary: fc.tuple(instanceCaseArb({ maxD: 10 }), seedArb).map(([c, perm]) => ({ ...c, perm })),
+    kind: 'hygiene',
+    statement: `permuting the sample's rows changes w by at most ${BOUNDS.permutationTolerance} max(1, |w|)`,
+    arbitrary: fc.tuple(instanceCaseArb({ maxD: 10, links }), seedArb).map(([c, perm]) => ({ ...c, perm })),
     quickRuns: 8,
     measure: (c) => {
       const inst = generateInstance(settingsOf(c));
@@ -134,7 +144,7 @@ export function permutationProperty(fit: AuditedFit): BatteryProperty<InstanceCa
       order.forEach((src, dst) => { py[dst] = y[src]; px.set(x.subarray(src * d, src * d + d), dst * d); });
       const opts = { link: c.link, eps: c.eps, seed: c.seed };
       const a = callFit(fit, inst.sample, opts), b = callFit(fit, { n, d, x: px, y: py }, opts);
-      return { measured: distance(a, b), bound: invarianceBound(c, a) };
+      return { measured: distance(a, b), bound: BOUNDS.permutationTolerance * Math.max(1, Math.hypot(...a)) };
     },
   };
 }
@@ -148,11 +158,12 @@ export function randomRotation(d: number, seed: number): Matrix {
 }
 
 /** P6: rotating covariates and w* rotates w_hat. */
-export function rotationProperty(fit: AuditedFit): BatteryProperty<InstanceCase & { rot: number }> {
+export function rotationProperty(fit: AuditedFit, links: readonly LinkName[] = CLAIM_LINKS): BatteryProperty<InstanceCase & { rot: number }> {
   return {
     id: 'P6-rotation-equivariance',
+    kind: 'hygiene',
     statement: `fit(Q x) = Q fit(x) for orthogonal Q, to max(1e-6 |w|, ${BOUNDS.invarianceShare} x the P1 bound)`,
-    arbitrary: fc.tuple(instanceCaseArb({ maxD: 8 }), seedArb).map(([c, rot]) => ({ ...c, rot })),
+    arbitrary: fc.tuple(instanceCaseArb({ maxD: 8, links }), seedArb).map(([c, rot]) => ({ ...c, rot })),
     quickRuns: 8,
     measure: (c) => {
       const inst = generateInstance(settingsOf(c));
@@ -168,31 +179,61 @@ export function rotationProperty(fit: AuditedFit): BatteryProperty<InstanceCase 
   };
 }
 
-/** P2: at fixed n/d, eps, sigma, the median error over 5 seeds does not grow from d = 10 to 40. */
-export function dimensionFreeProperty(fit: AuditedFit): BatteryProperty<InstanceCase> {
-  return {
-    id: 'P2-dimension-free',
-    statement: `median error at d = 40 <= ${BOUNDS.dimensionRatio} x median error at d = 10 (fixed n/d, eps, sigma)`,
-    arbitrary: instanceCaseArb({ links: ['gelu', 'swish', 'relu'], adversaries: ADVERSARY_NAMES }).map((c) => ({ ...c, samplesPerDim: 100, eps: Math.max(c.eps, 0.02) })),
-    quickRuns: 3,
-    measure: (c) => {
-      const med = (d: number): number => {
-        const errs = [0, 1, 2, 3, 4].map((k) => errorOf(fit, { ...c, d, seed: c.seed + k })).sort((a, b) => a - b);
-        return errs[2];
-      };
-      return { measured: med(40), bound: BOUNDS.dimensionRatio * med(10) };
-    },
-    cost: (c) => 5 * c.samplesPerDim * (10 * 10 + 40 * 40),
-  };
-}
-
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyBatteryProperty = BatteryProperty<any>;
 
-/** The battery `sim-audit audit` runs against one estimator, in order. */
-export function auditBattery(fit: AuditedFit): AnyBatteryProperty[] {
-  return [
-    errorBoundProperty(fit), exactRecoveryProperty(fit), determinismProperty(fit),
-    permutationProperty(fit), rotationProperty(fit), dimensionFreeProperty(fit),
+/** The options of a battery: the profile (it sets the rate experiments' seeds and false-alarm
+ *  share), the claim's exponents, the links the estimator is made for, properties left out. */
+export interface BatteryOptions {
+  readonly profile?: Profile;
+  readonly exponents?: ClaimExponents;
+  readonly links?: readonly LinkName[];
+  readonly skip?: readonly string[];
+}
+
+/** The rate experiments' design in a profile: seeds per point, and each run's false-alarm
+ *  probability (RATES.auditFalseAlarm x rateShare, split over 4 properties x their runs). */
+export function rateDesign(profile: Profile, exponents: ClaimExponents = PAPER_EXPONENTS): RateDesign {
+  const runsPer = RATES.runs[profile.name];
+  return { seedsPerPoint: RATES.seedsPerPoint[profile.name], alpha: (RATES.auditFalseAlarm * RATES.rateShare) / (4 * runsPer), exponents };
+}
+
+const RATE_PROPERTIES = [
+  { id: 'eps-rate', run: epsRate, statement: (e: ClaimExponents) => `excess error over eps = 0, divided by sigma eps^${e.eps}, does not grow as eps falls from 0.1 to 0.005 (under the adversary strongest against this estimator)`, cost: RATES.eps.samplesPerDim * RATES.eps.d ** 2 * 60 },
+  { id: 'sigma-rate', run: sigmaRate, statement: (e: ClaimExponents) => `at eps = ${RATES.sigma.eps}, error ~ sigma^b with b not below ${e.sigma} - margin as sigma / |w*| falls from 0.3 to 0.003`, cost: RATES.sigma.samplesPerDim * RATES.sigma.d ** 2 * 55 },
+  { id: 'n-rate', run: nRate, statement: (e: ClaimExponents) => `at eps = 0, error ~ (n/d)^c with c not above ${e.n} + margin for n/d from 100 to 3200`, cost: 6300 * RATES.n.d ** 2 * 16 },
+  { id: 'd-rate', run: dRate, statement: (e: ClaimExponents) => `at n/d = ${RATES.d.samplesPerDim}, eps = ${RATES.d.eps}, error ~ d^e with e not above ${e.d} + margin for d from ${RATES.d.grid[0]} to ${RATES.d.grid[RATES.d.grid.length - 1]}`, cost: RATES.d.samplesPerDim * 8500 * 12 },
+] as const;
+
+/** The four rate properties (src/audit/rates.ts) as battery entries. */
+export function rateProperties(fit: AuditedFit, opts: BatteryOptions = {}): BatteryProperty<RateCase>[] {
+  const profile = opts.profile ?? { name: 'quick', scale: 1, seed: QUICK_SEED };
+  const exponents = opts.exponents ?? PAPER_EXPONENTS;
+  const design = rateDesign(profile, exponents);
+  const links = opts.links ?? CLAIM_LINKS;
+  return RATE_PROPERTIES.map((r) => ({
+    id: r.id,
+    kind: 'claim' as const,
+    statement: `${r.statement(exponents)}; one-sided t test, false-alarm probability ${design.alpha.toPrecision(2)} per run, exponent margin ${RATES.exponentMargin}`,
+    arbitrary: rateCaseArb(links),
+    quickRuns: RATES.runs.quick,
+    fixedRuns: RATES.runs,
+    measure: (c: RateCase): RateMeasurement => r.run(fit, c, design),
+    cost: () => r.cost * design.seedsPerPoint,
+  }));
+}
+
+/** The ids of every property of the battery, in order. */
+export const BATTERY_IDS = ['eps-rate', 'sigma-rate', 'n-rate', 'd-rate', 'P1-error-bound', 'exact-recovery', 'P6-determinism', 'P6-permutation-invariance', 'P6-rotation-equivariance'] as const;
+
+/** The battery `sim-audit audit` runs against one estimator, in order: the claim's rates,
+ *  the calibrated error bound, then hygiene (determinism, invariances). */
+export function auditBattery(fit: AuditedFit, opts: BatteryOptions = {}): AnyBatteryProperty[] {
+  const links = opts.links ?? CLAIM_LINKS;
+  const all: AnyBatteryProperty[] = [
+    ...rateProperties(fit, opts),
+    errorBoundProperty(fit, links), exactRecoveryProperty(fit, links), determinismProperty(fit, links),
+    permutationProperty(fit, links), rotationProperty(fit, links),
   ];
+  return all.filter((p) => !(opts.skip ?? []).includes(p.id));
 }

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { asProperty, margin, type AnyBatteryProperty } from './battery.js';
-import { runs, type Profile } from './profile.js';
+import { asProperty, margin, runCount, type AnyBatteryProperty, type Measurement, type PropertyKind } from './battery.js';
+import type { Profile } from './profile.js';
 
 /** How one property of the battery fared. */
 export interface PropertyOutcome {
   readonly id: string;
+  readonly kind: PropertyKind;
   readonly statement: string;
   readonly runs: number;
   readonly holds: boolean;
@@ -12,6 +13,8 @@ export interface PropertyOutcome {
   readonly maxMargin: number;
   readonly medianMargin: number;
   readonly seconds: number;
+  /** The detail of the run with the largest margin (a rate experiment's grid), if any. */
+  readonly detail?: string;
   /** On failure: the shrunk counterexample and what replays it. */
   readonly counterexample?: unknown;
   readonly measured?: number;
@@ -19,6 +22,17 @@ export interface PropertyOutcome {
   readonly seed: number;
   readonly path?: string;
   readonly error?: string;
+}
+
+/** The outcome fields shared by every way of running a property, from its measurements. */
+export function summarizeRuns(p: AnyBatteryProperty, seen: readonly Measurement[]): Pick<PropertyOutcome, 'maxMargin' | 'medianMargin' | 'detail'> {
+  const margins = seen.map((m) => ({ m, r: margin(m) })).filter((x) => !Number.isNaN(x.r)).sort((a, b) => a.r - b.r);
+  const worst = margins.length ? margins[margins.length - 1] : undefined;
+  return {
+    maxMargin: worst ? worst.r : NaN,
+    medianMargin: margins.length ? margins[(margins.length - 1) >> 1].r : NaN,
+    ...(worst?.m.detail !== undefined ? { detail: worst.m.detail } : {}),
+  };
 }
 
 /**
@@ -29,27 +43,26 @@ export interface PropertyOutcome {
 export function runBattery(props: readonly AnyBatteryProperty[], profile: Profile, onDone?: (o: PropertyOutcome) => void): PropertyOutcome[] {
   const outcomes: PropertyOutcome[] = [];
   for (const p of props) {
-    const margins: number[] = [];
+    const seen: Measurement[] = [];
     const started = performance.now();
-    const details = fc.check(asProperty(p, margins), { numRuns: runs(profile, p.quickRuns), seed: profile.seed });
+    const details = fc.check(asProperty(p, seen), { numRuns: runCount(p, profile), seed: profile.seed });
     const seconds = (performance.now() - started) / 1000;
-    const sorted = margins.filter((m) => !Number.isNaN(m)).sort((a, b) => a - b);
-    const base = {
-      id: p.id, statement: p.statement, runs: details.numRuns, seconds, seed: details.seed,
-      maxMargin: sorted.length ? sorted[sorted.length - 1] : NaN,
-      medianMargin: sorted.length ? sorted[(sorted.length - 1) >> 1] : NaN,
-    };
+    const base = { id: p.id, kind: p.kind, statement: p.statement, runs: details.numRuns, seconds, seed: details.seed, ...summarizeRuns(p, seen) };
     let outcome: PropertyOutcome;
     if (!details.failed) outcome = { ...base, holds: true };
     else {
       const example = details.counterexample?.[0];
-      let measured: number | undefined, bound: number | undefined, error: string | undefined;
+      let measured: number | undefined, bound: number | undefined, error: string | undefined, detail: string | undefined;
       // a predicate returning false also yields an errorInstance: re-measure the example,
       // and report an error only when measuring it throws
       if (example !== undefined) {
-        try { const m = p.measure(example); measured = m.measured; bound = m.bound; } catch (e) { error = e instanceof Error ? e.message : String(e); }
+        try { const m = p.measure(example); measured = m.measured; bound = m.bound; detail = m.detail; } catch (e) { error = e instanceof Error ? e.message : String(e); }
       } else if (details.errorInstance) error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-      outcome = { ...base, holds: false, counterexample: example, measured, bound, path: details.counterexamplePath ?? undefined, error, maxMargin: measured !== undefined && bound !== undefined ? margin({ measured, bound }) : base.maxMargin };
+      outcome = {
+        ...base, holds: false, counterexample: example, measured, bound, path: details.counterexamplePath ?? undefined, error,
+        ...(detail !== undefined ? { detail } : {}),
+        maxMargin: measured !== undefined && bound !== undefined ? margin({ measured, bound }) : base.maxMargin,
+      };
     }
     outcomes.push(outcome);
     onDone?.(outcome);

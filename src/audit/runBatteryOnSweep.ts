@@ -1,15 +1,18 @@
 import fc from 'fast-check';
 import type { AnyBatteryProperty, Measurement } from './battery.js';
-import { margin } from './battery.js';
-import { runBattery, type PropertyOutcome } from './runBattery.js';
-import { runs, type Profile } from './profile.js';
+import { runCount, type BatteryOptions } from './battery.js';
+import { runBattery, summarizeRuns, type PropertyOutcome } from './runBattery.js';
+import type { Profile } from './profile.js';
 import type { Sweep } from '../sweep/sweep.js';
 
 const TASKS = new URL('./batteryTasks.ts', import.meta.url).href;
 
+/** Battery options a worker can rebuild the battery from (JSON-able). */
+export type SerializableBatteryOptions = Omit<BatteryOptions, 'profile'>;
+
 /** A run's scheduling cost: the property's own estimate, else one fit of the case's instance
  *  (n d = samplesPerDim d^2), else 0. The costliest runs start first, so the heavy ones
- *  (P2 fits ten instances up to d = 40) do not trail at the end. */
+ *  (the rate experiments fit dozens of instances) do not trail at the end. */
 function runCost(p: AnyBatteryProperty, input: unknown): number {
   if (p.cost) return p.cost(input);
   const c = input as { samplesPerDim?: unknown; d?: unknown };
@@ -27,13 +30,13 @@ function runCost(p: AnyBatteryProperty, input: unknown): number {
  *
  * @param estimator the estimator's spec, as workers load it (a method name or an absolute path)
  */
-export async function runBatteryOnSweep(props: readonly AnyBatteryProperty[], profile: Profile, estimator: string, sweep: Sweep, onDone?: (o: PropertyOutcome) => void): Promise<PropertyOutcome[]> {
+export async function runBatteryOnSweep(props: readonly AnyBatteryProperty[], profile: Profile, estimator: string, sweep: Sweep, onDone?: (o: PropertyOutcome) => void, options: SerializableBatteryOptions = {}): Promise<PropertyOutcome[]> {
   const started = performance.now();
   // every property's runs asked for at once; outcomes taken in property order
   const pending = props.map((p) => {
-    const numRuns = runs(profile, p.quickRuns);
+    const numRuns = runCount(p, profile);
     const inputs = fc.sample(p.arbitrary as fc.Arbitrary<unknown>, { numRuns, seed: profile.seed });
-    return sweep.map<Measurement>(inputs.map((input) => ({ module: TASKS, name: 'measureRun', args: { estimator, property: p.id, input }, cost: runCost(p, input) })))
+    return sweep.map<Measurement>(inputs.map((input) => ({ module: TASKS, name: 'measureRun', args: { estimator, property: p.id, input, options: { ...options, profile } }, cost: runCost(p, input) })))
       .then((ms) => ({ ms, seconds: (performance.now() - started) / 1000 }), () => null);
   });
   const outcomes: PropertyOutcome[] = [];
@@ -41,12 +44,7 @@ export async function runBatteryOnSweep(props: readonly AnyBatteryProperty[], pr
     const done = await pending[k];
     let outcome: PropertyOutcome;
     if (done && done.ms.every((m) => m.measured <= m.bound)) {
-      const sorted = done.ms.map(margin).filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-      outcome = {
-        id: p.id, statement: p.statement, runs: done.ms.length, holds: true, seconds: done.seconds, seed: profile.seed,
-        maxMargin: sorted.length ? sorted[sorted.length - 1] : NaN,
-        medianMargin: sorted.length ? sorted[(sorted.length - 1) >> 1] : NaN,
-      };
+      outcome = { id: p.id, kind: p.kind, statement: p.statement, runs: done.ms.length, holds: true, seconds: done.seconds, seed: profile.seed, ...summarizeRuns(p, done.ms) };
     } else {
       outcome = runBattery([p], profile)[0];
     }

@@ -10,7 +10,12 @@ import { Sweep } from '../sweep/sweep.js';
 import { createTaskRunner } from '../sweep/taskRunner.js';
 import { createProgress } from '../sweep/progress.js';
 import { loadEstimator } from '../audit/loadEstimator.js';
-import { auditBattery } from '../audit/battery.js';
+import { auditBattery, BATTERY_IDS, rateDesign, type BatteryOptions, type PropertyKind } from '../audit/battery.js';
+import { parseExponents, PAPER_EXPONENTS, type ClaimExponents } from '../audit/rates.js';
+import { CLAIM_LINKS } from '../audit/arbitraries.js';
+import { RATES } from '../audit/bounds.js';
+import { getLink, type LinkName } from '../model/links.js';
+import type { Profile } from '../audit/profile.js';
 import { runBattery, type PropertyOutcome } from '../audit/runBattery.js';
 import { profileFromEnv } from '../audit/profile.js';
 import { markdownTable } from '../report/markdownTable.js';
@@ -25,21 +30,43 @@ function fmt(v: number | undefined): string {
   return v === undefined || Number.isNaN(v) ? '-' : Number.isFinite(v) ? v.toPrecision(4) : String(v);
 }
 
+const KIND_TITLES: Record<PropertyKind, string> = {
+  claim: 'The claim\'s form (rates; thresholds derived at an explicit false-alarm probability)',
+  calibrated: 'Calibrated bound (a regression check against the shipped solver\'s constant, not a test of the claim)',
+  hygiene: 'Hygiene (determinism and invariances; must hold on every run)',
+};
+
+/** What the audit says of its own size: the false-alarm probability it is built for. */
+export function sizeStatement(profile: Profile, exponents: ClaimExponents): string {
+  const design = rateDesign(profile, exponents);
+  return `False alarms: each rate run is a one-sided t test at probability ${design.alpha.toPrecision(2)} (${RATES.runs[profile.name]} run(s) per rate property, ${design.seedsPerPoint} seeds per point), ` +
+    `${(RATES.auditFalseAlarm * RATES.rateShare * 100).toPrecision(2)}% for the four together; with P1's calibrated share the audit is built to fail an estimator that meets the claim with probability at most ${(RATES.auditFalseAlarm * 100).toPrecision(2)}% ` +
+    `(P1's share is measured, not derived: reports/audit-power.md). Hygiene properties hold exactly or to stated rounding, apart from that budget.`;
+}
+
 /** The audit's markdown report. */
-export function auditMarkdown(name: string, profile: string, seed: number, outcomes: readonly PropertyOutcome[], seconds: number): string {
-  const rows = outcomes.map((o) => [o.id, o.statement, o.holds ? 'holds' : 'VIOLATED', String(o.runs), fmt(o.maxMargin), fmt(o.medianMargin)]);
+export function auditMarkdown(name: string, profile: Profile, outcomes: readonly PropertyOutcome[], seconds: number, opts: { exponents?: ClaimExponents; skipped?: readonly string[]; links?: readonly LinkName[] } = {}): string {
+  const exponents = opts.exponents ?? PAPER_EXPONENTS;
+  const section = (kind: PropertyKind): string[] => {
+    const rows = outcomes.filter((o) => o.kind === kind).map((o) => [o.id, o.statement, o.holds ? 'holds' : 'VIOLATED', String(o.runs), fmt(o.maxMargin), fmt(o.medianMargin)]);
+    return rows.length ? [`## ${KIND_TITLES[kind]}`, '', markdownTable(['property', 'statement', 'verdict', 'runs', 'max margin', 'median margin'], rows), ''] : [];
+  };
+  const details = outcomes.filter((o) => o.detail).map((o) => `- ${o.id}: ${o.detail}`);
   const failures = outcomes.filter((o) => !o.holds).map((o) => [
     `### ${o.id}`, '', o.statement, '',
     `- counterexample: \`${JSON.stringify(o.counterexample)}\``,
     `- measured ${fmt(o.measured)} against bound ${fmt(o.bound)}${o.error ? `; error: ${o.error}` : ''}`,
-    `- replay: \`fc.assert(property, { seed: ${o.seed}, path: "${o.path}" })\`, or \`sim-audit audit --estimator ${name} --profile ${profile} --seed ${o.seed}\``,
+    `- replay: \`fc.assert(property, { seed: ${o.seed}, path: "${o.path}" })\`, or \`sim-audit audit --estimator ${name} --profile ${profile.name} --seed ${o.seed}\``,
     '',
   ].join('\n'));
   return [
     `# Audit of \`${name}\``, '',
-    `Profile ${profile}, seed ${seed}. Margin = measured / bound (above 1 violates).`, '',
-    markdownTable(['property', 'statement', 'verdict', 'runs', 'max margin', 'median margin'], rows), '',
-    `The bounds and how each constant was calibrated: \`src/audit/bounds.ts\`.`, '',
+    `Profile ${profile.name}, seed ${profile.seed}. Claim under test: error ~ eps^${exponents.eps}, sigma^${exponents.sigma}, (n/d)^${exponents.n}, d^${exponents.d}. Links: ${(opts.links ?? CLAIM_LINKS).join(', ')}. Margin = measured / bound (above 1 violates; for a rate, the t statistic over its critical value).`, '',
+    sizeStatement(profile, exponents), '',
+    ...section('claim'), ...section('calibrated'), ...section('hygiene'),
+    ...(opts.skipped?.length ? [`Skipped (--skip): ${opts.skipped.join(', ')}.`, ''] : []),
+    ...(details.length ? ['## Rate experiments', '', ...details, ''] : []),
+    `The bounds and how each constant was derived or calibrated: \`src/audit/bounds.ts\`.`, '',
     ...(failures.length ? ['## Counterexamples', '', ...failures] : []),
     '## Run', '',
     `- Run time: ${seconds.toFixed(1)} s (${outcomes.map((o) => `${o.id} ${o.seconds.toFixed(1)} s`).join(', ')})`,
@@ -47,26 +74,47 @@ export function auditMarkdown(name: string, profile: string, seed: number, outco
   ].join('\n');
 }
 
+function parseList(flag: string) {
+  return (v: string, prev: string[] = []): string[] => {
+    const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+    if (!items.length) throw new InputError(`${flag} needs a comma-separated list`);
+    return [...prev, ...items];
+  };
+}
+
 /** `audit`: run the property battery against an estimator. Exit 0 all hold, 1 some violated. */
 export function auditCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('audit')
-    .description('run the property battery (error bound, exact recovery, determinism, invariances, dimension-freeness) against an estimator')
+    .description('run the property battery against an estimator: the claim\'s rates in eps, sigma, n and d, the calibrated error bound, and hygiene (exact recovery, determinism, invariances)')
     .requiredOption('--estimator <NAME|PATH>', `a method (${METHOD_NAMES.join(', ')}) or a module exporting fit(data, options) => w`)
     .option('--profile <NAME>', 'quick or deep', 'quick')
     .option('--seed <K>', 'fast-check seed (default: fixed for quick, time-based for deep)', parseInteger('--seed'))
     .option('--json', 'print one JSON object')
     .option('--report <FILE>', 'also write a markdown report')
-    .option('--workers <N>', 'worker threads the runs are spread over (default: the cores for deep, 0 = this thread for quick)', parseInteger('--workers'))
+    .option('--workers <N>', 'worker threads the runs are spread over (default: the cores; 0 = this thread)', parseInteger('--workers'))
+    .option('--rates <LIST>', 'the claim\'s exponents under test, e.g. eps=0.5,sigma=1,n=-0.5,d=0 (the default: the paper\'s)')
+    .option('--links <LIST>', `links the estimator is made for (default: ${CLAIM_LINKS.join(',')})`, parseList('--links'))
+    .option('--skip <ID>', `leave out a property (repeatable or comma-separated): ${BATTERY_IDS.join(', ')}`, parseList('--skip'))
     .option('--journal <FILE>', 'journal finished runs to FILE (JSON lines); a killed audit started again with the same FILE resumes')
     .action(async (o) => {
       if (o.profile !== 'quick' && o.profile !== 'deep') throw new InputError(`--profile must be quick or deep, got "${o.profile}"`);
       if (o.workers !== undefined && !(o.workers >= 0)) throw new InputError(`--workers must be an integer >= 0, got ${o.workers}`);
+      const exponents = o.rates === undefined ? PAPER_EXPONENTS : parseExponents(o.rates);
+      const links: LinkName[] | undefined = o.links;
+      for (const l of links ?? []) getLink(l);
+      const evenLinks = (links ?? []).filter((l) => !CLAIM_LINKS.includes(l));
+      if (evenLinks.length) throw new InputError(`--links: ${evenLinks.join(', ')} ${evenLinks.length > 1 ? 'are' : 'is'} even (the sign of w* is not identifiable), outside the claim; use ${CLAIM_LINKS.join(', ')}`);
+      const skip: string[] = o.skip ?? [];
+      for (const id of skip) if (!(BATTERY_IDS as readonly string[]).includes(id)) throw new InputError(`--skip: unknown property "${id}" (known: ${BATTERY_IDS.join(', ')})`);
+      if (skip.length === BATTERY_IDS.length) throw new InputError('--skip leaves no property to run');
       const fit = await loadEstimator(o.estimator);
       const profile = profileFromEnv({ SIM_AUDIT_PROFILE: o.profile, SIM_AUDIT_SEED: o.seed === undefined ? undefined : String(o.seed) });
-      const workers: number = o.workers ?? (profile.name === 'deep' ? availableParallelism() : 0);
+      const workers: number = o.workers ?? availableParallelism();
+      const options: BatteryOptions = { exponents, ...(links ? { links } : {}), skip };
       const started = performance.now();
       const onDone = (out: PropertyOutcome): void => {
-        if (!o.json) io.stdout(`${out.holds ? 'holds   ' : 'VIOLATED'} ${out.id} (${out.runs} runs, max margin ${fmt(out.maxMargin)}, ${out.seconds.toFixed(1)} s)\n`);
+        if (!o.json) io.stdout(`${out.holds ? 'holds   ' : 'VIOLATED'} ${out.id} [${out.kind}] (${out.runs} runs, max margin ${fmt(out.maxMargin)}, ${out.seconds.toFixed(1)} s)\n`);
+        if (!o.json && out.detail && out.kind === 'claim') io.stdout(`  ${out.detail}\n`);
         if (!o.json && !out.holds) {
           io.stdout(`  counterexample: ${JSON.stringify(out.counterexample)}\n`);
           io.stdout(`  measured ${fmt(out.measured)} > bound ${fmt(out.bound)}${out.error ? ` (error: ${out.error})` : ''}\n`);
@@ -74,7 +122,7 @@ export function auditCommand(io: CliIo, setExit: (code: number) => void): Comman
         }
       };
       let outcomes: PropertyOutcome[];
-      if (workers === 0 && !o.journal) outcomes = runBattery(auditBattery(fit), profile, onDone);
+      if (workers === 0 && !o.journal) outcomes = runBattery(auditBattery(fit, { ...options, profile }), profile, onDone);
       else {
         // workers load the estimator themselves: a built-in name, or the module's absolute path
         const spec = isMethodName(o.estimator) ? o.estimator : resolve(o.estimator);
@@ -83,7 +131,7 @@ export function auditCommand(io: CliIo, setExit: (code: number) => void): Comman
         const progress = createProgress({ tty: Boolean(process.stderr.isTTY) && !o.json, write: io.stderr, label: 'runs' });
         try {
           const sweep = new Sweep({ runner, journal, onCount: (c) => progress.update('audit', c) });
-          outcomes = await runBatteryOnSweep(auditBattery(fit), profile, spec, sweep, onDone);
+          outcomes = await runBatteryOnSweep(auditBattery(fit, { ...options, profile }), profile, spec, sweep, onDone, options);
         } finally {
           progress.stop();
           journal.close();
@@ -92,9 +140,20 @@ export function auditCommand(io: CliIo, setExit: (code: number) => void): Comman
       }
       const seconds = (performance.now() - started) / 1000;
       const holds = outcomes.every((x) => x.holds);
-      if (o.json) io.stdout(toJson({ estimator: o.estimator, profile: profile.name, seed: profile.seed, holds, seconds, properties: outcomes.map((x) => ({ ...x, maxMargin: Number.isFinite(x.maxMargin) ? x.maxMargin : null, medianMargin: Number.isFinite(x.medianMargin) ? x.medianMargin : null })) }) + '\n');
-      else io.stdout(`${holds ? 'all properties hold' : 'some properties are violated'} (${seconds.toFixed(1)} s)\n`);
-      if (o.report) writeTextAtomic(o.report, auditMarkdown(o.estimator, profile.name, profile.seed, outcomes, seconds));
+      const claimHolds = outcomes.filter((x) => x.kind !== 'hygiene').every((x) => x.holds);
+      const hygieneHolds = outcomes.filter((x) => x.kind === 'hygiene').every((x) => x.holds);
+      if (o.json) {
+        io.stdout(toJson({
+          estimator: o.estimator, profile: profile.name, seed: profile.seed, holds, claimHolds, hygieneHolds, seconds,
+          exponents, links: links ?? CLAIM_LINKS, skipped: skip, falseAlarm: sizeStatement(profile, exponents),
+          properties: outcomes.map((x) => ({ ...x, maxMargin: Number.isFinite(x.maxMargin) ? x.maxMargin : null, medianMargin: Number.isFinite(x.medianMargin) ? x.medianMargin : null })),
+        }) + '\n');
+      } else {
+        io.stdout(`claim: ${claimHolds ? 'holds' : 'VIOLATED'}; hygiene: ${hygieneHolds ? 'holds' : 'VIOLATED'}${skip.length ? `; skipped: ${skip.join(', ')}` : ''}\n`);
+        io.stdout(`${holds ? 'all properties hold' : 'some properties are violated'} (${seconds.toFixed(1)} s)\n`);
+        io.stdout(`${sizeStatement(profile, exponents)}\n`);
+      }
+      if (o.report) writeTextAtomic(o.report, auditMarkdown(o.estimator, profile, outcomes, seconds, { exponents, skipped: skip, ...(links ? { links } : {}) }));
       setExit(holds ? EXIT.ok : EXIT.violated);
     });
 }

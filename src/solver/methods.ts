@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import type { Sample } from '../model/sample.js';
 import { validateSample } from '../model/sample.js';
+import { canonicalRows } from '../model/canonicalRows.js';
 import { getLink } from '../model/links.js';
 import { namedStream } from '../rng/streams.js';
 import { checkEps } from '../robust/rows.js';
@@ -74,7 +75,10 @@ export function fit(data: Sample, options: FitOptions & { method: string }): Fit
 /** The estimator behind a method name, as a plain function. */
 export function estimator(method: MethodName): Estimator {
   const spec: MethodSpec = METHODS[method];
-  return (data, options) => {
+  return (input, options) => {
+    // rows in an order fixed by their content: the answer is a function of the multiset of
+    // rows, bit for bit (permutation invariance is exact, not up to flipped decisions)
+    const data = canonicalRows(input);
     const init = initialize(spec.init, data, options);
     if (!spec.descent) return { w: init.w0, w0: init.w0, iterations: 0, status: 'init-only' };
     const { w, iterations, status } = gradientDescent(data, init.w0, {

@@ -7,11 +7,13 @@ import { loadEstimator } from '../../src/cli/audit.js';
 
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-audit-audit-'));
+// the rate experiments (20-40 s of fits) are left out where a test is about something else
+const NO_RATES = ['--skip', 'eps-rate,sigma-rate,n-rate,d-rate'];
 
 describe('audit', () => {
   it('plain least squares: exit 1 with a shrunk counterexample, seed and path', async () => {
     const report = join(dir, 'plain.md');
-    const r = await cli('audit', '--estimator', 'plain', '--json', '--report', report);
+    const r = await cli('audit', '--estimator', 'plain', '--json', '--report', report, ...NO_RATES);
     expect(r.code).toBe(1);
     const res = JSON.parse(r.out);
     expect(res.holds).toBe(false);
@@ -23,16 +25,44 @@ describe('audit', () => {
     expect(readFileSync(report, 'utf8')).toMatch(/VIOLATED[\s\S]*Counterexamples[\s\S]*replay/);
   });
 
-  it('the robust solver: exit 0, every property holds', async () => {
-    const r = await cli('audit', '--estimator', 'robust');
+  it('the robust solver: exit 0, every property holds, the claim listed apart from hygiene, the false-alarm budget stated', async () => {
+    const report = join(dir, 'robust.md');
+    const r = await cli('audit', '--estimator', 'robust', '--report', report);
     expect(r.code).toBe(0);
+    expect(r.out).toMatch(/claim: holds; hygiene: holds/);
     expect(r.out).toMatch(/all properties hold/);
-  });
+    expect(r.out).toMatch(/probability at most 1\.0%/);
+    const md = readFileSync(report, 'utf8');
+    expect(md.indexOf('## The claim')).toBeLessThan(md.indexOf('## Hygiene'));
+    expect(md).toMatch(/eps-rate: R\(eps\)/);
+  }, 200000);
+
+  it('a flaw in the claim\'s form is caught by its rate: eps^(1/4) fails eps-rate, a sigma-free bias fails sigma-rate', async () => {
+    const quarter = JSON.parse((await cli('audit', '--estimator', 'examples/flawed/eps-quarter-rate.mjs', '--json', '--skip', 'sigma-rate,n-rate,d-rate,P1-error-bound,exact-recovery,P6-determinism,P6-permutation-invariance,P6-rotation-equivariance')).out);
+    expect(quarter.holds).toBe(false);
+    expect(quarter.properties.find((p: { id: string }) => p.id === 'eps-rate').holds).toBe(false);
+    const bias = await cli('audit', '--estimator', 'examples/flawed/bias-under-corruption.mjs', '--skip', 'eps-rate,n-rate,d-rate,P1-error-bound,exact-recovery,P6-determinism,P6-permutation-invariance,P6-rotation-equivariance');
+    expect(bias.code).toBe(1);
+    expect(bias.out).toMatch(/VIOLATED sigma-rate/);
+  }, 200000);
+
+  it('--rates, --links and --skip: the claim as input, bad values exit 2 naming the problem', async () => {
+    const r = JSON.parse((await cli('audit', '--estimator', 'robust', '--json', '--links', 'linear', '--rates', 'eps=0.5', ...NO_RATES, '--skip', 'P1-error-bound')).out);
+    expect(r.links).toEqual(['linear']);
+    expect(r.skipped).toEqual(['eps-rate', 'sigma-rate', 'n-rate', 'd-rate', 'P1-error-bound']);
+    expect(r.properties.map((p: { id: string }) => p.id)).not.toContain('P1-error-bound');
+    expect((await cli('audit', '--estimator', 'robust', '--rates', 'eps=x')).err).toMatch(/--rates: eps must be a finite number/);
+    expect((await cli('audit', '--estimator', 'robust', '--rates', 'rho=1')).err).toMatch(/not NAME=NUMBER/);
+    expect((await cli('audit', '--estimator', 'robust', '--rates', 'n=0.5')).code).toBe(2);
+    expect((await cli('audit', '--estimator', 'robust', '--links', 'nope')).err).toMatch(/unknown link "nope"/);
+    expect((await cli('audit', '--estimator', 'robust', '--links', 'square')).err).toMatch(/even/);
+    expect((await cli('audit', '--estimator', 'robust', '--skip', 'P9')).err).toMatch(/unknown property "P9"/);
+  }, 120000);
 
   it('a user module: the example estimator runs through the contract', async () => {
     const fit = await loadEstimator('examples/trimmed-least-squares.mjs');
     expect(typeof fit).toBe('function');
-    const r = await cli('audit', '--estimator', 'examples/trimmed-least-squares.mjs', '--json');
+    const r = await cli('audit', '--estimator', 'examples/trimmed-least-squares.mjs', '--json', ...NO_RATES);
     expect([0, 1]).toContain(r.code);
     const res = JSON.parse(r.out);
     expect(res.properties.map((p: { id: string }) => p.id)).toContain('P1-error-bound');
@@ -54,20 +84,20 @@ describe('audit', () => {
       for (const p of res.properties) delete p.seconds;
       return res;
     };
-    const one = await cli('audit', '--estimator', 'plain', '--json');
-    const two = await cli('audit', '--estimator', 'plain', '--json', '--workers', '2');
+    const one = await cli('audit', '--estimator', 'plain', '--json', '--workers', '0', ...NO_RATES);
+    const two = await cli('audit', '--estimator', 'plain', '--json', '--workers', '2', ...NO_RATES);
     expect(two.code).toBe(1);
     expect(strip(two.out)).toEqual(strip(one.out)); // the same shrunk counterexample, seed and path
     // a user module, loaded by path in each worker: the verdicts of the sequential test above
-    const user = JSON.parse((await cli('audit', '--estimator', 'examples/trimmed-least-squares.mjs', '--json', '--workers', '2')).out);
+    const user = JSON.parse((await cli('audit', '--estimator', 'examples/trimmed-least-squares.mjs', '--json', '--workers', '2', ...NO_RATES)).out);
     expect(user.properties.find((p: { id: string }) => p.id === 'P1-error-bound').holds).toBe(true);
     expect(user.properties.find((p: { id: string }) => p.id === 'exact-recovery').holds).toBe(false);
     const journal = join(dir, 'audit.jsonl');
-    const first = await cli('audit', '--estimator', 'plain', '--json', '--workers', '0', '--journal', journal);
+    const first = await cli('audit', '--estimator', 'plain', '--json', '--workers', '0', '--journal', journal, ...NO_RATES);
     expect(strip(first.out)).toEqual(strip(one.out));
     const lines = readFileSync(journal, 'utf8').trim().split('\n').length;
-    expect(lines).toBe(78); // the code fingerprint, then every run of the quick battery, one line each
-    const again = await cli('audit', '--estimator', 'plain', '--json', '--journal', journal);
+    expect(lines).toBe(75); // the code fingerprint, then every run of the quick battery (rates skipped), one line each
+    const again = await cli('audit', '--estimator', 'plain', '--json', '--journal', journal, ...NO_RATES);
     expect(strip(again.out)).toEqual(strip(one.out));
     expect(readFileSync(journal, 'utf8').trim().split('\n').length).toBe(lines); // nothing run twice
     expect((await cli('audit', '--estimator', 'robust', '--workers', '-1')).code).toBe(2);

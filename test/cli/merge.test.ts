@@ -32,7 +32,7 @@ describe('sim-audit merge', () => {
     const merged = await cli('merge', '--shards', shardDir, '--out', out);
     expect(merged.code).toBe(0);
     expect(merged.out).toMatch(/merged 1 of 1 reproduction/);
-    expect(readFileSync(join(out, 'r2-error-vs-sigma.md'), 'utf8')).toMatch(/R2-linear/);
+    expect(readFileSync(join(out, 'r2-error-vs-sigma.md'), 'utf8')).toMatch(/R2-sigma-rate/);
     expect(readFileSync(join(out, 'README.md'), 'utf8')).toMatch(/r2-error-vs-sigma\.md/);
   }, 120000);
 });

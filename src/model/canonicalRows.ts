@@ -1,0 +1,63 @@
+import { allocMatrix } from '../kernels/wasmKernels.js';
+import type { Sample } from './sample.js';
+
+/**
+ * The sample's rows in an order fixed by their content alone, so that an estimator that first
+ * puts its data in this order gives the same answer, bit for bit, for every permutation of
+ * the rows: every floating-point sum over rows then runs in one order, and the robust
+ * pipeline's data-dependent decisions (the filter's cuts, step counts near a tolerance) can
+ * no longer flip with the input order.
+ *
+ * The key is a hash of the response's bits (rows stay well mixed: corrupted rows that share
+ * a label are not gathered in one block), then the row's squared norm, then the covariates in
+ * order. The first two keys survive a rotation of the covariates up to rounding in |x|^2,
+ * which matters only for rows with bit-identical responses and norms within 1e-15 of each
+ * other: a rotated sample is therefore put in the same order as the original in practice,
+ * and rotation equivariance is limited by rounding in the products alone.
+ *
+ * Returns `s` itself when it is already in that order (an O(n) check, no copy); otherwise a
+ * reordered copy (covariates held like allocMatrix holds them, so the kernels run on it).
+ */
+export function canonicalRows(s: Sample): Sample {
+  const order = canonicalOrder(s);
+  let sorted = true;
+  for (let i = 0; i < order.length; i++) if (order[i] !== i) { sorted = false; break; }
+  if (sorted) return s;
+  const { n, d, x, y } = s;
+  const px = allocMatrix(n, d), py = new Float64Array(n);
+  for (let dst = 0; dst < n; dst++) {
+    const src = order[dst];
+    py[dst] = y[src];
+    px.set(x.subarray(src * d, src * d + d), dst * d);
+  }
+  return { n, d, x: px, y: py };
+}
+
+/** The permutation {@link canonicalRows} applies: row `order[k]` goes to position k. */
+export function canonicalOrder(s: Sample): Int32Array {
+  const { n, d, x, y } = s;
+  const yBits = new Uint32Array(y.buffer, y.byteOffset, 2 * n);
+  const hash = new Uint32Array(n);
+  const norms = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    // FNV-1a over the two 32-bit halves of y_i, with an extra xor-shift for avalanche
+    let h = 0x811c9dc5;
+    h ^= yBits[2 * i]; h = Math.imul(h, 0x01000193); h ^= h >>> 15;
+    h ^= yBits[2 * i + 1]; h = Math.imul(h, 0x01000193); h ^= h >>> 15;
+    hash[i] = h >>> 0;
+    let t = 0;
+    for (let j = 0; j < d; j++) t += x[i * d + j] * x[i * d + j];
+    norms[i] = t;
+  }
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  return order.sort((a, b) => hash[a] - hash[b] || compare(y[a], y[b]) || compare(norms[a], norms[b]) || compareRows(x, d, a, b));
+}
+
+function compare(a: number, b: number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareRows(x: Float64Array, d: number, a: number, b: number): number {
+  for (let j = 0; j < d; j++) { const c = compare(x[a * d + j], x[b * d + j]); if (c !== 0) return c; }
+  return 0;
+}

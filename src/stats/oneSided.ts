@@ -1,0 +1,36 @@
+import quantile from '@stdlib/stats-base-dists-t-quantile';
+
+/** Mean and standard error of the mean of a list (n >= 2). */
+export function meanAndSe(values: readonly number[]): { mean: number; se: number } {
+  const n = values.length;
+  if (n < 2) throw new RangeError(`meanAndSe: need at least 2 values, got ${n}`);
+  for (const v of values) if (!Number.isFinite(v)) throw new RangeError(`meanAndSe: non-finite value ${v}`);
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const ss = values.reduce((a, b) => a + (b - mean) ** 2, 0);
+  return { mean, se: Math.sqrt(ss / (n - 1) / n) };
+}
+
+/**
+ * One-sided one-sample t test of "the mean of `values` is at most `limit`": the statistic
+ * (mean - limit) / se and its critical value t_{n-1}(1 - alpha). The hypothesis is rejected
+ * (the data contradict it) when statistic > critical. With se = 0 the statistic is +Infinity
+ * when mean > limit and 0 otherwise, so identical values decide by their mean alone.
+ */
+export function tTestAbove(values: readonly number[], limit: number, alpha: number): { mean: number; se: number; statistic: number; critical: number } {
+  if (!(alpha > 0 && alpha < 0.5)) throw new RangeError(`tTestAbove: alpha must be in (0, 0.5), got ${alpha}`);
+  const { mean, se } = meanAndSe(values);
+  const excess = mean - limit;
+  const statistic = se > 0 ? excess / se : excess > 0 ? Infinity : 0;
+  return { mean, se, statistic, critical: quantile(1 - alpha, values.length - 1) };
+}
+
+/** Least-squares slope of y on x (at least two distinct x). */
+export function olsSlope(xs: readonly number[], ys: readonly number[]): number {
+  const n = xs.length;
+  if (n !== ys.length || n < 2) throw new RangeError(`olsSlope: need two lists of equal length >= 2, got ${n} and ${ys.length}`);
+  const mx = xs.reduce((a, b) => a + b, 0) / n, my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxx = 0, sxy = 0;
+  for (let i = 0; i < n; i++) { sxx += (xs[i] - mx) ** 2; sxy += (xs[i] - mx) * (ys[i] - my); }
+  if (!(sxx > 0)) throw new RangeError('olsSlope: all x values are equal');
+  return sxy / sxx;
+}
