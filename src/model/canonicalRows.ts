@@ -61,3 +61,34 @@ function compareRows(x: Float64Array, d: number, a: number, b: number): number {
   for (let j = 0; j < d; j++) { const c = compare(x[a * d + j], x[b * d + j]); if (c !== 0) return c; }
   return 0;
 }
+
+/**
+ * Puts the rows of a sample the caller owns in canonical order in place (no copy of the
+ * matrix: one row of scratch), and returns it. For data read from a file or drawn for a
+ * benchmark, so that the fit that follows finds it already in order and holds the covariates
+ * once; data that someone else owns goes through {@link canonicalRows} instead.
+ */
+export function canonicalizeInPlace<S extends Sample>(s: S): S {
+  const order = canonicalOrder(s);
+  const { n, d, x, y } = s;
+  const row = new Float64Array(d);
+  const done = new Uint8Array(n);
+  // position k receives row order[k]: follow each cycle of the permutation once
+  for (let start = 0; start < n; start++) {
+    if (done[start] || order[start] === start) { done[start] = 1; continue; }
+    row.set(x.subarray(start * d, start * d + d));
+    const yStart = y[start];
+    let k = start;
+    while (order[k] !== start) {
+      const src = order[k];
+      x.copyWithin(k * d, src * d, src * d + d);
+      y[k] = y[src];
+      done[k] = 1;
+      k = src;
+    }
+    x.set(row, k * d);
+    y[k] = yStart;
+    done[k] = 1;
+  }
+  return s;
+}

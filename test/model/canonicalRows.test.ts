@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalOrder, canonicalRows } from '../../src/model/canonicalRows.js';
+import { canonicalOrder, canonicalRows, canonicalizeInPlace } from '../../src/model/canonicalRows.js';
 import { generateInstance } from '../../src/model/instance.js';
 import { estimator } from '../../src/solver/methods.js';
 import { namedStream } from '../../src/rng/streams.js';
@@ -28,6 +28,21 @@ describe('canonicalRows', () => {
       expect(Array.from(b.y)).toEqual(Array.from(a.y));
       expect([...a.y].sort()).toEqual([...y].sort());
     }), { numRuns: 60, seed: 1 });
+  });
+
+  it('canonicalizeInPlace gives the same rows as canonicalRows, in the caller\'s buffers', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 2, max: 40 }), fc.noShrink(fc.integer({ min: 0, max: 1e9 })), (d, n, seed) => {
+      const rng = namedStream(seed, 'x');
+      const s = { n, d, x: Float64Array.from({ length: n * d }, () => rng.normal()), y: Float64Array.from({ length: n }, (_, i) => (i % 3 ? rng.normal() : 1)) };
+      const expected = canonicalRows(s);
+      const xBuf = s.x, yBuf = s.y;
+      const got = canonicalizeInPlace(s);
+      expect(got.x).toBe(xBuf);
+      expect(got.y).toBe(yBuf);
+      expect(Array.from(got.x)).toEqual(Array.from(expected.x));
+      expect(Array.from(got.y)).toEqual(Array.from(expected.y));
+      expect(canonicalRows(got)).toBe(got);
+    }), { numRuns: 60, seed: 2 });
   });
 
   it('returns the sample itself when it is already in canonical order (no copy)', () => {
