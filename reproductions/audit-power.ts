@@ -72,78 +72,78 @@ export const auditPower: Reproduction = {
     const started = performance.now();
     const quick: Profile = { name: 'quick', scale: 1, seed: QUICK_SEED };
     const deep: Profile = { name: 'deep', scale: 20, seed: QUICK_SEED };
-    const sizeSeeds = { quick: 40, deep: ctx.full ? 10 : 0 };
+    // quick scale: the quick profile, every flaw at every magnitude, size over 40 audit seeds.
+    // --full: the deep profile (several minutes an audit): size over 10 audit seeds, and each
+    // flaw at its smallest magnitude (where the two profiles' resolution differs), cheap
+    // properties first and P1 (800 runs there) only where they catch nothing
+    const profile = ctx.full ? deep : quick;
+    const sizeSeeds = ctx.full ? 10 : 40;
     const flaws = flawNames();
     const magnitudes = await Promise.all(flaws.map(async (f) => (await import(join(FLAWED, `${f}.mjs`)) as { MAGNITUDES: number[] }).MAGNITUDES));
-    const cells = flaws.flatMap((flaw, k) => magnitudes[k].map((magnitude) => ({ flaw, magnitude, variant: { estimator: join('examples', 'flawed', `${flaw}.mjs`), magnitude } })));
-    // every task asked for up front: the zoo and the size seeds at the quick profile, and (with
-    // --full) the deep profile's cheap properties, P1 after them only where nothing caught
-    const quickZoo = Promise.all(cells.map((c) => auditVariant(ctx, c.variant, quick)));
-    const seeds = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
-    const quickSize = Promise.all(seeds(sizeSeeds.quick).map((seed) => auditVariant(ctx, { estimator: 'robust' }, { ...quick, seed })));
-    const deepSize = Promise.all(seeds(sizeSeeds.deep).map((seed) => auditVariant(ctx, { estimator: 'robust' }, { ...deep, seed })));
-    const deepZoo = ctx.full
-      ? Promise.all(cells.map(async (c) => {
-        const first = await auditVariant(ctx, c.variant, deep, CHEAP);
-        if (first.caughtBy.length) return first;
-        const p1 = await auditVariant(ctx, c.variant, deep, ['P1-error-bound']);
-        return { caughtBy: p1.caughtBy, maxMargin: { ...first.maxMargin, ...p1.maxMargin }, seconds: first.seconds + p1.seconds };
-      }))
-      : Promise.resolve(null);
-    const [qz, qs, ds, dz] = await Promise.all([quickZoo, quickSize, deepSize, deepZoo]);
+    const cells = flaws.flatMap((flaw, k) => (ctx.full ? magnitudes[k].slice(0, 1) : magnitudes[k]).map((magnitude) => ({ flaw, magnitude, variant: { estimator: join('examples', 'flawed', `${flaw}.mjs`), magnitude } })));
+    const seeds = Array.from({ length: sizeSeeds }, (_, i) => i + 1);
+    // every task asked for up front
+    const zooRuns = Promise.all(cells.map(async (c) => {
+      if (!ctx.full) return auditVariant(ctx, c.variant, quick);
+      const first = await auditVariant(ctx, c.variant, deep, CHEAP);
+      if (first.caughtBy.length) return first;
+      const p1 = await auditVariant(ctx, c.variant, deep, ['P1-error-bound']);
+      return { caughtBy: p1.caughtBy, maxMargin: { ...first.maxMargin, ...p1.maxMargin }, seconds: first.seconds + p1.seconds };
+    }));
+    const sizeRuns = Promise.all(seeds.map((seed) => auditVariant(ctx, { estimator: 'robust' }, { ...profile, seed })));
+    const [zoo, size] = await Promise.all([zooRuns, sizeRuns]);
 
-    const caughtText = (t: AuditTally | undefined): string => (!t ? '-' : t.caughtBy.length ? `caught: ${t.caughtBy.join(', ')}` : 'missed');
-    const zooRows = cells.map((c, k) => [c.flaw, String(c.magnitude), caughtText(qz[k]), fmt(qz[k].seconds, 3), ...(dz ? [caughtText(dz[k]), fmt(dz[k].seconds, 3)] : [])]);
-    const smallest = (tallies: readonly AuditTally[] | null, flaw: string): string => {
-      if (!tallies) return '-';
-      const caught = cells.map((c, k) => ({ c, t: tallies[k] })).filter((x) => x.c.flaw === flaw && x.t.caughtBy.length);
+    const caughtText = (t: AuditTally): string => (t.caughtBy.length ? `caught: ${t.caughtBy.join(', ')}` : 'missed');
+    const zooRows = cells.map((c, k) => [c.flaw, String(c.magnitude), caughtText(zoo[k]), fmt(Math.max(...Object.values(zoo[k].maxMargin)), 3), fmt(zoo[k].seconds, 3)]);
+    const smallest = (flaw: string): string => {
+      const caught = cells.map((c, k) => ({ c, t: zoo[k] })).filter((x) => x.c.flaw === flaw && x.t.caughtBy.length);
       return caught.length ? String(caught[0].c.magnitude) : 'none';
     };
     const tiles: Row[] = cells.map((c, k) => {
-      const closest = Math.max(...Object.values(qz[k].maxMargin).filter(Number.isFinite), 0.01);
-      const caught = qz[k].caughtBy.length > 0;
-      return { flaw: c.flaw, magnitude: `m${magnitudes[flaws.indexOf(c.flaw)].indexOf(c.magnitude) + 1} = ${c.magnitude}`, margin: caught ? 10 : Math.max(closest, 0.01), label: caught ? qz[k].caughtBy[0] : `missed (${fmt(closest, 2)})` };
+      const closest = Math.max(...Object.values(zoo[k].maxMargin).filter(Number.isFinite), 0.01);
+      const caught = zoo[k].caughtBy.length > 0;
+      return { flaw: c.flaw, magnitude: `m${magnitudes[flaws.indexOf(c.flaw)].indexOf(c.magnitude) + 1} = ${c.magnitude}`, margin: caught ? 10 : Math.max(closest, 0.01), label: caught ? zoo[k].caughtBy[0] : `missed (${fmt(closest, 2)})` };
     });
-    const sizeTable = (tallies: readonly AuditTally[], profile: Profile): string => {
-      const ids = batteryOf(profile).map((p) => p.id);
-      return markdownTable(['property', 'seeds failing', 'largest margin over seeds'], ids.map((id) => [
-        id, `${tallies.filter((t) => t.caughtBy.includes(id)).length} / ${tallies.length}`, fmt(Math.max(...tallies.map((t) => t.maxMargin[id])), 3),
-      ]));
-    };
-    const falseAlarms = (tallies: readonly AuditTally[]): number => tallies.filter((t) => t.caughtBy.length).length;
+    const ids = batteryOf(profile).map((p) => p.id);
+    const sizeTable = markdownTable(['property', 'seeds failing', 'largest margin over seeds'], ids.map((id) => [
+      id, `${size.filter((t) => t.caughtBy.includes(id)).length} / ${size.length}`, fmt(Math.max(...size.map((t) => t.maxMargin[id])), 3),
+    ]));
+    const falseAlarms = size.filter((t) => t.caughtBy.length).length;
     // Clopper-Pearson upper 95% bound for k of n: the p with P(X <= k | p) = 0.05 (bisection)
     const upper95 = (k: number, n: number): number => {
-      const cdf = (p: number): number => { let s = 0, term = (1 - p) ** n; for (let i = 0; i <= k; i++) { s += term; term *= ((n - i) / (i + 1)) * (p / (1 - p)); } return s; };
+      const cdf = (p: number): number => { let sum = 0, term = (1 - p) ** n; for (let i = 0; i <= k; i++) { sum += term; term *= ((n - i) / (i + 1)) * (p / (1 - p)); } return sum; };
       let lo = 0, hi = 1;
       for (let it = 0; it < 60; it++) { const mid = (lo + hi) / 2; if (cdf(mid) > 0.05) lo = mid; else hi = mid; }
       return hi;
     };
-    const largest = cells.map((c, k) => ({ c, t: qz[k] })).filter((x) => x.c.magnitude === magnitudes[flaws.indexOf(x.c.flaw)].at(-1));
-    const claims: ClaimResult[] = [
-      lowerClaim('power-largest-quick', `every flawed estimator at its largest magnitude is failed by the quick audit (share caught of ${largest.length})`, largest.filter((x) => x.t.caughtBy.length).length / largest.length, 1),
-      upperClaim('size-quick', `seeds 1-${sizeSeeds.quick}: quick audits of the shipped robust solver that fail (a 1% audit fails 3 or more of 40 with probability 0.8%)`, falseAlarms(qs), 2),
-    ];
-    if (ds.length) claims.push(upperClaim('size-deep', `seeds 1-${sizeSeeds.deep}: deep audits of the shipped robust solver that fail (a 1% audit fails 2 or more of 10 with probability 0.4%)`, falseAlarms(ds), 1));
+    const claims: ClaimResult[] = [];
+    if (!ctx.full) {
+      const largest = cells.map((c, k) => ({ c, t: zoo[k] })).filter((x) => x.c.magnitude === magnitudes[flaws.indexOf(x.c.flaw)].at(-1));
+      claims.push(lowerClaim('power-largest-quick', `every flawed estimator at its largest magnitude is failed by the quick audit (share caught of ${largest.length})`, largest.filter((x) => x.t.caughtBy.length).length / largest.length, 1));
+      claims.push(upperClaim('size-quick', `audit seeds 1-${sizeSeeds}: quick audits of the shipped robust solver that fail (a 1% audit fails 3 or more of 40 with probability 0.8%)`, falseAlarms, 2));
+    } else {
+      claims.push(upperClaim('size-deep', `audit seeds 1-${sizeSeeds}: deep audits of the shipped robust solver that fail (a 1% audit fails 2 or more of 10 with probability 0.4%)`, falseAlarms, 1));
+    }
     return finishReport(ctx, {
       name: this.name,
       title: this.title,
       source: 'This suite\'s own audit (`sim-audit audit`), against the claim of ../shared/seeds/000_4b659a1b40d3d3e0.txt: error O(sigma sqrt(eps) + sigma sqrt(d/n)), dimension-free',
       claim: 'The audit fails estimators that break the claim\'s form (power) and passes one that meets it (size at most 1%, by construction: RATES in src/audit/bounds.ts).',
-      settings: { flaws: Object.fromEntries(flaws.map((f, k) => [f, magnitudes[k]])), auditSeed: QUICK_SEED, sizeSeeds, falseAlarmBudget: RATES.auditFalseAlarm, profiles: ctx.full ? ['quick', 'deep'] : ['quick'] },
+      settings: { flaws: Object.fromEntries(flaws.map((f, k) => [f, magnitudes[k]])), profile: profile.name, auditSeed: QUICK_SEED, sizeSeeds, falseAlarmBudget: RATES.auditFalseAlarm },
       sections: [
         '## The zoo',
-        ['Each flawed estimator (examples/flawed/, its header says what is wrong and what should catch it) is the shipped robust solver with one planted flaw, at each of its magnitudes (m1 smallest).',
-          `It is audited with the quick profile at the audit seed ${QUICK_SEED}${ctx.full ? '; and with the deep profile (its cheap properties first, P1 only where they catch nothing)' : ' (the deep profile: `npm run reproduce -- audit-power --full`)'}.`,
-          '"caught" lists every property with a failing run; seconds are the CPU seconds of the audit\'s runs (they vary from run to run).'].join('\n'),
-        markdownTable(['flaw', 'magnitude', 'quick', 'quick s', ...(dz ? ['deep', 'deep s'] : [])], zooRows),
+        [`Each flawed estimator (examples/flawed/, its header says what is wrong and what should catch it) is the shipped robust solver with one planted flaw, audited with the ${profile.name} profile at the audit seed ${QUICK_SEED}.`,
+          ctx.full ? 'At this scale each flaw runs at its smallest magnitude only (m1, where the profiles\' resolution differs; the quick report, reports/audit-power.md, has every magnitude), cheap properties first and P1 only where they catch nothing.' : 'Every magnitude (m1 smallest); the deep profile: `npm run reproduce -- audit-power --full` (reports/full/audit-power.md).',
+          '"caught" lists every property with a failing run; "largest margin" is the largest measured / bound over the properties (a rate\'s t statistic over its critical value; Infinity when a run failed or threw); seconds are the CPU seconds of the audit\'s runs (they vary from run to run).'].join('\n'),
+        markdownTable(['flaw', 'magnitude', profile.name, 'largest margin', 'CPU s'], zooRows),
         '## Smallest magnitude resolved',
-        markdownTable(['flaw', 'magnitudes', 'quick', ...(dz ? ['deep'] : [])], flaws.map((f, k) => [f, magnitudes[k].join(', '), smallest(qz, f), ...(dz ? [smallest(dz, f)] : [])])),
-        '## Size: the shipped robust solver',
-        `Quick audits at seeds 1-${sizeSeeds.quick} (each seed draws every property's inputs anew): ${falseAlarms(qs)} failed. Clopper-Pearson 95% upper bound on the per-audit false-alarm rate: ${fmt(upper95(falseAlarms(qs), qs.length), 3)} (${sizeSeeds.quick} seeds cannot resolve 1%; they rule out larger sizes).`,
-        sizeTable(qs, quick),
-        ...(ds.length ? [`Deep audits at seeds 1-${sizeSeeds.deep}: ${falseAlarms(ds)} failed.`, sizeTable(ds, deep)] : ['Deep audits: run with `--full` (10 seeds, several minutes each).']),
+        markdownTable(['flaw', 'magnitudes', `caught from (${profile.name})`], flaws.map((f, k) => [f, magnitudes[k].join(', '), smallest(f)])),
+        `## Size: the shipped robust solver (${profile.name})`,
+        `${profile.name} audits at audit seeds 1-${sizeSeeds} (each seed draws every property's inputs anew: \`sim-audit audit --estimator robust --profile ${profile.name} --seed K\` runs the same): ${falseAlarms} failed. Clopper-Pearson 95% upper bound on the per-audit false-alarm rate: ${fmt(upper95(falseAlarms, size.length), 3)} (${sizeSeeds} seeds cannot resolve 1%; they rule out larger sizes).`,
+        sizeTable,
+        `CPU seconds per ${profile.name} audit of the robust solver (all runs): median ${fmt(size.map((t) => t.seconds).sort((x, y) => x - y)[size.length >> 1], 3)}.`,
       ],
-      figures: [{ suffix: 'zoo', caption: 'Quick audit against each flaw and magnitude: the property that caught it, or the largest margin reached (measured / bound; a rate\'s t statistic over its critical value) when missed.', spec: tileChart(tiles, { title: 'Flawed estimators: caught by (quick profile)', x: { field: 'magnitude', title: 'magnitude' }, y: { field: 'flaw', title: 'flaw' }, value: { field: 'margin', title: 'margin (10 = caught)' }, label: 'label' }) }],
+      figures: [{ suffix: 'zoo', caption: `${profile.name} audit against each flaw and magnitude: the property that caught it, or the largest margin reached (measured / bound; a rate's t statistic over its critical value) when missed.`, spec: tileChart(tiles, { title: `Flawed estimators: caught by (${profile.name} profile)`, x: { field: 'magnitude', title: 'magnitude' }, y: { field: 'flaw', title: 'flaw' }, value: { field: 'margin', title: 'margin (10 = caught)' }, label: 'label' }) }],
       claims,
       notes: [
         'The rate properties test exponents, not constants: an estimator with a larger constant than the shipped one but the claimed exponents passes them; P1 is the calibrated regression check of the constant.',

@@ -157,8 +157,11 @@ export function randomRotation(d: number, seed: number): Matrix {
   return new QrDecomposition(g).orthogonalMatrix;
 }
 
+/** An input of the rotation property: an instance and the seed of its rotation. */
+export type RotationCase = InstanceCase & { rot: number };
+
 /** P6: rotating covariates and w* rotates w_hat. */
-export function rotationProperty(fit: AuditedFit, links: readonly LinkName[] = CLAIM_LINKS): BatteryProperty<InstanceCase & { rot: number }> {
+export function rotationProperty(fit: AuditedFit, links: readonly LinkName[] = CLAIM_LINKS): BatteryProperty<RotationCase> {
   return {
     id: 'P6-rotation-equivariance',
     kind: 'hygiene',
