@@ -147,7 +147,7 @@ export const auditPower: Reproduction = {
       claims,
       notes: [
         'The rate properties test exponents, not constants: an estimator with a larger constant than the shipped one but the claimed exponents passes them; P1 is the calibrated regression check of the constant.',
-        'Size by construction: each rate run is a one-sided t test at 0.2% (quick), 0.8% for the four; P1\'s share is measured here, not derived.',
+        'Size by construction: each rate run is a one-sided t test at 0.2% in the quick profile (one run per rate property) and 0.067% in the deep (three), 0.8% for the four rate properties either way; P1\'s share is measured here, not derived.',
       ],
       started,
     });
