@@ -41,7 +41,7 @@ export function sizeStatement(profile: Profile, exponents: ClaimExponents): stri
   const design = rateDesign(profile, exponents);
   return `False alarms: each rate run is a one-sided t test at probability ${design.alpha.toPrecision(2)} (${RATES.runs[profile.name]} run(s) per rate property, ${design.seedsPerPoint} seeds per point), ` +
     `${(RATES.auditFalseAlarm * RATES.rateShare * 100).toPrecision(2)}% for the four together; with P1's calibrated share the audit is built to fail an estimator that meets the claim with probability at most ${(RATES.auditFalseAlarm * 100).toPrecision(2)}% ` +
-    `(P1's share is measured, not derived: reports/audit-power.md). Hygiene properties hold exactly or to stated rounding, apart from that budget.`;
+    `(P1's share is measured, not derived: reports/audit-power.md). Hygiene properties (determinism, invariances) are outside that budget: they must hold on every run.`;
 }
 
 /** The audit's markdown report. */
