@@ -7,9 +7,10 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { auditBattery, runCount, type AnyBatteryProperty } from '../src/audit/battery.js';
+import { batteryIds, batteryShape, margin, runCount } from '../src/audit/battery.js';
+import { runCost } from '../src/audit/runBatteryOnSweep.js';
 import { QUICK_SEED, type Profile } from '../src/audit/profile.js';
-import type { VariantRun, Variant } from '../src/audit/variantRuns.js';
+import type { VariantRun, Variant } from '../src/audit/batteryTasks.js';
 import { RATES } from '../src/audit/bounds.js';
 import { markdownTable } from '../src/report/markdownTable.js';
 import { tileChart, type Row } from '../src/report/specs.js';
@@ -19,16 +20,11 @@ import { finishReport, task, type Reproduction, type ReproductionContext } from 
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const FLAWED = join(ROOT, 'examples', 'flawed');
-const RUNS_MODULE = new URL('../src/audit/variantRuns.ts', import.meta.url).href;
+const RUNS_MODULE = new URL('../src/audit/batteryTasks.ts', import.meta.url).href;
 
 /** The zoo: every module of examples/flawed/ (files starting with _ are helpers). */
 export function flawNames(): string[] {
   return readdirSync(FLAWED).filter((f) => f.endsWith('.mjs') && !f.startsWith('_')).map((f) => f.replace(/\.mjs$/, '')).sort();
-}
-
-/** The battery's properties in a profile (their arbitraries do not depend on the estimator). */
-function batteryOf(profile: Profile): AnyBatteryProperty[] {
-  return auditBattery(() => { throw new Error('not measured here'); }, { profile });
 }
 
 /** How one audit of one variant fared: per property, caught or not, and its largest margin. */
@@ -43,11 +39,10 @@ export interface AuditTally {
  * the inputs fc.check would try). `only`: the properties to run (default all).
  */
 async function auditVariant(ctx: ReproductionContext, variant: Variant, profile: Profile, only?: readonly string[]): Promise<AuditTally> {
-  const props = batteryOf(profile).filter((p) => !only || only.includes(p.id));
+  const props = batteryShape({ profile }).filter((p) => !only || only.includes(p.id));
   const results = await Promise.all(props.map((p) => {
     const inputs = fc.sample(p.arbitrary as fc.Arbitrary<unknown>, { numRuns: runCount(p, profile), seed: profile.seed });
-    const cost = p.cost ? (input: unknown) => p.cost!(input) : () => 4e6;
-    return ctx.sweep.map<VariantRun>(inputs.map((input) => task(RUNS_MODULE, 'measureVariantRun', { variant, profile, property: p.id, input }, cost(input))));
+    return ctx.sweep.map<VariantRun>(inputs.map((input) => task(RUNS_MODULE, 'measureVariantRun', { variant, profile, property: p.id, input }, runCost(p, input))));
   }));
   const caughtBy: string[] = [];
   const maxMargin: Record<string, number> = {};
@@ -55,14 +50,15 @@ async function auditVariant(ctx: ReproductionContext, variant: Variant, profile:
   props.forEach((p, k) => {
     const runs = results[k];
     if (runs.some((r) => r.caught)) caughtBy.push(p.id);
-    maxMargin[p.id] = Math.max(...runs.map((r) => (r.caught ? Infinity : r.bound === 0 ? 0 : r.measured / r.bound)));
+    maxMargin[p.id] = Math.max(...runs.map((r) => (r.caught ? Infinity : margin(r))));
     seconds += runs.reduce((a, r) => a + r.seconds, 0);
   });
   return { caughtBy, maxMargin, seconds };
 }
 
-/** Properties run first in the deep profile; P1 (800 runs there) only where they catch nothing. */
-const CHEAP = ['eps-rate', 'sigma-rate', 'n-rate', 'd-rate', 'exact-recovery', 'P6-determinism', 'P6-permutation-invariance', 'P6-rotation-equivariance'];
+/** Properties run first in the deep profile: all but P1 (800 runs there), which runs only
+ *  where they catch nothing. */
+const CHEAP = batteryIds().filter((id) => id !== 'P1-error-bound');
 
 export const auditPower: Reproduction = {
   name: 'audit-power',
@@ -104,7 +100,7 @@ export const auditPower: Reproduction = {
       const caught = zoo[k].caughtBy.length > 0;
       return { flaw: c.flaw, magnitude: `m${magnitudes[flaws.indexOf(c.flaw)].indexOf(c.magnitude) + 1} = ${c.magnitude}`, margin: caught ? 10 : Math.max(closest, 0.01), label: caught ? zoo[k].caughtBy[0] : `missed (${fmt(closest, 2)})` };
     });
-    const ids = batteryOf(profile).map((p) => p.id);
+    const ids = batteryShape({ profile }).map((p) => p.id);
     const sizeTable = markdownTable(['property', 'seeds failing', 'largest margin over seeds'], ids.map((id) => [
       id, `${size.filter((t) => t.caughtBy.includes(id)).length} / ${size.length}`, fmt(Math.max(...size.map((t) => t.maxMargin[id])), 3),
     ]));

@@ -1,18 +1,13 @@
 import fc from 'fast-check';
 import { Matrix, QrDecomposition } from 'ml-matrix';
-import type { Sample } from '../model/sample.js';
 import { generateInstance } from '../model/instance.js';
 import { namedStream } from '../rng/streams.js';
 import { distance } from '../kernels/vec.js';
-import type { FitOptions } from '../solver/types.js';
-import { BOUNDS } from './bounds.js';
+import { BOUNDS, RATES } from './bounds.js';
 import { conditioning } from './conditioning.js';
-import { instanceCaseArb, seedArb, settingsOf, type InstanceCase } from './arbitraries.js';
-import { ADVERSARY_NAMES } from '../adversaries/index.js';
+import { CLAIM_LINKS, instanceCaseArb, seedArb, settingsOf, type InstanceCase } from './arbitraries.js';
 import { callFit, type AuditedFit, type Measurement } from './fitCall.js';
 import { runs, QUICK_SEED, type Profile } from './profile.js';
-import { RATES } from './bounds.js';
-import { CLAIM_LINKS } from './arbitraries.js';
 import type { LinkName } from '../model/links.js';
 import { PAPER_EXPONENTS, rateCaseArb, epsRate, sigmaRate, nRate, dRate, type ClaimExponents, type RateCase, type RateDesign, type RateMeasurement } from './rates.js';
 
@@ -226,9 +221,6 @@ export function rateProperties(fit: AuditedFit, opts: BatteryOptions = {}): Batt
   }));
 }
 
-/** The ids of every property of the battery, in order. */
-export const BATTERY_IDS = ['eps-rate', 'sigma-rate', 'n-rate', 'd-rate', 'P1-error-bound', 'exact-recovery', 'P6-determinism', 'P6-permutation-invariance', 'P6-rotation-equivariance'] as const;
-
 /** The battery `sim-audit audit` runs against one estimator, in order: the claim's rates,
  *  the calibrated error bound, then hygiene (determinism, invariances). */
 export function auditBattery(fit: AuditedFit, opts: BatteryOptions = {}): AnyBatteryProperty[] {
@@ -239,4 +231,15 @@ export function auditBattery(fit: AuditedFit, opts: BatteryOptions = {}): AnyBat
     permutationProperty(fit, links), rotationProperty(fit, links),
   ];
   return all.filter((p) => !(opts.skip ?? []).includes(p.id));
+}
+
+/** The battery's properties without an estimator (one that throws if called): their ids,
+ *  arbitraries, run counts and costs, which do not depend on what is audited. */
+export function batteryShape(opts: BatteryOptions = {}): AnyBatteryProperty[] {
+  return auditBattery(() => { throw new Error('batteryShape: no estimator to measure'); }, opts);
+}
+
+/** The ids of every property of the battery, in order. */
+export function batteryIds(): string[] {
+  return batteryShape().map((p) => p.id);
 }

@@ -15,6 +15,7 @@ import { namedStream } from '../rng/streams.js';
 import { ADVERSARY_NAMES, type AdversaryName } from '../adversaries/index.js';
 import { InputError } from '../errors.js';
 import { olsSlope, tTestAbove, meanAndSe } from '../stats/oneSided.js';
+import { summarize } from '../stats/summary.js';
 import { RATES } from './bounds.js';
 import { seedArb } from './arbitraries.js';
 import { callFit, type AuditedFit, type Measurement } from './fitCall.js';
@@ -112,8 +113,7 @@ function makeErrorOf(fit: AuditedFit): (s: Base, seed: number) => number {
 function strongestAgainst(errorOf: (s: Base, seed: number) => number, base: Omit<Base, 'adversary'>, seeds: readonly number[]): AdversaryName {
   let best: AdversaryName = ADVERSARY_NAMES[0], bestExcess = -Infinity;
   for (const adversary of ADVERSARY_NAMES) {
-    const ex = seeds.map((s) => errorOf({ ...base, adversary }, s) - errorOf({ ...base, eps: 0, adversary: 'none' }, s)).sort((a, b) => a - b);
-    const med = ex.length % 2 ? ex[ex.length >> 1] : (ex[ex.length / 2 - 1] + ex[ex.length / 2]) / 2;
+    const med = summarize(seeds.map((s) => errorOf({ ...base, adversary }, s) - errorOf({ ...base, eps: 0, adversary: 'none' }, s))).median;
     if (med > bestExcess) { bestExcess = med; best = adversary; }
   }
   return best;

@@ -25,7 +25,7 @@ export interface PropertyOutcome {
 }
 
 /** The outcome fields shared by every way of running a property, from its measurements. */
-export function summarizeRuns(p: AnyBatteryProperty, seen: readonly Measurement[]): Pick<PropertyOutcome, 'maxMargin' | 'medianMargin' | 'detail'> {
+export function summarizeRuns(seen: readonly Measurement[]): Pick<PropertyOutcome, 'maxMargin' | 'medianMargin' | 'detail'> {
   const margins = seen.map((m) => ({ m, r: margin(m) })).filter((x) => !Number.isNaN(x.r)).sort((a, b) => a.r - b.r);
   const worst = margins.length ? margins[margins.length - 1] : undefined;
   return {
@@ -47,7 +47,7 @@ export function runBattery(props: readonly AnyBatteryProperty[], profile: Profil
     const started = performance.now();
     const details = fc.check(asProperty(p, seen), { numRuns: runCount(p, profile), seed: profile.seed });
     const seconds = (performance.now() - started) / 1000;
-    const base = { id: p.id, kind: p.kind, statement: p.statement, runs: details.numRuns, seconds, seed: details.seed, ...summarizeRuns(p, seen) };
+    const base = { id: p.id, kind: p.kind, statement: p.statement, runs: details.numRuns, seconds, seed: details.seed, ...summarizeRuns(seen) };
     let outcome: PropertyOutcome;
     if (!details.failed) outcome = { ...base, holds: true };
     else {

@@ -13,7 +13,7 @@ export type SerializableBatteryOptions = Omit<BatteryOptions, 'profile'>;
 /** A run's scheduling cost: the property's own estimate, else one fit of the case's instance
  *  (n d = samplesPerDim d^2), else 0. The costliest runs start first, so the heavy ones
  *  (the rate experiments fit dozens of instances) do not trail at the end. */
-function runCost(p: AnyBatteryProperty, input: unknown): number {
+export function runCost(p: AnyBatteryProperty, input: unknown): number {
   if (p.cost) return p.cost(input);
   const c = input as { samplesPerDim?: unknown; d?: unknown };
   return typeof c.samplesPerDim === 'number' && typeof c.d === 'number' ? c.samplesPerDim * c.d * c.d : 0;
@@ -44,7 +44,7 @@ export async function runBatteryOnSweep(props: readonly AnyBatteryProperty[], pr
     const done = await pending[k];
     let outcome: PropertyOutcome;
     if (done && done.ms.every((m) => m.measured <= m.bound)) {
-      outcome = { id: p.id, kind: p.kind, statement: p.statement, runs: done.ms.length, holds: true, seconds: done.seconds, seed: profile.seed, ...summarizeRuns(p, done.ms) };
+      outcome = { id: p.id, kind: p.kind, statement: p.statement, runs: done.ms.length, holds: true, seconds: done.seconds, seed: profile.seed, ...summarizeRuns(done.ms) };
     } else {
       outcome = runBattery([p], profile)[0];
     }

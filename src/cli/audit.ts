@@ -10,7 +10,7 @@ import { Sweep } from '../sweep/sweep.js';
 import { createTaskRunner } from '../sweep/taskRunner.js';
 import { createProgress } from '../sweep/progress.js';
 import { loadEstimator } from '../audit/loadEstimator.js';
-import { auditBattery, BATTERY_IDS, rateDesign, type BatteryOptions, type PropertyKind } from '../audit/battery.js';
+import { auditBattery, batteryIds, rateDesign, type BatteryOptions, type PropertyKind } from '../audit/battery.js';
 import { parseExponents, PAPER_EXPONENTS, type ClaimExponents } from '../audit/rates.js';
 import { CLAIM_LINKS } from '../audit/arbitraries.js';
 import { RATES } from '../audit/bounds.js';
@@ -94,19 +94,19 @@ export function auditCommand(io: CliIo, setExit: (code: number) => void): Comman
     .option('--workers <N>', 'worker threads the runs are spread over (default: the cores; 0 = this thread)', parseInteger('--workers'))
     .option('--rates <LIST>', 'the claim\'s exponents under test, e.g. eps=0.5,sigma=1,n=-0.5,d=0 (the default: the paper\'s)')
     .option('--links <LIST>', `links the estimator is made for (default: ${CLAIM_LINKS.join(',')})`, parseList('--links'))
-    .option('--skip <ID>', `leave out a property (repeatable or comma-separated): ${BATTERY_IDS.join(', ')}`, parseList('--skip'))
+    .option('--skip <ID>', `leave out a property (repeatable or comma-separated): ${batteryIds().join(', ')}`, parseList('--skip'))
     .option('--journal <FILE>', 'journal finished runs to FILE (JSON lines); a killed audit started again with the same FILE resumes')
     .action(async (o) => {
       if (o.profile !== 'quick' && o.profile !== 'deep') throw new InputError(`--profile must be quick or deep, got "${o.profile}"`);
       if (o.workers !== undefined && !(o.workers >= 0)) throw new InputError(`--workers must be an integer >= 0, got ${o.workers}`);
       const exponents = o.rates === undefined ? PAPER_EXPONENTS : parseExponents(o.rates);
       const links: LinkName[] | undefined = o.links;
-      for (const l of links ?? []) getLink(l);
-      const evenLinks = (links ?? []).filter((l) => !CLAIM_LINKS.includes(l));
+      const evenLinks = (links ?? []).filter((l) => getLink(l).even);
       if (evenLinks.length) throw new InputError(`--links: ${evenLinks.join(', ')} ${evenLinks.length > 1 ? 'are' : 'is'} even (the sign of w* is not identifiable), outside the claim; use ${CLAIM_LINKS.join(', ')}`);
       const skip: string[] = o.skip ?? [];
-      for (const id of skip) if (!(BATTERY_IDS as readonly string[]).includes(id)) throw new InputError(`--skip: unknown property "${id}" (known: ${BATTERY_IDS.join(', ')})`);
-      if (skip.length === BATTERY_IDS.length) throw new InputError('--skip leaves no property to run');
+      const ids = batteryIds();
+      for (const id of skip) if (!ids.includes(id)) throw new InputError(`--skip: unknown property "${id}" (known: ${ids.join(', ')})`);
+      if (ids.every((id) => skip.includes(id))) throw new InputError('--skip leaves no property to run');
       const fit = await loadEstimator(o.estimator);
       const profile = profileFromEnv({ SIM_AUDIT_PROFILE: o.profile, SIM_AUDIT_SEED: o.seed === undefined ? undefined : String(o.seed) });
       const workers: number = o.workers ?? availableParallelism();

@@ -15,14 +15,15 @@ import type { Sample } from './sample.js';
  * other: a rotated sample is therefore put in the same order as the original in practice,
  * and rotation equivariance is limited by rounding in the products alone.
  *
- * Returns `s` itself when it is already in that order (an O(n) check, no copy); otherwise a
- * reordered copy (covariates held like allocMatrix holds them, so the kernels run on it).
+ * Returns `s` itself when it is already in that order (an O(n d) pass and an O(n) check, no
+ * sort, no copy); otherwise a reordered copy (covariates held like allocMatrix holds them, so the kernels run on it).
  */
 export function canonicalRows(s: Sample): Sample {
-  const order = canonicalOrder(s);
+  const before = canonicalComparator(s);
   let sorted = true;
-  for (let i = 0; i < order.length; i++) if (order[i] !== i) { sorted = false; break; }
+  for (let i = 1; i < s.n; i++) if (before(i - 1, i) > 0) { sorted = false; break; }
   if (sorted) return s;
+  const order = sortedRows(s.n, before);
   const { n, d, x, y } = s;
   const px = allocMatrix(n, d), py = new Float64Array(n);
   for (let dst = 0; dst < n; dst++) {
@@ -35,6 +36,15 @@ export function canonicalRows(s: Sample): Sample {
 
 /** The permutation {@link canonicalRows} applies: row `order[k]` goes to position k. */
 export function canonicalOrder(s: Sample): Int32Array {
+  return sortedRows(s.n, canonicalComparator(s));
+}
+
+function sortedRows(n: number, before: (a: number, b: number) => number): Int32Array {
+  return Int32Array.from({ length: n }, (_, i) => i).sort(before);
+}
+
+/** The canonical order of rows a and b (negative: a first), from keys computed once. */
+function canonicalComparator(s: Sample): (a: number, b: number) => number {
   const { n, d, x, y } = s;
   const yBits = new Uint32Array(y.buffer, y.byteOffset, 2 * n);
   const hash = new Uint32Array(n);
@@ -49,8 +59,7 @@ export function canonicalOrder(s: Sample): Int32Array {
     for (let j = 0; j < d; j++) t += x[i * d + j] * x[i * d + j];
     norms[i] = t;
   }
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  return order.sort((a, b) => hash[a] - hash[b] || compare(y[a], y[b]) || compare(norms[a], norms[b]) || compareRows(x, d, a, b));
+  return (a, b) => hash[a] - hash[b] || compare(y[a], y[b]) || compare(norms[a], norms[b]) || compareRows(x, d, a, b);
 }
 
 function compare(a: number, b: number): number {

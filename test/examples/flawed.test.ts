@@ -5,7 +5,7 @@ import { flawNames } from '../../reproductions/audit-power.js';
 import { generateInstance } from '../../src/model/instance.js';
 import { estimator } from '../../src/solver/methods.js';
 import { distance } from '../../src/kernels/vec.js';
-import { measureVariantRun } from '../../src/audit/variantRuns.js';
+import { measureVariantRun } from '../../src/audit/batteryTasks.js';
 import { QUICK_SEED } from '../../src/audit/profile.js';
 
 const DIR = join(process.cwd(), 'examples', 'flawed');
