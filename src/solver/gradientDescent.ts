@@ -45,10 +45,20 @@ export const DESCENT_TOLERANCE = 1e-7;
  *  >= 1e-3 for n <= 1e6 rows at sigma = 1, d >= 1), so the freeze changes no reported digit
  *  of accuracy but lets the descent converge. */
 export const FREEZE_TOLERANCE = 1e-4;
-/** ...or once the step has not reached a new minimum for this many steps: the fresh filter
- *  can lock the iterate into a cycle (two weight sets sending it back and forth, seen at
- *  amplitude ~2e-3 |w| under heavy-tail-mimic), which only freezing ends. */
+/** ...or once the step has not fallen below FREEZE_PROGRESS times its smallest value so far
+ *  for this many steps: the fresh filter can lock the iterate into a cycle (two weight sets
+ *  sending it back and forth, seen at amplitude ~2e-3 |w| under heavy-tail-mimic), which only
+ *  freezing ends. */
 export const FREEZE_PATIENCE = 5;
+/** A step counts as progress only below this share of the smallest step so far. With 1 (any
+ *  new minimum counts) an iterate wandering at ~3e-3 |w| kept setting marginal new minima and
+ *  ran 40 fresh-filter steps; the filter's weights jump with w (a hard rank cut), the
+ *  wandering is chaotic, and it amplified rounding-level differences (the same sample
+ *  rotated) by 1e11, to 1.5x P6's tolerance (d = 2, gelu, leverage, pareto:3 noise). Halving
+ *  within FREEZE_PATIENCE steps asks for a contraction of at most 0.87 per step; a slower
+ *  one freezes early, which costs nothing: frozen descent converges and the polish
+ *  re-filters at the answer. */
+export const FREEZE_PROGRESS = 0.5;
 /** Under frozen weights, a step larger than this many times the step at freeze time is
  *  refused: the iterate is left where it was and the filter runs again. Rows whose
  *  gradients vanished where the weights froze (relu's dead zone: leverage rows with
@@ -58,10 +68,14 @@ export const FREEZE_PATIENCE = 5;
 export const UNFREEZE_FACTOR = 10;
 
 /** After converging under frozen weights, re-filter at the converged point and, if the weights
- *  change, descend again with the new ones: at most this many times. The weights then come
- *  from the filter at the answer itself, not at whichever iterate they froze, which made the
- *  answer depend on the path: rotating or permuting the sample (rounding-level changes)
- *  moved w by up to 5.8% of the P1 bound (deep profile, seed 424242). */
+ *  change, descend again with the new ones (to convergence: the first step of that descent
+ *  is not refused by UNFREEZE_FACTOR, which used to send the polish back to fresh filtering
+ *  and its wandering): at most this many times. The weights then come from the filter at the
+ *  answer itself, not at whichever iterate they froze, which made the answer depend on the
+ *  path: rotating or permuting the sample (rounding-level changes) moved w by up to 5.8% of
+ *  the P1 bound (deep profile, seed 424242). A weight set seen before (a cycle) ends the
+ *  polish with one descent under the cycle's elementwise minimum, which does not depend on
+ *  which member of the cycle the path met first. */
 export const POLISH_ROUNDS = 3;
 
 /** Huber's threshold in units of the residuals' robust scale (95% efficiency at the normal). */
@@ -82,7 +96,8 @@ const MAX_HALVINGS = 60;
  *   a leverage point where phi' vanishes, is caught where it starts to pull). Fresh
  *   filtering makes the aggregate piecewise smooth in w, so once the step is below
  *   FREEZE_TOLERANCE or stops shrinking (FREEZE_PATIENCE), the last weights are kept and
- *   descent finishes as the fixed weighted GD they define, which converges; a step that
+ *   descent finishes as the fixed weighted GD they define, with a step halved until the
+ *   weighted loss does not increase (so it converges, also across relu's kink); a step that
  *   jumps (UNFREEZE_FACTOR) under frozen weights is refused and filtering resumes; at
  *   convergence the filter is re-run at the answer (POLISH_ROUNDS).
  * - Plain mean with the squared or Huber loss: the same initial step with a monotone
@@ -108,11 +123,11 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
   // step grow with |w| made saturating links (tanh at |w*| = 2) oscillate. It never grows.
   let eta = fieldStep(link, Math.hypot(...w0), opts.update);
   if (!(eta > 0)) return { w, iterations: 0, status: 'diverged' };
-  let direction: Float64Array | undefined;
   let weights: Float64Array | undefined;
   let frozen = false;
   let frozenStep = 0;
   let polished = 0;
+  const history: Float64Array[] = [];
   let norms: Float64Array | undefined;
   let bestStep = Infinity, sinceBest = 0;
   let status: DescentStatus = 'max-iterations';
@@ -125,8 +140,15 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
       case 'filter':
         if (frozen && weights) g = weightedMean(rows, weights);
         else {
-          const f = filterMeanDetailed(rows, { eps: opts.eps, initialDirection: direction, rowSquaredNorms: norms ??= rowSquaredNorms(n, d, x) });
-          if (f.direction.some((t) => t !== 0)) direction = f.direction;
+          // The filter inside descent starts cold (from the sample's own most extreme row) at every
+          // step, never from the previous step's direction. Near the answer the filtered covariance is
+          // nearly isotropic, its top eigenvector ill-determined, and power iteration stops on its
+          // Rayleigh quotient before the vector converges: a warm start carried that unconverged
+          // vector from step to step, a memory through which rounding grew by 1e-9 -> 1e-2 in three
+          // steps. With the warm start, P6-rotation-equivariance failed at 4 of 40 quick audit seeds
+          // (margins up to 1.6); cold, at 0 of 160 (largest margin 0.28), with 94% of its cases
+          // equal to rounding instead of 74%. The extra power steps cost no measurable time.
+          const f = filterMeanDetailed(rows, { eps: opts.eps, rowSquaredNorms: norms ??= rowSquaredNorms(n, d, x) });
           weights = f.weights;
           g = f.mean;
         }
@@ -146,10 +168,24 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
     // take the step (with backtracking for the plain objectives)
     const before = lineSearch ? objective(link, u, y, opts.update, delta) : 0;
     let accepted = false;
-    for (let h = 0; h <= (lineSearch ? MAX_HALVINGS : 0); h++, eta /= lineSearch ? 2 : 1) {
-      for (let j = 0; j < d; j++) candidate[j] = w[j] - eta * g[j];
-      gemv(n, d, x, candidate, uNext);
-      if (!lineSearch || objective(link, uNext, y, opts.update, delta) <= before) { accepted = true; break; }
+    if (frozen && weights && opts.update === 'squared') {
+      // Under frozen weights the field is the gradient of a fixed weighted loss: a step that
+      // does not decrease it is halved (this step only). A fixed step cycled here: relu's
+      // kink at a heavy-residual row gave a 2-cycle of amplitude 7e-4 |w| until the cap.
+      const start = weightedObjective(link, u, y, weights);
+      let step = eta;
+      for (let h = 0; h <= MAX_HALVINGS; h++, step /= 2) {
+        for (let j = 0; j < d; j++) candidate[j] = w[j] - step * g[j];
+        gemv(n, d, x, candidate, uNext);
+        if (weightedObjective(link, uNext, y, weights) <= start) { accepted = true; break; }
+      }
+      if (!accepted) { for (let j = 0; j < d; j++) candidate[j] = w[j]; uNext.set(u); accepted = true; } // stationary
+    } else {
+      for (let h = 0; h <= (lineSearch ? MAX_HALVINGS : 0); h++, eta /= lineSearch ? 2 : 1) {
+        for (let j = 0; j < d; j++) candidate[j] = w[j] - eta * g[j];
+        gemv(n, d, x, candidate, uNext);
+        if (!lineSearch || objective(link, uNext, y, opts.update, delta) <= before) { accepted = true; break; }
+      }
     }
     if (!accepted) { status = 'converged'; it++; break; } // no descent along -g at any step: stationary
     let stepSq = 0, wSq = 0;
@@ -163,18 +199,30 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
     w.set(candidate);
     u.set(uNext);
     const relative = Math.sqrt(stepSq) / Math.max(1, Math.sqrt(wSq));
-    if (relative < bestStep) { bestStep = relative; sinceBest = 0; } else sinceBest++;
+    if (frozenStep === Infinity) frozenStep = relative; // the first step of a polish descent sets its scale
+    if (relative < FREEZE_PROGRESS * bestStep) { bestStep = relative; sinceBest = 0; } else sinceBest++;
     if (!frozen && (relative <= FREEZE_TOLERANCE || sinceBest >= FREEZE_PATIENCE)) { frozen = true; frozenStep = relative; }
     if (relative <= tol) {
       if (opts.mean === 'filter' && opts.update === 'squared' && weights && polished < POLISH_ROUNDS) {
         // polish: the filter at the converged point; keep descending if it disagrees
         gemv(n, d, x, w, u);
         fillScales(link, opts.update, 0, u, y, scale);
-        const f = filterMeanDetailed(rows, { eps: opts.eps, initialDirection: direction, rowSquaredNorms: norms });
+        const f = filterMeanDetailed(rows, { eps: opts.eps, rowSquaredNorms: norms });
         polished++;
-        let changed = false;
-        for (let i = 0; i < n; i++) if (f.weights[i] !== weights[i]) { changed = true; break; }
-        if (changed) { weights = f.weights; frozen = true; frozenStep = FREEZE_TOLERANCE; continue; }
+        if (!sameWeights(f.weights, weights)) {
+          history.push(weights);
+          const k = history.findIndex((h) => sameWeights(h, f.weights));
+          let next = f.weights;
+          if (k >= 0) {
+            // a cycle of weight sets: descend once more under their elementwise minimum (a row
+            // any member down-weights stays down-weighted), which does not depend on the
+            // member the path entered the cycle by
+            next = Float64Array.from(f.weights);
+            for (const h of history.slice(k)) for (let i = 0; i < n; i++) if (h[i] < next[i]) next[i] = h[i];
+            polished = POLISH_ROUNDS;
+          }
+          weights = next; frozen = true; frozenStep = Infinity; continue;
+        }
       }
       it++; status = 'converged'; break;
     }
@@ -217,6 +265,19 @@ function objective(link: Link, u: Float64Array, y: Float64Array, update: UpdateN
     s += update === 'huber' && a > delta ? 2 * delta * a - delta * delta : r * r;
   }
   return s / u.length;
+}
+
+/** Whether two weight vectors are identical. */
+function sameWeights(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The weighted squared loss sum_i c_i (phi(u_i) - y_i)^2 / sum_i c_i. */
+function weightedObjective(link: Link, u: Float64Array, y: Float64Array, c: Float64Array): number {
+  let s = 0, W = 0;
+  for (let i = 0; i < u.length; i++) { const r = link.phi(u[i]) - y[i]; s += c[i] * r * r; W += c[i]; }
+  return s / W;
 }
 
 /** The weighted mean sum_i c_i g_i / sum_i c_i of the rows. */
