@@ -22,8 +22,9 @@ export interface BatteryProperty<T> {
   readonly measure: (input: T) => Measurement;
   /** What kind of check it is: `claim` (the claim's form, thresholds derived at an explicit
    *  false-alarm probability), `calibrated` (a constant fitted to the shipped solver: a
-   *  regression check of that solver, not of the claim), `hygiene` (determinism and
-   *  invariances: hold on every run, apart from the claim). */
+   *  regression check of that solver, not of the claim; outside the audit's verdict unless
+   *  asked for), `hygiene` (determinism and invariances: hold on every run, apart from the
+   *  claim). The verdict is claim and hygiene ({@link inVerdict}). */
   readonly kind: PropertyKind;
   /** Base run count for the quick profile (the deep profile multiplies it by its scale). */
   readonly quickRuns: number;
@@ -35,6 +36,14 @@ export interface BatteryProperty<T> {
 }
 
 export type PropertyKind = 'claim' | 'calibrated' | 'hygiene';
+
+/** Whether a property of this kind counts toward the audit's verdict (its exit code): claim
+ *  and hygiene always, calibrated only when asked (`audit --constants`): a calibrated bound
+ *  holds the estimator to the shipped solver's constant, which the claim (an O(.) bound with
+ *  an unknown constant) does not. */
+export function inVerdict(kind: PropertyKind, countCalibrated = false): boolean {
+  return kind !== 'calibrated' || countCalibrated;
+}
 
 /** Runs of property `p` in `profile`. */
 export function runCount(p: { quickRuns: number; fixedRuns?: { quick: number; deep: number } }, profile: Profile): number {

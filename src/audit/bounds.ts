@@ -56,12 +56,14 @@ export const BOUNDS = {
    *  decisions and moved w by up to 0.5% of |w|; a deep audit (seed 7) failed on it. */
   permutationTolerance: 1e-9,
   /** P6 rotation equivariance (hygiene): holds to max(1e-6 |w|, this share of the P1 bound).
-   *  Measured (test/audit/rotation.test.ts: 40 sampled cases, seed 7, after the canonical
-   *  order): 29 agree to 1e-12 relative (rounding); in the other 11 rounding in the rotated
-   *  products flips a data-dependent discrete decision of the robust pipeline (the filter's
-   *  cut, the step at which weights freeze), and w moves by up to 0.9% of |w| (1.8% in a
-   *  60-case sample): two equally valid fits, a few percent of the statistical error. Equivariance up to 5% of the error bound is the claim
-   *  that holds in floating point. */
+   *  Rounding in the rotated products can flip a data-dependent discrete decision of the
+   *  robust pipeline (the filter's cut, the step at which weights freeze), giving two equally
+   *  valid fits a fraction of the statistical error apart. Measured with the shipped solver
+   *  (test/audit/rotation.test.ts: 40 cases, seed 7: 37 agree to 1e-12 relative, the rest to
+   *  5e-11; the 1280 cases of quick audit seeds 1-160: 94% to 1e-12, the largest difference
+   *  28% of this tolerance). The tolerance was set at 5% before the solver was made to settle
+   *  (src/solver/gradientDescent.ts: FREEZE_PROGRESS, the filter's cold start), when 4 of 40
+   *  audit seeds exceeded it; it was not loosened: the solver was fixed. */
   invarianceShare: 0.05,
   invarianceTolerance: 1e-6,
   /** Exact recovery: without noise or corruption the robust fit is within this of w*
@@ -85,11 +87,14 @@ export const RATES = {
   /** The whole audit's false-alarm probability for an estimator that meets the claim (the
    *  issue's size target): split by a union bound over every statistical run of a profile. */
   auditFalseAlarm: 0.01,
-  /** Share of that probability given to the rate properties' runs (the four together); the
-   *  remaining 0.2% is P1's, whose constants are calibrated (see BOUNDS.C1), so its share is
-   *  measured by the size experiment (reports/audit-power.md), not derived. Each rate run gets
-   *  auditFalseAlarm * rateShare / (4 x runs per rate property): 0.002 in the quick profile. */
-  rateShare: 0.8,
+  /** Share of that probability given to the rate properties' runs (the four together): all
+   *  of it. The audit's verdict is the claim's properties and hygiene; P1's constants are
+   *  calibrated on the shipped solver (see BOUNDS.C1), a correct estimator with a larger
+   *  constant fails it, so P1 is reported beside the verdict and counts only with
+   *  `audit --constants` (then outside this budget: its false-alarm rate is measured by the
+   *  size experiment, reports/audit-power.md, not derived). Each rate run gets
+   *  auditFalseAlarm * rateShare / (4 x runs per rate property): 0.0025 in the quick profile. */
+  rateShare: 1,
   /** Exponent margin (resolution): a slope that departs from the claimed exponent by less
    *  than this is not called a violation, however many seeds resolve it. Derived from what a
    *  correct estimator's finite grid may show: O~ hides log factors (sqrt(log d) has a local

@@ -11,12 +11,19 @@ const dir = mkdtempSync(join(tmpdir(), 'sim-audit-audit-'));
 const NO_RATES = ['--skip', 'eps-rate,sigma-rate,n-rate,d-rate'];
 
 describe('audit', () => {
-  it('plain least squares: exit 1 with a shrunk counterexample, seed and path', async () => {
+  it('plain least squares: P1 fails, outside the verdict by default; with --constants exit 1 with a shrunk counterexample, seed and path', async () => {
+    const outside = await cli('audit', '--estimator', 'plain', ...NO_RATES);
+    expect(outside.code).toBe(0);
+    expect(outside.out).toMatch(/claim: holds; hygiene: holds; calibrated \(not in the verdict\): VIOLATED/);
+    expect(outside.out).toMatch(/VIOLATED P1-error-bound \[calibrated\]/);
     const report = join(dir, 'plain.md');
-    const r = await cli('audit', '--estimator', 'plain', '--json', '--report', report, ...NO_RATES);
+    const r = await cli('audit', '--estimator', 'plain', '--json', '--report', report, '--constants', ...NO_RATES);
     expect(r.code).toBe(1);
     const res = JSON.parse(r.out);
     expect(res.holds).toBe(false);
+    expect(res.claimHolds).toBe(true);
+    expect(res.calibratedHolds).toBe(false);
+    expect(res.countCalibrated).toBe(true);
     const p1 = res.properties.find((p: { id: string }) => p.id === 'P1-error-bound');
     expect(p1.holds).toBe(false);
     expect(p1.measured).toBeGreaterThan(p1.bound);
@@ -29,8 +36,8 @@ describe('audit', () => {
     const report = join(dir, 'robust.md');
     const r = await cli('audit', '--estimator', 'robust', '--report', report);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/claim: holds; hygiene: holds/);
-    expect(r.out).toMatch(/all properties hold/);
+    expect(r.out).toMatch(/claim: holds; hygiene: holds; calibrated \(not in the verdict\): holds/);
+    expect(r.out).toMatch(/the audit passes/);
     expect(r.out).toMatch(/probability at most 1\.0%/);
     const md = readFileSync(report, 'utf8');
     expect(md.indexOf('## The claim')).toBeLessThan(md.indexOf('## Hygiene'));
@@ -84,8 +91,8 @@ describe('audit', () => {
       for (const p of res.properties) delete p.seconds;
       return res;
     };
-    const one = await cli('audit', '--estimator', 'plain', '--json', '--workers', '0', ...NO_RATES);
-    const two = await cli('audit', '--estimator', 'plain', '--json', '--workers', '2', ...NO_RATES);
+    const one = await cli('audit', '--estimator', 'plain', '--json', '--workers', '0', '--constants', ...NO_RATES);
+    const two = await cli('audit', '--estimator', 'plain', '--json', '--workers', '2', '--constants', ...NO_RATES);
     expect(two.code).toBe(1);
     expect(strip(two.out)).toEqual(strip(one.out)); // the same shrunk counterexample, seed and path
     // a user module, loaded by path in each worker: the verdicts of the sequential test above
@@ -93,11 +100,11 @@ describe('audit', () => {
     expect(user.properties.find((p: { id: string }) => p.id === 'P1-error-bound').holds).toBe(true);
     expect(user.properties.find((p: { id: string }) => p.id === 'exact-recovery').holds).toBe(false);
     const journal = join(dir, 'audit.jsonl');
-    const first = await cli('audit', '--estimator', 'plain', '--json', '--workers', '0', '--journal', journal, ...NO_RATES);
+    const first = await cli('audit', '--estimator', 'plain', '--json', '--workers', '0', '--constants', '--journal', journal, ...NO_RATES);
     expect(strip(first.out)).toEqual(strip(one.out));
     const lines = readFileSync(journal, 'utf8').trim().split('\n').length;
     expect(lines).toBe(75); // the code fingerprint, then every run of the quick battery (rates skipped), one line each
-    const again = await cli('audit', '--estimator', 'plain', '--json', '--journal', journal, ...NO_RATES);
+    const again = await cli('audit', '--estimator', 'plain', '--json', '--constants', '--journal', journal, ...NO_RATES);
     expect(strip(again.out)).toEqual(strip(one.out));
     expect(readFileSync(journal, 'utf8').trim().split('\n').length).toBe(lines); // nothing run twice
     expect((await cli('audit', '--estimator', 'robust', '--workers', '-1')).code).toBe(2);
