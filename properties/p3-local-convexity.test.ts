@@ -4,7 +4,7 @@ import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { getLink, type LinkName } from '../src/model/links.js';
 import { blockEigenvalues, lambdaMin, populationHessian, populationLoss } from '../src/landscape/population.js';
 import { cachedBasin } from '../src/landscape/landscapeSummary.js';
-import { generateInstance } from '../src/model/instance.js';
+import { generateInstance } from '../src/instance/instance.js';
 import { namedStream } from '../src/rng/streams.js';
 import { BOUNDS } from '../src/audit/bounds.js';
 import { seedArb } from '../src/audit/arbitraries.js';

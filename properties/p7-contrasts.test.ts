@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { generateInstance } from '../src/model/instance.js';
+import { generateInstance } from '../src/instance/instance.js';
 import { fit } from '../src/solver/methods.js';
 import { coordinateMedian } from '../src/robust/coordinateMedian.js';
 import { filterMean } from '../src/robust/filterMean.js';

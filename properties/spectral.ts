@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { generateInstance } from '../src/model/instance.js';
+import { generateInstance } from '../src/instance/instance.js';
 import { spectralInit } from '../src/solver/spectralInit.js';
 import { cachedBasin } from '../src/landscape/landscapeSummary.js';
 import { distance } from '../src/kernels/vec.js';

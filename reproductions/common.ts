@@ -1,5 +1,5 @@
 /** Measurement helpers the main paper's reproductions share. */
-import { generateInstance, type InstanceSettings } from '../src/model/instance.js';
+import { generateInstance, type InstanceSettings } from '../src/instance/instance.js';
 import { fit, type MethodName } from '../src/solver/methods.js';
 import { distance } from '../src/kernels/vec.js';
 import { ADVERSARY_NAMES, type AdversaryName } from '../src/adversaries/index.js';

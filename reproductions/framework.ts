@@ -7,7 +7,7 @@ import type { TopLevelSpec } from '../src/report/chart.js';
 import { writeTextAtomic } from '../src/io/atomicWrite.js';
 import { machineLine, writeReport, type ClaimResult, type ReportJson } from '../src/report/writeReport.js';
 import { verdictLine } from '../src/report/claim.js';
-import { toJson } from '../src/cli/parse.js';
+import { toJson } from '../src/io/toJson.js';
 import type { Sweep } from '../src/sweep/sweep.js';
 import type { Task } from '../src/sweep/taskRunner.js';
 
@@ -119,7 +119,7 @@ export async function finishReport(ctx: ReproductionContext, p: ReportParts): Pr
     '## Settings',
     '',
     '```json',
-    JSON.stringify(JSON.parse(toJson(p.settings)), null, 2),
+    toJson(p.settings, 2),
     '```',
     '',
     ...p.sections.flatMap((s) => [s.trimEnd(), '']),

@@ -5,7 +5,7 @@
  * the robust solver; past the guarantee (eps up to 0.4), each estimator's breakdown point
  * under each adversary.
  */
-import type { InstanceSettings } from '../src/model/instance.js';
+import type { InstanceSettings } from '../src/instance/instance.js';
 import type { LinkName } from '../src/model/links.js';
 import type { MethodName } from '../src/solver/methods.js';
 import { ADVERSARY_NAMES } from '../src/adversaries/index.js';

@@ -3,7 +3,7 @@
  * with the fitted exponent, and one O(nd) pass's throughput beside the memory bandwidth.
  * Every figure of this report is a timing: unlike the others, its numbers change run to run.
  */
-import type { InstanceSettings } from '../src/model/instance.js';
+import type { InstanceSettings } from '../src/instance/instance.js';
 import { gemv } from '../src/kernels/gemv.js';
 import { logLogSlope } from '../src/stats/logLogSlope.js';
 import { bandwidthLimit, bestTime } from '../src/bench/throughput.js';

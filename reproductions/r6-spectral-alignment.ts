@@ -2,7 +2,7 @@
  * R6: the robust spectral initialization lands in the basin once n is of order d log d,
  * under every adversary; plain spectral initialization does not under the spectral plant.
  */
-import { generateInstance, type InstanceSettings } from '../src/model/instance.js';
+import { generateInstance, type InstanceSettings } from '../src/instance/instance.js';
 import { spectralInit } from '../src/solver/spectralInit.js';
 import type { ExactRow } from './r5-basin.js';
 import { ADVERSARY_NAMES } from '../src/adversaries/index.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { LinkName } from '../model/links.js';
 import { ADVERSARY_NAMES, type AdversaryName } from '../adversaries/index.js';
-import type { InstanceSettings } from '../model/instance.js';
+import type { InstanceSettings } from '../instance/instance.js';
 import { BOUNDS } from './bounds.js';
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Matrix, QrDecomposition } from 'ml-matrix';
-import { generateInstance } from '../model/instance.js';
+import { generateInstance } from '../instance/instance.js';
 import { namedStream } from '../rng/streams.js';
 import { distance } from '../kernels/vec.js';
 import { BOUNDS, RATES } from './bounds.js';

@@ -8,7 +8,7 @@
  * Grids, margins and probabilities: RATES in bounds.ts, each with its derivation.
  */
 import fc from 'fast-check';
-import { generateInstance, type InstanceSettings } from '../model/instance.js';
+import { generateInstance, type InstanceSettings } from '../instance/instance.js';
 import type { LinkName } from '../model/links.js';
 import { distance } from '../kernels/vec.js';
 import { namedStream } from '../rng/streams.js';

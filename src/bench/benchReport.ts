@@ -4,7 +4,7 @@ import { markdownTable } from '../report/markdownTable.js';
 import { lineChart, type Row } from '../report/specs.js';
 import { writeSvg } from '../report/chart.js';
 import { machineLine, writeReport, type ClaimResult, type ReportJson } from '../report/writeReport.js';
-import { toJson } from '../cli/parse.js';
+import { toJson } from '../io/toJson.js';
 import type { BenchResult } from './runBench.js';
 
 /** The benchmark's targets (issue 7), each a figure to meet, not a timed test. */
@@ -52,7 +52,7 @@ export async function writeBenchReport(dir: string, r: BenchResult, seconds: num
     '## Settings',
     '',
     '```json',
-    JSON.stringify(JSON.parse(toJson({ ...r.settings, fitInstances: 'R4\'s: gelu, |w*| = 1, Student-t(3) noise sigma 0.5, eps 0.05 leverage points, seed 1; method robust' })), null, 2),
+    toJson({ ...r.settings, fitInstances: 'R4\'s: gelu, |w*| = 1, Student-t(3) noise sigma 0.5, eps 0.05 leverage points, seed 1; method robust' }, 2),
     '```',
     '',
     '## The limit: memory read bandwidth',

@@ -1,4 +1,4 @@
-import { generateInstance, type Instance, type InstanceSettings } from '../model/instance.js';
+import { generateInstance, type Instance, type InstanceSettings } from '../instance/instance.js';
 import { fit } from '../solver/methods.js';
 import { distance } from '../kernels/vec.js';
 import { logLogSlope, type PowerLawFit } from '../stats/logLogSlope.js';

@@ -5,7 +5,7 @@
  * the modules, the compiled kernels) and at the end. Run in a fresh process so the peak
  * belongs to this fit alone.
  */
-import { generateInstance } from '../model/instance.js';
+import { generateInstance } from '../instance/instance.js';
 import { canonicalizeInPlace } from '../model/canonicalRows.js';
 import { fit } from '../solver/methods.js';
 import { FIT_SETTINGS } from './fitScaling.js';

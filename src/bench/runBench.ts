@@ -1,4 +1,4 @@
-import { generateInstance } from '../model/instance.js';
+import { generateInstance } from '../instance/instance.js';
 import { canonicalizeInPlace } from '../model/canonicalRows.js';
 import { fit } from '../solver/methods.js';
 import { measureKernels, type KernelThroughput } from './kernelThroughput.js';

@@ -7,7 +7,8 @@ import { getAdversary } from '../adversaries/index.js';
 import { getLink } from '../model/links.js';
 import { namedStream } from '../rng/streams.js';
 import { InputError } from '../errors.js';
-import { parseEps, parseInteger, toJson } from './parse.js';
+import { parseEps, parseInteger } from './parse.js';
+import { toJson } from '../io/toJson.js';
 import type { CliIo } from './io.js';
 
 /** The file listing the changed rows, beside the corrupted CSV: `out.csv` -> `out.rows.json`. */

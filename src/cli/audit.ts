@@ -24,7 +24,8 @@ import { machineLine } from '../report/writeReport.js';
 import { EXIT, type CliIo } from './io.js';
 
 export { loadEstimator };
-import { parseInteger, toJson } from './parse.js';
+import { parseInteger } from './parse.js';
+import { toJson } from '../io/toJson.js';
 
 function fmt(v: number | undefined): string {
   return v === undefined || Number.isNaN(v) ? '-' : Number.isFinite(v) ? v.toPrecision(4) : String(v);

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { BENCH_DEFAULTS, BENCH_SMOKE, runBench } from '../bench/runBench.js';
 import { writeBenchReport } from '../bench/benchReport.js';
-import { toJson } from './parse.js';
+import { toJson } from '../io/toJson.js';
 import type { CliIo } from './io.js';
 
 /** `bench`: kernel throughput, fit-time scaling and memory, written to <out>/bench.md and .json. */

@@ -3,7 +3,8 @@ import { readSampleCsv } from '../io/readCsv.js';
 import { canonicalizeInPlace } from '../model/canonicalRows.js';
 import { fit, METHOD_NAMES } from '../solver/methods.js';
 import { DEFAULT_EPS } from '../solver/types.js';
-import { parseEps, parseInteger, toJson } from './parse.js';
+import { parseEps, parseInteger } from './parse.js';
+import { toJson } from '../io/toJson.js';
 import type { CliIo } from './io.js';
 
 /** `fit`: read a CSV (column y = response) and print the fitted w. */

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { landscapeSummary } from '../landscape/landscapeSummary.js';
-import { parseNumber, toJson } from './parse.js';
+import { parseNumber } from './parse.js';
+import { toJson } from '../io/toJson.js';
 import type { CliIo } from './io.js';
 
 /** `landscape`: the exact population facts for one link and |w*|. */

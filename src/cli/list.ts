@@ -3,7 +3,7 @@ import { LINK_NAMES } from '../model/links.js';
 import { NOISE_FAMILIES } from '../model/noise.js';
 import { ADVERSARY_NAMES } from '../adversaries/index.js';
 import { METHODS, METHOD_NAMES } from '../solver/methods.js';
-import { toJson } from './parse.js';
+import { toJson } from '../io/toJson.js';
 import type { CliIo } from './io.js';
 
 /** `list`: the names the other verbs accept. */

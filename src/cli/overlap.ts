@@ -3,7 +3,8 @@ import { labelLaw, overlapLimit, weakRecoveryThreshold } from '../spectral/overl
 import { parsePreprocess } from '../spectral/preprocess.js';
 import { simulateOverlap } from '../spectral/simulateOverlap.js';
 import { InputError } from '../errors.js';
-import { parseInteger, parseNumber, toJson } from './parse.js';
+import { parseInteger, parseNumber } from './parse.js';
+import { toJson } from '../io/toJson.js';
 import type { CliIo } from './io.js';
 
 /** `overlap`: the limiting spectral overlap at n / d = alpha (seed 003), optionally simulated. */

@@ -26,12 +26,3 @@ export function parseEps(text: string): number {
   if (!(v >= 0 && v < 0.5)) throw new InputError(`--eps must be in [0, 0.5), got ${v}`);
   return v;
 }
-
-/** JSON.stringify for outputs: a non-finite number would print null or NaN, so refuse it. */
-export function toJson(value: unknown): string {
-  return JSON.stringify(value, (key, v) => {
-    if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`refusing to print a non-finite number at "${key}"`);
-    if (v instanceof Float64Array || v instanceof Int32Array) return Array.from(v);
-    return v;
-  });
-}

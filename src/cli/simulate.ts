@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import { join } from 'node:path';
-import { generateInstance, type InstanceSettings } from '../model/instance.js';
+import { generateInstance, type InstanceSettings } from '../instance/instance.js';
 import { writeSampleCsv } from '../io/writeCsv.js';
 import { writeTextAtomic } from '../io/atomicWrite.js';
-import { parseEps, parseInteger, parseNumber, toJson } from './parse.js';
+import { parseEps, parseInteger, parseNumber } from './parse.js';
+import { toJson } from '../io/toJson.js';
 import type { CliIo } from './io.js';
 
 /** `simulate`: draw an instance and write DIR/data.csv and DIR/truth.json. */

@@ -1,5 +1,5 @@
 import { normalCdf, normalPdf } from '../model/links.js';
-import { gaussHermite } from '../landscape/gaussHermite.js';
+import { gaussHermite } from '../numeric/gaussHermite.js';
 import { InputError } from '../errors.js';
 
 /**

@@ -1,4 +1,4 @@
-import { normalRule } from '../landscape/normalIntegral.js';
+import { normalRule } from '../numeric/normalIntegral.js';
 
 /** A line c1 z1 + c2 z2 = t across which the integrand may jump or kink. */
 export interface PlaneLine {

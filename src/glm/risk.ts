@@ -1,7 +1,7 @@
 import type { GlmActivation } from './activations.js';
 import type { LabelModel } from './labelModels.js';
 import { planeExpectation } from './planeExpectation.js';
-import { normalRule } from '../landscape/normalIntegral.js';
+import { normalRule } from '../numeric/normalIntegral.js';
 
 /**
  * The population risk F(w) = E[(sigma(<w, x>) - y)^2] of a unit w written as

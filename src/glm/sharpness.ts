@@ -1,6 +1,6 @@
 import type { GlmActivation } from './activations.js';
 import type { GlmSample } from './fitGlm.js';
-import { normalRule } from '../landscape/normalIntegral.js';
+import { normalRule } from '../numeric/normalIntegral.js';
 import { normalPdf } from '../model/links.js';
 
 /** An update field's h, as a function of <w, x> (given the angle theta between w and w*). */

@@ -1,6 +1,6 @@
 import type { Link } from '../model/links.js';
 import { normalCdf } from '../model/links.js';
-import { normalRule } from './normalIntegral.js';
+import { normalRule } from '../numeric/normalIntegral.js';
 
 /** E[g(Z)], Z ~ N(0,1), with panels broken at `breaks`. */
 function expect1(g: (z: number) => number, breaks: readonly number[]): number {

@@ -1,6 +1,6 @@
 import type { Link } from '../model/links.js';
-import { normalRule, HERMITE_ORDER } from './normalIntegral.js';
-import { gaussHermite } from './gaussHermite.js';
+import { normalRule, HERMITE_ORDER } from '../numeric/normalIntegral.js';
+import { gaussHermite } from '../numeric/gaussHermite.js';
 
 /**
  * Exact population quantities of L(w) = E[(phi(<w,x>) - y)^2], y = phi(<w*,x>) + xi, x ~ N(0, I_d),

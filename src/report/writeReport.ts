@@ -1,7 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { writeTextAtomic } from '../io/atomicWrite.js';
-import { toJson } from '../cli/parse.js';
+import { toJson } from '../io/toJson.js';
 
 /** One checked claim: what was measured against which bound, and the verdict. */
 export interface ClaimResult {
@@ -38,5 +38,5 @@ export function writeReport(dir: string, body: string, json: ReportJson): void {
   const run = `\n## Run\n\n- Run time: ${json.run.seconds.toFixed(1)} s\n- Machine: ${json.run.machine}\n`;
   writeTextAtomic(join(dir, `${json.name}.md`), body.trimEnd() + '\n' + run);
   // one field per line, so a re-run's diff shows only the changed run.seconds line
-  writeTextAtomic(join(dir, `${json.name}.json`), JSON.stringify(JSON.parse(toJson(json)), null, 2) + '\n');
+  writeTextAtomic(join(dir, `${json.name}.json`), toJson(json, 2) + '\n');
 }

@@ -10,7 +10,7 @@ import { trimmedMean } from '../robust/trimmedMean.js';
 import { coordinateMedian } from '../robust/coordinateMedian.js';
 import { medianOfMeans } from '../robust/medianOfMeans.js';
 import type { ScaledRows } from '../robust/rows.js';
-import { expectNormal } from '../landscape/gaussHermite.js';
+import { expectNormal } from '../numeric/gaussHermite.js';
 
 /** How per-sample updates are aggregated. */
 export type MeanName = 'filter' | 'mean' | 'trimmed-mean' | 'coordinate-median' | 'median-of-means';

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { normalRule } from '../landscape/normalIntegral.js';
+import { normalRule } from '../numeric/normalIntegral.js';
 import { getLink, type Link } from '../model/links.js';
 import type { Preprocess } from './preprocess.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADVERSARIES, ADVERSARY_NAMES, getAdversary } from '../../src/adversaries/index.js';
-import { generateInstance } from '../../src/model/instance.js';
+import { generateInstance } from '../../src/instance/instance.js';
 import { getLink, LINK_NAMES } from '../../src/model/links.js';
 import { namedStream } from '../../src/rng/streams.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { flawNames } from '../../reproductions/audit-power.js';
-import { generateInstance } from '../../src/model/instance.js';
+import { generateInstance } from '../../src/instance/instance.js';
 import { estimator } from '../../src/solver/methods.js';
 import { distance } from '../../src/kernels/vec.js';
 import { measureVariantRun } from '../../src/audit/batteryTasks.js';

@@ -6,7 +6,7 @@ import { parseSampleCsv, readSampleCsv } from '../../src/io/readCsv.js';
 import { writeSampleCsv } from '../../src/io/writeCsv.js';
 import { readWeights } from '../../src/io/readWeights.js';
 import { writeFileAtomic } from '../../src/io/atomicWrite.js';
-import { generateInstance } from '../../src/model/instance.js';
+import { generateInstance } from '../../src/instance/instance.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-audit-io-'));
 

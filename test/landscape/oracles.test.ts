@@ -3,8 +3,8 @@ import { getLink, LINK_NAMES } from '../../src/model/links.js';
 import { populationLoss, populationGradient, populationHessian, blockEigenvalues, lambdaMin } from '../../src/landscape/population.js';
 import { basinRadius, circleMin } from '../../src/landscape/basinRadius.js';
 import { hermiteCoefficients, spectralCoefficients, labelQuantile } from '../../src/landscape/coefficients.js';
-import { gaussHermite, expectNormal } from '../../src/landscape/gaussHermite.js';
-import { gaussLegendre } from '../../src/landscape/gaussLegendre.js';
+import { gaussHermite, expectNormal } from '../../src/numeric/gaussHermite.js';
+import { gaussLegendre } from '../../src/numeric/gaussLegendre.js';
 import { landscapeSummary } from '../../src/landscape/landscapeSummary.js';
 import { namedStream } from '../../src/rng/streams.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { canonicalOrder, canonicalRows, canonicalizeInPlace } from '../../src/model/canonicalRows.js';
-import { generateInstance } from '../../src/model/instance.js';
+import { generateInstance } from '../../src/instance/instance.js';
 import { estimator } from '../../src/solver/methods.js';
 import { namedStream } from '../../src/rng/streams.js';
 import type { Sample } from '../../src/model/sample.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateInstance, type InstanceSettings } from '../../src/model/instance.js';
+import { generateInstance, type InstanceSettings } from '../../src/instance/instance.js';
 import { fit, estimator, METHOD_NAMES, METHODS } from '../../src/solver/methods.js';
 import { fieldStep, gradientDescent } from '../../src/solver/gradientDescent.js';
 import { spectralInit, truncationLevel } from '../../src/solver/spectralInit.js';

@@ -1,9 +1,9 @@
 import { allocMatrix } from '../kernels/wasmKernels.js';
 import { InputError } from '../errors.js';
 import { namedStream } from '../rng/streams.js';
-import { getLink, type LinkName } from './links.js';
-import { noiseSampler, parseNoise, noiseToString } from './noise.js';
-import type { Sample } from './sample.js';
+import { getLink, type LinkName } from '../model/links.js';
+import { noiseSampler, parseNoise, noiseToString } from '../model/noise.js';
+import type { Sample } from '../model/sample.js';
 import { getAdversary, type AdversaryName } from '../adversaries/index.js';
 import { checkEps } from '../robust/rows.js';
 
