@@ -6,10 +6,10 @@ import { r4 } from './r4-time.js';
 import { r5 } from './r5-basin.js';
 import { r6 } from './r6-spectral-alignment.js';
 import { r7 } from './r7-adversary-battery.js';
-import { seed001 } from './seed-001-robust-glm.js';
-import { seed002 } from './seed-002-relu-gate.js';
-import { seed003 } from './seed-003-spectral-asymptotics.js';
-import { seed004 } from './seed-004-prelu-gmm.js';
+import { seed001 } from './seeds/seed-001-robust-glm.js';
+import { seed002 } from './seeds/seed-002-relu-gate.js';
+import { seed003 } from './seeds/seed-003-spectral-asymptotics.js';
+import { seed004 } from './seeds/seed-004-prelu-gmm.js';
 import { auditPower } from './audit-power.js';
 
 /** Every reproduction, in the order `npm run reproduce` runs them. */

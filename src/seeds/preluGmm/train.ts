@@ -1,0 +1,80 @@
+import { namedStream } from '../../rng/streams.js';
+import type { GmmSample, PreluNet } from './model.js';
+
+/** Training settings: width m, exponent p, initial scale, GD step, step budget. */
+export interface TrainSettings {
+  readonly p: number;
+  readonly m: number;
+  readonly initScale: number;
+  readonly eta: number;
+  readonly maxSteps: number;
+  /** Steps to continue after the training accuracy first reaches 100%. */
+  readonly extraSteps: number;
+  readonly seed: number;
+  /** Called with the network every `every` steps (and at the end), e.g. to record robustness over training. */
+  readonly onCheckpoint?: (step: number, net: PreluNet) => void;
+  readonly every?: number;
+}
+
+/**
+ * Gradient descent on the logistic loss (1/n) sum log(1 + exp(-y f(x))) from a small balanced
+ * initialization: w_j = initScale g_j / sqrt(D), v_j = +/- |w_j| (half each sign), stream `init`.
+ * Stops `extraSteps` after the first step with perfect training accuracy (or at maxSteps).
+ */
+export function trainPrelu(data: GmmSample, s: TrainSettings): { net: PreluNet; steps: number; fitted: boolean } {
+  const { n, D, x, y } = data;
+  const { p, m } = s;
+  const r = namedStream(s.seed, 'init');
+  const w = new Float64Array(m * D), v = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    let ww = 0;
+    for (let k = 0; k < D; k++) { w[j * D + k] = (s.initScale * r.normal()) / Math.sqrt(D); ww += w[j * D + k] ** 2; }
+    v[j] = (j % 2 === 0 ? 1 : -1) * Math.sqrt(ww);
+  }
+  const net: PreluNet = { p, m, D, w, v };
+  const gw = new Float64Array(m * D), gv = new Float64Array(m), xn = new Float64Array(n);
+  // per-sample pre-activations and per-step neuron norms, allocated once
+  const us = new Float64Array(m), as = new Float64Array(m);
+  for (let i = 0; i < n; i++) { let t = 0; for (let k = 0; k < D; k++) t += x[i * D + k] ** 2; xn[i] = Math.sqrt(t); }
+  let fittedAt = -1, step = 0;
+  for (; step < s.maxSteps; step++) {
+    gw.fill(0); gv.fill(0);
+    // |w_j| depends on the step only, not on the sample
+    for (let j = 0; j < m; j++) {
+      let ww = 0;
+      for (let k = 0; k < D; k++) ww += w[j * D + k] ** 2;
+      as[j] = Math.sqrt(ww);
+    }
+    let correct = 0;
+    for (let i = 0; i < n; i++) {
+      const off = i * D, b = xn[i];
+      // forward with per-neuron pieces
+      let f = 0;
+      for (let j = 0; j < m; j++) {
+        let u = 0;
+        for (let k = 0; k < D; k++) u += w[j * D + k] * x[off + k];
+        us[j] = u;
+        if (u > 0) f += (v[j] * Math.pow(u, p)) / Math.pow(as[j] * b, p - 1);
+      }
+      if (y[i] * f > 0) correct++;
+      const z = y[i] * f;
+      const dl = -y[i] / (1 + Math.exp(z)) / n; // d loss / d f
+      for (let j = 0; j < m; j++) {
+        const u = us[j];
+        if (u <= 0) continue;
+        const a = as[j], c = Math.pow(a * b, p - 1), sig = Math.pow(u, p) / c;
+        gv[j] += dl * sig;
+        // d sigma / d w = relu(u)^(p-1)/(ab)^(p-1) [p x - (p-1) u w / a^2]
+        const g1 = (dl * v[j] * p * Math.pow(u, p - 1)) / c, g2 = (dl * v[j] * (p - 1) * sig) / (a * a);
+        for (let k = 0; k < D; k++) gw[j * D + k] += g1 * x[off + k] - g2 * w[j * D + k];
+      }
+    }
+    if (s.onCheckpoint && s.every && step % s.every === 0) s.onCheckpoint(step, net);
+    if (correct === n && fittedAt < 0) fittedAt = step;
+    if (fittedAt >= 0 && step >= fittedAt + s.extraSteps) break;
+    for (let t = 0; t < m * D; t++) w[t] -= s.eta * gw[t];
+    for (let j = 0; j < m; j++) v[j] -= s.eta * gv[j];
+  }
+  s.onCheckpoint?.(step, net);
+  return { net, steps: step, fitted: fittedAt >= 0 };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { gmmSample, netOutput, type PreluNet } from '../../../src/seeds/preluGmm/model.js';
+import { minimalFlip } from '../../../src/seeds/preluGmm/attack.js';
+import { robustness } from '../../../src/seeds/preluGmm/robustRadius.js';
+
+describe('seed 004 building blocks', () => {
+  it('draws points about alpha from orthonormal centers with the right labels', () => {
+    const s = gmmSample(400, 100, 2, 3, 0.1, 1);
+    for (let i = 0; i < s.n; i++) {
+      const k = s.cluster[i];
+      expect(s.y[i]).toBe(k < 2 ? 1 : -1);
+      let dist = 0;
+      for (let j = 0; j < 100; j++) dist += (s.x[i * 100 + j] - (j === k ? 1 : 0)) ** 2;
+      expect(Math.sqrt(dist)).toBeGreaterThan(0.05);
+      expect(Math.sqrt(dist)).toBeLessThan(0.15);
+    }
+    expect(() => gmmSample(10, 3, 2, 2, 0.1, 1)).toThrow(/K1 \+ K2 <= D/);
+  });
+  it('the input gradient matches finite differences (p = 3)', () => {
+    const D = 6;
+    const net: PreluNet = { p: 3, m: 2, D, w: Float64Array.from({ length: 12 }, (_, k) => Math.sin(k + 1)), v: Float64Array.from([1.5, -0.7]) };
+    const x = Float64Array.from({ length: D }, (_, k) => Math.cos(k) + 0.3);
+    const g = new Float64Array(D);
+    netOutput(net, x, 0, g);
+    for (let k = 0; k < D; k++) {
+      const a = Float64Array.from(x), b = Float64Array.from(x);
+      a[k] += 1e-6; b[k] -= 1e-6;
+      expect(g[k]).toBeCloseTo((netOutput(net, a, 0) - netOutput(net, b, 0)) / 2e-6, 5);
+    }
+  });
+  it('the attack finds the exact minimal flip of a linear classifier', () => {
+    // one relu neuron minus another: f(x) = relu(x1) - relu(-x1) = x1 (p = 1), boundary x1 = 0
+    const D = 3;
+    const net: PreluNet = { p: 1, m: 2, D, w: Float64Array.from([1, 0, 0, -1, 0, 0]), v: Float64Array.from([1, -1]) };
+    const x = Float64Array.from([0.3, 0.5, -0.2]);
+    expect(minimalFlip(net, x, Float64Array.from([-1, 0, 0]))).toBeCloseTo(0.3, 3);
+    const test = { n: 1, D, x, y: Float64Array.from([-1]), cluster: Int32Array.from([0]) };
+    expect(robustness(net, test, 1)).toEqual({ radii: [0], accuracy: 0 });
+  });
+});
