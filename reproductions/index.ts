@@ -1,26 +1,29 @@
 /**
- * `npm run reproduce [-- NAME ...] [-- --full] [-- --workers N] [-- --shard k/N]`: run the
- * reproductions (all by default, quick scale unless --full), write reports/<name>.md, .json
- * and .svg, then rewrite the index reports/README.md from every report's JSON twin.
+ * `sim-audit reproduce [NAME ...] [--full] [--workers N] [--shard k/N] [--merge]` (and
+ * `npm run reproduce -- ...`, which calls it): run the reproductions (all by default, quick
+ * scale unless --full), write reports/<name>.md, .json and .svg, then rewrite the index
+ * reports/README.md from every report's JSON twin. The CLI loads this module only for the
+ * `reproduce` and `merge` verbs. Exit codes are the CLI's (src/exitCodes.ts).
  *
  * Every reproduction's instances are tasks spread over `--workers` worker threads (default:
  * the machine's cores); each task is a pure function of its settings and seed, so the
  * reports do not depend on the number of workers. Finished tasks are journaled in
  * reports/.sweeps/, so a killed run, started again with the same command, resumes there.
  * `--shard k/N` runs only the k-th of N disjoint slices and writes its results as JSON lines
- * (reports/shards/ by default) instead of reports; `sim-audit merge` turns the N shards'
- * files into the reports.
+ * (reports/shards/ by default) instead of reports; `--merge` (or `sim-audit merge`) turns the
+ * N shards' files into the reports, computing nothing.
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../src/errors.js';
+import { EXIT } from '../src/exitCodes.js';
 import { parseShard, type Shard } from '../src/sweep/sweep.js';
 import { createProgress } from '../src/sweep/progress.js';
 import { REPRODUCTIONS } from './registry.js';
 import { writeIndex } from './writeIndex.js';
-import { runReproductions, type Outcome } from './runner.js';
+import { runReproductions, shardFiles, type Outcome } from './runner.js';
 import type { Reproduction } from './framework.js';
 
 const here = fileURLToPath(import.meta.url);
@@ -36,21 +39,22 @@ export function choose(names: readonly string[]): Reproduction[] {
   return names.length === 0 ? [...REPRODUCTIONS] : [...new Set(found as Reproduction[])];
 }
 
-/** Log each outcome; returns whether all succeeded. */
-export function reportOutcomes(outcomes: readonly Outcome[], log: (line: string) => void, err: (line: string) => void): boolean {
-  let ok = true;
+/** Log each outcome; returns the exit code: ok, usage when a reproduction failed on bad input
+ *  (a missing or inconsistent shard file), internal when one failed otherwise. */
+export function reportOutcomes(outcomes: readonly Outcome[], log: (line: string) => void, err: (line: string) => void): number {
+  let code: number = EXIT.ok;
   for (const x of outcomes) {
     if (x.kind === 'report') {
       log(`${x.r.id}: ${x.r.title}: ${x.report.claims.map((c) => `${c.id} ${c.verdict} (margin ${c.margin.toFixed(3)})`).join('; ')}; ${x.seconds.toFixed(1)} s`);
     } else if (x.kind === 'shard') {
       log(`${x.r.id}: shard done: ${x.computed} task(s) computed, ${x.replayed} replayed, ${x.elsewhere} left to other shards -> ${x.file}`);
     } else {
-      ok = false;
       const e = x.error;
+      code = Math.max(code, e instanceof InputError ? EXIT.usage : EXIT.internal);
       err(`${x.r.id}: failed: ${e instanceof InputError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
   }
-  return ok;
+  return code;
 }
 
 /** Run the command line `argv` (without node and the script); returns the exit code. */
@@ -64,19 +68,20 @@ export async function main(argv: readonly string[], log: (line: string) => void 
     .option('--shard <k/N>', 'run only the k-th of N disjoint slices of the tasks; write JSON lines to --shards, no report')
     .option('--shards <DIR>', 'where shard files go (default: <out>/shards)')
     .option('--fresh', 'start over: drop the journal of an interrupted run instead of resuming it')
+    .option('--merge', 'compute nothing: write the reports from the shard files in --shards (every slice of each reproduction)')
     .option('--list', 'list the reproductions and exit')
     .exitOverride()
     .configureOutput({ writeOut: (s) => log(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) });
   try {
     program.parse([...argv], { from: 'user' });
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     throw e;
   }
   const o = program.opts<Options>();
   if (o.list) {
     for (const r of REPRODUCTIONS) log(`${r.id}\t${r.name}\t${r.title}`);
-    return 0;
+    return EXIT.ok;
   }
   let chosen: Reproduction[], shard: Shard | undefined;
   const workers = Number(o.workers);
@@ -84,12 +89,14 @@ export async function main(argv: readonly string[], log: (line: string) => void 
     if (!(Number.isInteger(workers) && workers >= 0)) throw new InputError(`--workers must be an integer >= 0, got "${o.workers}"`);
     chosen = choose(program.args);
     shard = o.shard === undefined ? undefined : parseShard(o.shard);
+    if (shard && o.merge) throw new InputError('--shard and --merge exclude each other (run the slices first, then merge them)');
   } catch (e) {
-    if (e instanceof InputError) { err(`reproduce: ${e.message}`); return 2; }
+    if (e instanceof InputError) { err(`reproduce: ${e.message}`); return EXIT.usage; }
     throw e;
   }
   const out = resolve(o.out);
   const shardDir = resolve(o.shards ?? join(out, 'shards'));
+  if (o.merge) return merge(chosen, program.args.length === 0, { full: Boolean(o.full), out, shardDir }, log, err);
   const started = performance.now();
   const progress = createProgress({ tty: Boolean(process.stderr.isTTY), write: (t) => process.stderr.write(t) });
   const outcomes = await runReproductions(chosen, {
@@ -97,17 +104,32 @@ export async function main(argv: readonly string[], log: (line: string) => void 
     shardDir, fresh: o.fresh, progress,
   });
   progress.stop();
-  const ok = reportOutcomes(outcomes, log, err);
+  const code = reportOutcomes(outcomes, log, err);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (shard) {
-    log(`shard ${shard.k}/${shard.of}: ${chosen.length} reproduction(s) in ${seconds} s; merge the ${shard.of} shards with \`npx sim-audit merge --shards ${shardDir}\``);
-    return ok ? 0 : 3;
+    log(`shard ${shard.k}/${shard.of}: ${chosen.length} reproduction(s) in ${seconds} s; merge the ${shard.of} shards with \`npx sim-audit reproduce --merge --shards ${shardDir}\``);
+    return code;
   }
   const tally = writeIndex(out, REPRODUCTIONS);
   log(`wrote ${join(out, 'README.md')}; ${chosen.length} reproduction(s) with ${workers} worker(s) in ${seconds} s; claims in the index: ${tally.holds} hold, ${tally.doesNotHold} do not hold (findings, see the reports)`);
-  return ok ? 0 : 3;
+  return code;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === here) {
-  process.exitCode = await main(process.argv.slice(2));
+/**
+ * `--merge`: the reports from the shard files of `--shard k/N` runs (N of them per
+ * reproduction), computing nothing: every task's result comes from a shard file, and a task
+ * found in two files must carry the same result. `all`: no names were given, so merge every
+ * reproduction that has a complete set of shard files.
+ */
+async function merge(chosen: Reproduction[], all: boolean, o: { full: boolean; out: string; shardDir: string }, log: (line: string) => void, err: (line: string) => void): Promise<number> {
+  if (all) {
+    chosen = chosen.filter((r) => { try { shardFiles(o.shardDir, r, o.full); return true; } catch { return false; } });
+    if (chosen.length === 0) { err(`reproduce: no complete set of shard files in ${o.shardDir}${o.full ? ' (--full)' : ''}`); return EXIT.usage; }
+  }
+  const progress = createProgress({ tty: false, write: () => {} });
+  const outcomes = await runReproductions(chosen, { full: o.full, out: o.out, workers: 0, mode: 'merge', shardDir: o.shardDir, progress });
+  const code = reportOutcomes(outcomes, log, err);
+  const tally = writeIndex(o.out, REPRODUCTIONS);
+  log(`merged ${outcomes.filter((x) => x.kind === 'report').length} of ${chosen.length} reproduction(s) from ${o.shardDir}; wrote ${join(o.out, 'README.md')} (${tally.holds} hold, ${tally.doesNotHold} do not hold)`);
+  return code;
 }

@@ -21,7 +21,8 @@ import { profileFromEnv } from '../audit/profile.js';
 import { markdownTable } from '../report/markdownTable.js';
 import { writeTextAtomic } from '../io/atomicWrite.js';
 import { machineLine } from '../report/writeReport.js';
-import { EXIT, type CliIo } from './io.js';
+import { EXIT } from '../exitCodes.js';
+import type { CliIo } from './io.js';
 
 export { loadEstimator };
 import { parseInteger } from './parse.js';

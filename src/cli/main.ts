@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../errors.js';
-import { EXIT, processIo, type CliIo } from './io.js';
+import { EXIT } from '../exitCodes.js';
+import { processIo, type CliIo } from './io.js';
 import { simulateCommand } from './simulate.js';
 import { fitCommand } from './fit.js';
 import { attackCommand } from './attack.js';
@@ -10,19 +11,21 @@ import { landscapeCommand } from './landscape.js';
 import { overlapCommand } from './overlap.js';
 import { auditCommand } from './audit.js';
 import { benchCommand } from './bench.js';
-import { mergeCommand } from './merge.js';
+import { mergeCommand, reproduceCommand } from './reproduce.js';
 
 /** Build the program; each verb lives in its own file. */
 function program(io: CliIo, setExit: (code: number) => void = () => {}): Command {
   const root = new Command('sim-audit')
-    .description('audit robust single-index-model learning: simulate, attack, fit, audit, landscape, overlap, bench, merge, list')
+    .description('audit robust single-index-model learning: simulate, attack, fit, audit, landscape, overlap, bench, reproduce, merge, list')
+    .enablePositionalOptions()
     .showHelpAfterError(false)
     .configureOutput({ writeOut: io.stdout, writeErr: () => { /* errors are reported once, by run() */ } });
   for (const make of [simulateCommand, fitCommand, attackCommand, listCommand, landscapeCommand, overlapCommand, benchCommand]) {
     root.addCommand(make(io).configureOutput({ writeOut: io.stdout, writeErr: () => {} }));
   }
-  root.addCommand(auditCommand(io, setExit).configureOutput({ writeOut: io.stdout, writeErr: () => {} }));
-  root.addCommand(mergeCommand(io, setExit).configureOutput({ writeOut: io.stdout, writeErr: () => {} }));
+  for (const make of [auditCommand, reproduceCommand, mergeCommand]) {
+    root.addCommand(make(io, setExit).configureOutput({ writeOut: io.stdout, writeErr: () => {} }));
+  }
   root.exitOverride();
   for (const c of root.commands) c.exitOverride();
   return root;

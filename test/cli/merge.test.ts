@@ -8,7 +8,18 @@ import { r2 } from '../../reproductions/r2-error-vs-sigma.js';
 import { createProgress } from '../../src/sweep/progress.js';
 
 
-describe('sim-audit merge', () => {
+describe('sim-audit reproduce and merge', () => {
+  it('reproduce is a verb of the one command line: --list names the reproductions, an unknown one exits 2 naming it', async () => {
+    const list = await cli('reproduce', '--list');
+    expect(list.code).toBe(0);
+    expect(list.out).toMatch(/^r1\tr1-error-vs-eps\t/m);
+    expect(list.out).toMatch(/^power\taudit-power\t/m);
+    const bad = await cli('reproduce', 'r9');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/unknown reproduction "r9"/);
+    expect((await cli('reproduce', '--shard', '1/2', '--merge')).code).toBe(2);
+  });
+
   it('refuses a folder without shard files, and a reproduction whose shards are incomplete, with exit 2', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'merge-'));
     const none = await cli('merge', '--shards', empty, '--out', empty);
