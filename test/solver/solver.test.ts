@@ -58,8 +58,9 @@ describe('solver', () => {
       const r = estimator(method)(inst.sample, { link: 'gelu', eps: 0.05, seed: 3, maxIterations: 50 });
       expect(r.w.length).toBe(8);
       expect(r.w.every(Number.isFinite)).toBe(true);
-      expect(['converged', 'max-iterations', 'diverged', 'init-only']).toContain(r.status);
-      expect(METHODS[method].summary.length).toBeGreaterThan(10);
+      // init-only methods stop at their start; every descent runs and none diverges here
+      if (METHODS[method].descent) expect(r.status === 'converged' || r.status === 'max-iterations').toBe(true);
+      else expect(r.status).toBe('init-only');
     }
   });
 

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { powerBuffers, weightedTopEigenvector } from '../../src/robust/topEigenvector.js';
+import { namedStream } from '../../src/rng/streams.js';
+
+/** The weighted covariance (1/W) sum c_i (s_i x_i - mu)(s_i x_i - mu)^T, formed densely. */
+function denseCovariance(n: number, d: number, x: Float64Array, s: Float64Array, c: Float64Array, mu: Float64Array | null): Matrix {
+  const W = c.reduce((a, b) => a + b, 0);
+  const m = new Matrix(d, d);
+  for (let i = 0; i < n; i++) for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) {
+    const ga = s[i] * x[i * d + a] - (mu ? mu[a] : 0), gb = s[i] * x[i * d + b] - (mu ? mu[b] : 0);
+    m.set(a, b, m.get(a, b) + (c[i] * ga * gb) / W);
+  }
+  return m;
+}
+
+describe('weightedTopEigenvector', () => {
+  it('finds the top eigenvector of the weighted covariance (centered and uncentered) without forming it', () => {
+    const n = 400, d = 6;
+    const r = namedStream(5, 'top');
+    const x = Float64Array.from({ length: n * d }, r.normal);
+    for (let i = 0; i < n; i++) x[i * d + 2] *= 3; // a spike along e_3
+    const s = Float64Array.from({ length: n }, () => 0.5 + r.uniform());
+    const c = Float64Array.from({ length: n }, (_, i) => (i % 7 === 0 ? 0.25 : 1));
+    const mu = Float64Array.from({ length: d }, () => 0.1 * r.normal());
+    for (const centre of [mu, null]) {
+      const dense = new EigenvalueDecomposition(denseCovariance(n, d, x, s, c, centre));
+      const values = dense.realEigenvalues;
+      const top = values.indexOf(Math.max(...values));
+      const expected = dense.eigenvectorMatrix.getColumn(top);
+      const v = new Float64Array(d).fill(1 / Math.sqrt(d));
+      const W = c.reduce((a, b) => a + b, 0);
+      const steps = weightedTopEigenvector(n, d, x, s, c, W, centre, 0, v, 500, 1e-14, powerBuffers(n, d));
+      expect(steps).toBeGreaterThan(1);
+      expect(steps).toBeLessThan(500);
+      const cosine = Math.abs(v.reduce((a, t, j) => a + t * expected[j], 0));
+      expect(cosine).toBeGreaterThan(1 - 1e-8);
+    }
+  });
+
+  it('a shift moves the spectrum, not the top direction; it stops at maxSteps', () => {
+    const n = 200, d = 4;
+    const r = namedStream(6, 'top');
+    const x = Float64Array.from({ length: n * d }, (_, k) => (k % d === 0 ? 4 : 1) * r.normal());
+    const ones = new Float64Array(n).fill(1);
+    const v = new Float64Array(d).fill(0.5);
+    expect(weightedTopEigenvector(n, d, x, ones, ones, n, null, 0.5, v, 3, 0, powerBuffers(n, d))).toBe(3);
+    weightedTopEigenvector(n, d, x, ones, ones, n, null, 0.5, v, 200, 1e-14, powerBuffers(n, d));
+    expect(Math.abs(v[0])).toBeGreaterThan(0.999);
+  });
+});
