@@ -4,8 +4,6 @@ import { fit, type MethodName } from '../src/solver/methods.js';
 import { distance } from '../src/kernels/vec.js';
 import { ADVERSARY_NAMES, type AdversaryName } from '../src/adversaries/index.js';
 import { summarize } from '../src/stats/summary.js';
-import { conditioning } from '../src/audit/conditioning.js';
-import { BOUNDS } from '../src/audit/bounds.js';
 import { task, type ReproductionContext } from './framework.js';
 
 /** Seeds 1..count: reproductions name their seeds, so a report can be replayed. */
@@ -50,9 +48,4 @@ export async function strongestAdversary(ctx: ReproductionContext, base: Omit<In
     if (medians[adversary] > medians[best]) best = adversary;
   });
   return { adversary: best, medians };
-}
-
-/** The P1 error bound kappa sigma (C1 sqrt(eps) + C2 sqrt(d/n)) of src/audit/bounds.ts. */
-export function errorBound(s: Pick<InstanceSettings, 'link' | 'norm' | 'sigma' | 'eps' | 'd' | 'n'>): number {
-  return conditioning(s.link, s.norm) * s.sigma * (BOUNDS.C1 * Math.sqrt(s.eps) + BOUNDS.C2 * Math.sqrt(s.d / s.n));
 }

@@ -9,7 +9,8 @@ import { markdownTable } from '../src/report/markdownTable.js';
 import { lineChart, type Row } from '../src/report/specs.js';
 import { fmt, upperClaim } from '../src/report/claim.js';
 import { MAIN_SOURCE, finishReport, type Reproduction } from './framework.js';
-import { errorBound, errorsOver, seedList, strongestAdversary } from './common.js';
+import { errorsOver, seedList, strongestAdversary } from './common.js';
+import { errorBound } from '../src/audit/errorBound.js';
 
 /** sigma with |w*| = 2: sigma / |w*| from 0.003 to 0.5 (the P1 domain's largest). */
 const SIGMAS = [0.006, 0.02, 0.06, 0.2, 0.6, 1];

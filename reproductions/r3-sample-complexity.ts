@@ -8,7 +8,8 @@ import { fmt, upperClaim } from '../src/report/claim.js';
 import { BOUNDS, RATES, REPRODUCTION } from '../src/audit/bounds.js';
 import { slopeTest } from '../src/audit/rates.js';
 import { MAIN_SOURCE, finishReport, type Reproduction } from './framework.js';
-import { errorBound, errorsOver, seedList, strongestAdversary } from './common.js';
+import { errorsOver, seedList, strongestAdversary } from './common.js';
+import { errorBound } from '../src/audit/errorBound.js';
 
 const DIMS = [20, 50, 100, 200];
 

@@ -10,7 +10,8 @@ import { tileChart, type Row } from '../src/report/specs.js';
 import { fmt, lowerClaim, upperClaim } from '../src/report/claim.js';
 import { BOUNDS } from '../src/audit/bounds.js';
 import { MAIN_SOURCE, finishReport, type Reproduction } from './framework.js';
-import { errorBound, errorsByMethod, seedList } from './common.js';
+import { errorsByMethod, seedList } from './common.js';
+import { errorBound } from '../src/audit/errorBound.js';
 
 /** The baselines that have no robust step at all: each must break under some adversary. */
 const NON_ROBUST: readonly MethodName[] = ['plain', 'random-gd', 'glmtron', 'huber'];

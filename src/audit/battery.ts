@@ -4,7 +4,7 @@ import { generateInstance } from '../instance/instance.js';
 import { namedStream } from '../rng/streams.js';
 import { distance } from '../kernels/vec.js';
 import { BOUNDS, RATES } from './bounds.js';
-import { conditioning } from './conditioning.js';
+import { errorBound } from './errorBound.js';
 import { CLAIM_LINKS, instanceCaseArb, seedArb, settingsOf, type InstanceCase } from './arbitraries.js';
 import { callFit, type AuditedFit, type Measurement } from './fitCall.js';
 import { runs, QUICK_SEED, type Profile } from './profile.js';
@@ -66,14 +66,13 @@ export function margin(m: Measurement): number {
 }
 
 /** The P1 bound of a case. */
-function errorBound(c: InstanceCase): number {
-  const s = settingsOf(c);
-  return conditioning(c.link, c.norm) * s.sigma * (BOUNDS.C1 * Math.sqrt(c.eps) + BOUNDS.C2 * Math.sqrt(c.d / s.n));
+function caseBound(c: InstanceCase): number {
+  return errorBound(settingsOf(c));
 }
 
 /** The P6 tolerance: max(1e-6 |w|, a share of the P1 bound). */
 function invarianceBound(c: InstanceCase, w: Float64Array): number {
-  return Math.max(BOUNDS.invarianceTolerance * Math.max(1, Math.hypot(...w)), BOUNDS.invarianceShare * errorBound(c));
+  return Math.max(BOUNDS.invarianceTolerance * Math.max(1, Math.hypot(...w)), BOUNDS.invarianceShare * caseBound(c));
 }
 
 /** |w_hat - w*| on the case's instance. */
@@ -91,7 +90,7 @@ export function errorBoundProperty(fit: AuditedFit, links: readonly LinkName[] =
     arbitrary: instanceCaseArb({ links }),
     quickRuns: 40,
     measure: (c) => {
-      return { measured: errorOf(fit, c), bound: errorBound(c) };
+      return { measured: errorOf(fit, c), bound: caseBound(c) };
     },
   };
 }
