@@ -4,7 +4,7 @@ import { rowSquaredNorms } from '../kernels/rowSquaredNorms.js';
 import { allocMatrix, isWasmBacked } from '../kernels/wasmKernels.js';
 import { filterScores } from '../robust/filterMean.js';
 import { powerBuffers, weightedTopEigenvector } from '../robust/topEigenvector.js';
-import { fillScales } from '../solver/gradientDescent.js';
+import { fillScales } from '../solver/update.js';
 import { getLink } from '../model/links.js';
 import { namedStream } from '../rng/streams.js';
 import { bestTime, sink } from './throughput.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateInstance, type InstanceSettings } from '../../src/instance/instance.js';
 import { fit, estimator, METHOD_NAMES, METHODS } from '../../src/solver/methods.js';
-import { fieldStep, gradientDescent } from '../../src/solver/gradientDescent.js';
+import { gradientDescent } from '../../src/solver/gradientDescent.js';
+import { fieldStep } from '../../src/solver/fieldStep.js';
 import { spectralInit, truncationLevel } from '../../src/solver/spectralInit.js';
 import { firstMomentInit } from '../../src/solver/firstMomentInit.js';
 import { fitScale } from '../../src/solver/scaleFit.js';

@@ -1,0 +1,179 @@
+import type { Link } from '../model/links.js';
+import { gemv } from '../kernels/gemv.js';
+import { gemvT } from '../kernels/gemvT.js';
+import { rowSquaredNorms } from '../kernels/rowSquaredNorms.js';
+import { filterMeanDetailed } from '../robust/filterMean.js';
+import { mean } from '../robust/mean.js';
+import { trimmedMean } from '../robust/trimmedMean.js';
+import { coordinateMedian } from '../robust/coordinateMedian.js';
+import { medianOfMeans } from '../robust/medianOfMeans.js';
+import type { MeanEstimator, ScaledRows } from '../robust/rows.js';
+import { FreezeTracker } from './freeze.js';
+import { fillScales, type UpdateName } from './update.js';
+
+/** How per-sample updates are aggregated. */
+export type MeanName = 'filter' | 'mean' | 'trimmed-mean' | 'coordinate-median' | 'median-of-means';
+
+/**
+ * The mean of the per-sample update vectors as descent sees it: one interface for the
+ * stateless means and the filter, which owns its weights, their freezing and the polish.
+ */
+export interface GradientMean {
+  /** The aggregate of the rows' update vectors (their scales filled by the caller). */
+  aggregate(): Float64Array;
+  /** The loss a step must not increase (its own line search, halving from the fixed step),
+   *  at projections u; undefined: the descent's own step rule. */
+  stepLoss(): ((u: Float64Array) => number) | undefined;
+  /** Whether a candidate step of this relative length is refused (w stays; aggregate again). */
+  refuses(relative: number): boolean;
+  /** After a step of this relative length was taken. */
+  record(relative: number): void;
+  /** At convergence at w (projections u): true when descent must go on (new weights). */
+  resumeAtConvergence(w: Float64Array, u: Float64Array): boolean;
+}
+
+/** What a gradient mean reads: the rows (x and the scale array descent fills), the responses,
+ *  the link and update, and eps. */
+export interface GradientMeanContext {
+  readonly rows: ScaledRows & { readonly scale: Float64Array };
+  readonly y: Float64Array;
+  readonly link: Link;
+  readonly update: UpdateName;
+  readonly eps: number;
+}
+
+const STATELESS: Record<Exclude<MeanName, 'filter'>, MeanEstimator> = {
+  mean: (rows) => mean(rows),
+  'trimmed-mean': trimmedMean,
+  'coordinate-median': coordinateMedian,
+  'median-of-means': medianOfMeans,
+};
+
+/** The gradient mean named `name` for one descent. */
+export function gradientMean(name: MeanName, ctx: GradientMeanContext): GradientMean {
+  return name === 'filter' ? new FilterGradientMean(ctx) : statelessMean(STATELESS[name], ctx);
+}
+
+/** A mean without state of its own (it keeps the freeze bookkeeping only for its refusal rule). */
+function statelessMean(estimator: MeanEstimator, ctx: GradientMeanContext): GradientMean {
+  const freeze = new FreezeTracker();
+  return {
+    aggregate: () => estimator(ctx.rows, { eps: ctx.eps }),
+    stepLoss: () => undefined,
+    refuses: (relative) => freeze.refuses(relative),
+    record: (relative) => freeze.record(relative),
+    resumeAtConvergence: () => false,
+  };
+}
+
+/** After converging under frozen weights, re-filter at the converged point and, if the weights
+ *  change, descend again with the new ones (to convergence: the first step of that descent
+ *  is not refused by UNFREEZE_FACTOR, which used to send the polish back to fresh filtering
+ *  and its wandering): at most this many times. The weights then come from the filter at the
+ *  answer itself, not at whichever iterate they froze, which made the answer depend on the
+ *  path: rotating or permuting the sample (rounding-level changes) moved w by up to 5.8% of
+ *  the P1 bound (deep profile, seed 424242). A weight set seen before (a cycle) ends the
+ *  polish with one descent under the cycle's elementwise minimum, which does not depend on
+ *  which member of the cycle the path met first. */
+export const POLISH_ROUNDS = 3;
+
+/**
+ * The filter as descent's mean. It runs afresh at every step (a row whose gradient is
+ * invisible at one iterate, e.g. a leverage point where phi' vanishes, is caught where it
+ * starts to pull) until the steps freeze (src/solver/freeze.ts); then descent is the fixed
+ * weighted GD the last weights define, with a step halved until the weighted loss does not
+ * increase (so it converges, also across relu's kink); at convergence the filter runs again at
+ * the answer (POLISH_ROUNDS).
+ */
+class FilterGradientMean implements GradientMean {
+  private readonly freeze = new FreezeTracker();
+  private weights: Float64Array | undefined;
+  private norms: Float64Array | undefined;
+  private polished = 0;
+  private readonly history: Float64Array[] = [];
+
+  constructor(private readonly ctx: GradientMeanContext) {}
+
+  aggregate(): Float64Array {
+    const { rows, eps } = this.ctx;
+    if (this.freeze.frozen && this.weights) return weightedMean(rows, this.weights);
+    // The filter inside descent starts cold (from the sample's own most extreme row) at every
+    // step, never from the previous step's direction. Near the answer the filtered covariance is
+    // nearly isotropic, its top eigenvector ill-determined, and power iteration stops on its
+    // Rayleigh quotient before the vector converges: a warm start carried that unconverged
+    // vector from step to step, a memory through which rounding grew by 1e-9 -> 1e-2 in three
+    // steps. With the warm start, P6-rotation-equivariance failed at 4 of 40 quick audit seeds
+    // (margins up to 1.6); cold, at 0 of 160 (largest margin 0.28), with 94% of its cases
+    // equal to rounding instead of 74%. The extra power steps cost no measurable time.
+    const f = filterMeanDetailed(rows, { eps, rowSquaredNorms: this.norms ??= rowSquaredNorms(rows.n, rows.d, rows.x) });
+    this.weights = f.weights;
+    return f.mean;
+  }
+
+  stepLoss(): ((u: Float64Array) => number) | undefined {
+    const { weights } = this;
+    if (!(this.freeze.frozen && weights && this.ctx.update === 'squared')) return undefined;
+    // Under frozen weights the field is the gradient of a fixed weighted loss: a step that
+    // does not decrease it is halved (this step only). A fixed step cycled here: relu's
+    // kink at a heavy-residual row gave a 2-cycle of amplitude 7e-4 |w| until the cap.
+    return (u) => weightedLoss(this.ctx.link, u, this.ctx.y, weights);
+  }
+
+  refuses(relative: number): boolean {
+    return this.freeze.refuses(relative);
+  }
+
+  record(relative: number): void {
+    this.freeze.record(relative);
+  }
+
+  resumeAtConvergence(w: Float64Array, u: Float64Array): boolean {
+    const { rows, y, link, update, eps } = this.ctx;
+    const weights = this.weights;
+    if (!(update === 'squared' && weights && this.polished < POLISH_ROUNDS)) return false;
+    // polish: the filter at the converged point; keep descending if it disagrees
+    gemv(rows.n, rows.d, rows.x, w, u);
+    fillScales(link, update, 0, u, y, rows.scale);
+    const f = filterMeanDetailed(rows, { eps, rowSquaredNorms: this.norms });
+    this.polished++;
+    if (sameWeights(f.weights, weights)) return false;
+    this.history.push(weights);
+    const k = this.history.findIndex((h) => sameWeights(h, f.weights));
+    let next = f.weights;
+    if (k >= 0) {
+      // a cycle of weight sets: descend once more under their elementwise minimum (a row
+      // any member down-weights stays down-weighted), which does not depend on the
+      // member the path entered the cycle by
+      next = Float64Array.from(f.weights);
+      for (const h of this.history.slice(k)) for (let i = 0; i < rows.n; i++) if (h[i] < next[i]) next[i] = h[i];
+      this.polished = POLISH_ROUNDS;
+    }
+    this.weights = next;
+    this.freeze.refreeze();
+    return true;
+  }
+}
+
+/** Whether two weight vectors are identical. */
+function sameWeights(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The weighted squared loss sum_i c_i (phi(u_i) - y_i)^2 / sum_i c_i. */
+function weightedLoss(link: Link, u: Float64Array, y: Float64Array, c: Float64Array): number {
+  let s = 0, W = 0;
+  for (let i = 0; i < u.length; i++) { const r = link.phi(u[i]) - y[i]; s += c[i] * r * r; W += c[i]; }
+  return s / W;
+}
+
+/** The weighted mean sum_i c_i g_i / sum_i c_i of the rows. */
+function weightedMean(rows: ScaledRows, c: Float64Array): Float64Array {
+  const s = rows.scale!;
+  const u = new Float64Array(rows.n);
+  let W = 0;
+  for (let i = 0; i < rows.n; i++) { u[i] = c[i] * s[i]; W += c[i]; }
+  const out = gemvT(rows.n, rows.d, rows.x, u, new Float64Array(rows.d));
+  for (let j = 0; j < rows.d; j++) out[j] /= W;
+  return out;
+}
