@@ -60,10 +60,10 @@ export function measureKernels(n: number, d: number, repeats = 5): KernelThrough
       kernel: 'gradient', does: 'per-sample gradients: X w, factors 2 r phi\'(u), X^T (c s)', passes: 2,
       run: (x) => { gemv(n, d, x, v, u); fillScales(gelu, 'squared', 0, u, y, s); for (let i = 0; i < n; i++) s[i] *= c[i]; gemvT(n, d, x, s, outD); },
     },
-    { kernel: 'filterScores', does: 'filter scores (s_i <x_i, v> - <mu, v>)^2', passes: 1, run: (x) => { sink.value += filterScores(n, d, x, ones, c, mu, v, outN, tau); } },
+    { kernel: 'filterScores', does: 'filter scores (s_i <x_i, v> - <mu, v>)^2', passes: 1, run: (x) => { sink.value += filterScores({ n, d, x, s: ones, c, mu }, v, outN, tau); } },
     {
       kernel: 'powerStep', does: 'one weighted power-iteration step (X v, then X^T u)', passes: 2,
-      run: (x) => { dir.set(v); weightedTopEigenvector(n, d, x, ones, c, n, mu, 0, dir, 1, 0, buffers); },
+      run: (x) => { dir.set(v); weightedTopEigenvector({ n, d, x, s: ones, c, mu }, n, dir, { shift: 0, maxSteps: 1, tolerance: 0 }, buffers); },
     },
   ];
   const bytes = 8 * n * d;

@@ -2,7 +2,7 @@ import { InputError } from '../errors.js';
 import { gemv } from '../kernels/gemv.js';
 import { gemvT } from '../kernels/gemvT.js';
 import { rowSquaredNorms } from '../kernels/rowSquaredNorms.js';
-import { powerBuffers, weightedTopEigenvector } from './topEigenvector.js';
+import { powerBuffers, weightedTopEigenvector, type WeightedRowsView } from './topEigenvector.js';
 import { selectInPlace } from '../kernels/select.js';
 import { medianAndMad } from './madScale.js';
 import { blockMedian } from './blockMedian.js';
@@ -113,25 +113,15 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
   if (c.length !== n) throw new InputError(`initialWeights has length ${c.length}, expected n = ${n}`);
   const mu = new Float64Array(d);
   const v = new Float64Array(d);
+  const view: WeightedRowsView = { n, d, x, s, c, mu: centered ? mu : null };
   const buffers = powerBuffers(n, d);
   const proj = buffers.proj;
-  const u = buffers.u;
   const tau = new Float64Array(n);
   const scratch = new Float64Array(n);
-  const k = Math.max(1, Math.min(Math.floor(n / 2), 2 * Math.floor(eps * n) + 1));
-  const blocks = new Float64Array(k);
-  // blocks are cut in content order (permutation invariance); computed only if needed
-  let order = options.blockOrder;
   const budget = FILTER.budgetFactor * eps * n;
+  const reference = inlierReference(view, eps, options);
 
-  const weightedMean = (): number => {
-    let W = 0;
-    for (let i = 0; i < n; i++) { W += c[i]; u[i] = c[i] * s[i]; }
-    if (centered) { gemvT(n, d, x, u, mu); for (let j = 0; j < d; j++) mu[j] /= W; }
-    return W;
-  };
-
-  let W = weightedMean();
+  let W = weightedMean(view, buffers.u);
   if (eps === 0) {
     return { mean: mu, weights: c, direction: v, lambda: NaN, reference: NaN, rounds: 0, removedWeight: 0 };
   }
@@ -141,93 +131,142 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
   const norms = options.rowSquaredNorms ?? rowSquaredNorms(n, d, x);
   const rowNormSq = centered ? null : norms;
 
-  // Cold start: the row with the largest |g_i - mu| (rotation-equivariant and it has a
-  // large component along whatever inflates the covariance).
   if (options.initialDirection && options.initialDirection.length === d) v.set(options.initialDirection);
-  else {
-    let best = -1, bestVal = -1;
-    for (let i = 0; i < n; i++) {
-      let t = 0;
-      for (let j = 0; j < d; j++) t += (s[i] * x[i * d + j] - mu[j]) ** 2;
-      if (t > bestVal) { bestVal = t; best = i; }
-    }
-    for (let j = 0; j < d; j++) v[j] = s[best] * x[best * d + j] - mu[j];
-  }
+  else coldStart(view, v);
   normalizeInPlace(v, d);
 
-  let lambda = 0, reference = 0, rounds = 0, removed = 0;
+  let lambda = 0, level = 0, rounds = 0, removed = 0;
   for (let i = 0; i < n; i++) removed += 1 - c[i];
   removed += prune(n, d, x, norms, s, c, centered, eps, buffers.proj, scratch, budget - removed);
-  W = weightedMean();
+  W = weightedMean(view, buffers.u);
   let steps: number = options.initialDirection ? FILTER.powerWarmSteps : FILTER.powerColdSteps;
   for (; rounds < FILTER.maxRounds; rounds++) {
     // --- top eigenvector of the weighted (co)variance by power iteration
     let shift = 0;
     if (rowNormSq) { let t = 0; for (let i = 0; i < n; i++) t += c[i] * s[i] * s[i] * rowNormSq[i]; shift = bulkShift(t / W, d); }
-    weightedTopEigenvector(n, d, x, s, c, W, centered ? mu : null, shift, v, steps, FILTER.powerTolerance, buffers);
+    weightedTopEigenvector(view, W, v, { shift, maxSteps: steps, tolerance: FILTER.powerTolerance }, buffers);
     steps = FILTER.powerWarmSteps;
 
     // --- projections, weighted level along v, and the inliers' reference level
-    lambda = filterScores(n, d, x, s, c, centered ? mu : null, v, proj, tau) / W;
-    if (centered) {
+    lambda = filterScores(view, v, proj, tau) / W;
+    const verdict = reference(lambda, proj, tau, scratch);
+    level = verdict.level;
+    if (verdict.consistent) break;
+    if (removed >= budget) break;
+
+    // --- soft down-weighting by excess score (see FILTER.quantileShare)
+    const taken = downWeight(c, tau, level, eps, budget - removed, scratch);
+    if (taken === undefined) break;
+    removed += taken;
+    W = weightedMean(view, buffers.u);
+    if (!(W > 0)) throw new Error('filter removed every point');
+  }
+  return { mean: centered ? mu : new Float64Array(d), weights: c, direction: v, lambda, reference: level, rounds, removedWeight: removed };
+}
+
+/** The weighted mean into view.mu (uncentered: nothing to compute); returns the total weight.
+ *  `u` (length n) is scratch. */
+function weightedMean(view: WeightedRowsView, u: Float64Array): number {
+  const { n, d, x, s, c, mu } = view;
+  let W = 0;
+  for (let i = 0; i < n; i++) { W += c[i]; u[i] = c[i] * s[i]; }
+  if (mu) { gemvT(n, d, x, u, mu); for (let j = 0; j < d; j++) mu[j] /= W; }
+  return W;
+}
+
+/** Cold start of power iteration: the row with the largest |g_i - mu| (rotation-equivariant,
+ *  and it has a large component along whatever inflates the covariance). Not normalized. */
+function coldStart(view: WeightedRowsView, v: Float64Array): void {
+  const { n, d, x, s } = view;
+  const mu = view.mu ?? new Float64Array(d);
+  let best = -1, bestVal = -1;
+  for (let i = 0; i < n; i++) {
+    let t = 0;
+    for (let j = 0; j < d; j++) t += (s[i] * x[i * d + j] - mu[j]) ** 2;
+    if (t > bestVal) { bestVal = t; best = i; }
+  }
+  for (let j = 0; j < d; j++) v[j] = s[best] * x[best * d + j] - mu[j];
+}
+
+/** A stop rule's answer: the inliers' level along v, and whether lambda is consistent with it. */
+interface StopVerdict {
+  readonly level: number;
+  readonly consistent: boolean;
+}
+
+/**
+ * The inliers' reference level along the top direction, by mode, and whether the weighted
+ * level lambda is consistent with it (the filter stops). The centered rule also rescores
+ * tau from the robust center. Scratch is length n.
+ */
+function inlierReference(view: WeightedRowsView, eps: number, options: FilterOptions): (lambda: number, proj: Float64Array, tau: Float64Array, scratch: Float64Array) => StopVerdict {
+  const { n, d, x } = view;
+  if (view.mu) {
+    return (lambda, proj, tau, scratch) => {
       // Inlier variance along v: (MAD scale)^2 about the median, Gaussian-consistent with a
       // 50% breakdown point. A median of block means was used first; it needs contaminated
       // blocks to be a small minority, but eps n outliers spread over 2 eps n + 1 blocks of
       // 1/(2 eps) rows reach 1 - e^(-1/2) = 39% of them, which inflated the reference from
       // 0.93 to 1.64 under a 10% cluster at 3 sigma and stopped the filter before it began.
       const { center, scale } = medianAndMad(proj, scratch);
-      reference = scale * scale;
       // Score deviations from the robust center, not from the (contaminated) weighted mean:
       // measured from a mean pulled towards the outliers, inliers on the far side look more
       // extreme and get trimmed more, which biases the result towards the outliers.
       for (let i = 0; i < n; i++) tau[i] = (proj[i] - center) ** 2;
-      if (lambda <= (1 + FILTER.stopRelative) * reference) break;
       // Heavy-tailed inliers (finite variance, infinite fourth moment) fail this test too:
       // their sample variance is carried by a few extreme points, which the filter then
       // trims, within the budget; that trimming is what heavy-tailed mean estimation does.
-    } else if (options.known) {
-      reference = options.known.level;
-      if (lambda <= options.known.threshold) break;
-    } else {
-      order ??= contentOrder(n, d, x);
-      scratch.set(tau);
-      reference = blockMedian(scratch, n, k, blocks, order);
-      for (let i = 0; i < n; i++) scratch[i] = (tau[i] - reference) ** 2;
-      const sdTau = Math.sqrt(blockMedian(scratch, n, k, blocks, order));
-      if (lambda <= reference + FILTER.stopAbsolute * sdTau * Math.sqrt(eps)) break;
-    }
-    if (removed >= budget) break;
-
-    // --- soft down-weighting by excess score (see FILTER.quantileShare)
-    let positive = 0;
-    for (let i = 0; i < n; i++) {
-      const e = c[i] > 0 ? Math.max(0, tau[i] - reference) : 0;
-      tau[i] = e;
-      if (e > 0) scratch[positive++] = e;
-    }
-    if (positive === 0) break;
-    const rank = Math.min(positive, Math.max(1, Math.ceil(eps * n * FILTER.quantileShare)));
-    const cut = selectInPlace(scratch, positive - rank, 0, positive);
-    let top = 0;
-    for (let i = 0; i < positive; i++) if (scratch[i] > top) top = scratch[i];
-    // proposed removals, scaled down if they would overrun the budget: the `rank` largest
-    // scores go whole; the rest lose excess / max-excess (the classic soft filter). Dividing
-    // by the rank's own score instead would, once fewer than `rank` outliers remain, put the
-    // cut at inlier level and strip inlier weight wholesale.
-    let proposal = 0;
-    for (let i = 0; i < n; i++) {
-      if (tau[i] <= 0) continue;
-      const cutShare = tau[i] >= cut ? 1 : tau[i] / top;
-      tau[i] = c[i] * cutShare;
-      proposal += tau[i];
-    }
-    const factor = Math.min(1, (budget - removed) / proposal);
-    for (let i = 0; i < n; i++) if (tau[i] > 0) c[i] = Math.max(0, c[i] - factor * tau[i]);
-    removed += factor * proposal;
-    W = weightedMean();
-    if (!(W > 0)) throw new Error('filter removed every point');
+      const level = scale * scale;
+      return { level, consistent: lambda <= (1 + FILTER.stopRelative) * level };
+    };
   }
-  return { mean: centered ? mu : new Float64Array(d), weights: c, direction: v, lambda, reference, rounds, removedWeight: removed };
+  const known = options.known;
+  if (known) return (lambda) => ({ level: known.level, consistent: lambda <= known.threshold });
+  // blocks are cut in content order (permutation invariance); computed only if needed
+  let order = options.blockOrder;
+  const k = Math.max(1, Math.min(Math.floor(n / 2), 2 * Math.floor(eps * n) + 1));
+  const blocks = new Float64Array(k);
+  return (lambda, _proj, tau, scratch) => {
+    order ??= contentOrder(n, d, x);
+    scratch.set(tau);
+    const level = blockMedian(scratch, n, k, blocks, order);
+    for (let i = 0; i < n; i++) scratch[i] = (tau[i] - level) ** 2;
+    const sdTau = Math.sqrt(blockMedian(scratch, n, k, blocks, order));
+    return { level, consistent: lambda <= level + FILTER.stopAbsolute * sdTau * Math.sqrt(eps) };
+  };
+}
+
+/**
+ * One round of soft down-weighting by excess score tau_i - level (FILTER.quantileShare): the
+ * `rank` largest excesses lose their whole weight, the rest lose excess / max excess (the
+ * classic soft filter), all scaled down if they would overrun `allowance`. Dividing by the
+ * rank's own score instead would, once fewer than `rank` outliers remain, put the cut at
+ * inlier level and strip inlier weight wholesale. Updates c; overwrites tau and scratch.
+ * Returns the weight removed, or undefined when no row exceeds the level.
+ */
+function downWeight(c: Float64Array, tau: Float64Array, level: number, eps: number, allowance: number, scratch: Float64Array): number | undefined {
+  const n = c.length;
+  let positive = 0;
+  for (let i = 0; i < n; i++) {
+    const e = c[i] > 0 ? Math.max(0, tau[i] - level) : 0;
+    tau[i] = e;
+    if (e > 0) scratch[positive++] = e;
+  }
+  if (positive === 0) return undefined;
+  const rank = Math.min(positive, Math.max(1, Math.ceil(eps * n * FILTER.quantileShare)));
+  const cut = selectInPlace(scratch, positive - rank, 0, positive);
+  let top = 0;
+  for (let i = 0; i < positive; i++) if (scratch[i] > top) top = scratch[i];
+  let proposal = 0;
+  for (let i = 0; i < n; i++) {
+    if (tau[i] <= 0) continue;
+    const cutShare = tau[i] >= cut ? 1 : tau[i] / top;
+    tau[i] = c[i] * cutShare;
+    proposal += tau[i];
+  }
+  const factor = Math.min(1, allowance / proposal);
+  for (let i = 0; i < n; i++) if (tau[i] > 0) c[i] = Math.max(0, c[i] - factor * tau[i]);
+  return factor * proposal;
 }
 
 /** The filter's robust mean (see {@link filterMeanDetailed}). */
@@ -279,10 +318,8 @@ function prune(n: number, d: number, x: Float64Array, rowNorms: Float64Array, s:
  * (mu = null: uncentered), tau[i] = proj[i]^2. Returns sum_i c_i tau_i, the weighted level
  * along v times the total weight.
  */
-export function filterScores(
-  n: number, d: number, x: Float64Array, s: Float64Array, c: Float64Array, mu: Float64Array | null,
-  v: Float64Array, proj: Float64Array, tau: Float64Array,
-): number {
+export function filterScores(view: WeightedRowsView, v: Float64Array, proj: Float64Array, tau: Float64Array): number {
+  const { n, d, x, s, c, mu } = view;
   const mv = mu ? dotN(mu, v, d) : 0;
   gemv(n, d, x, v, proj);
   let acc = 0;

@@ -12,19 +12,36 @@ export function powerBuffers(n: number, d: number): PowerBuffers {
   return { proj: new Float64Array(n), u: new Float64Array(n), w: new Float64Array(d) };
 }
 
+/** Rows g_i = s_i x_i with weights c_i about a centre mu (null: uncentered second moment). */
+export interface WeightedRowsView {
+  readonly n: number;
+  readonly d: number;
+  readonly x: Float64Array;
+  readonly s: Float64Array;
+  readonly c: Float64Array;
+  readonly mu: Float64Array | null;
+}
+
+/** How long power iteration runs, and the shift subtracted from the matrix. */
+export interface PowerOptions {
+  /** Subtract shift times the identity (converge at the spike's separation from the bulk). */
+  readonly shift: number;
+  readonly maxSteps: number;
+  /** Stop once the Rayleigh quotient changes by less than this (relative). */
+  readonly tolerance: number;
+}
+
 /**
  * Power iteration for the top eigenvector of the weighted (co)variance of g_i = s_i x_i:
  * Sigma = (1/W) sum_i c_i (g_i - mu)(g_i - mu)^T (mu = null: uncentered second moment),
  * minus `shift` times the identity. Each step is two O(n d) passes (X v, then X^T u);
  * Sigma is never formed. `v` (unit) is the start and receives the result. Stops after
  * `maxSteps` or when the Rayleigh quotient changes by less than `tolerance` (relative).
- * Returns the number of steps taken.
+ * Returns the number of steps taken. W is the total weight sum_i c_i.
  */
-export function weightedTopEigenvector(
-  n: number, d: number, x: Float64Array, s: Float64Array, c: Float64Array, W: number,
-  mu: Float64Array | null, shift: number, v: Float64Array, maxSteps: number, tolerance: number,
-  buf: PowerBuffers,
-): number {
+export function weightedTopEigenvector(rows: WeightedRowsView, W: number, v: Float64Array, options: PowerOptions, buf: PowerBuffers): number {
+  const { n, d, x, s, c, mu } = rows;
+  const { shift, maxSteps, tolerance } = options;
   const { proj, u, w } = buf;
   let rayleigh = NaN;
   let step = 0;

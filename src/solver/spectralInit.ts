@@ -97,6 +97,6 @@ function topDirection(data: Sample, s: Float64Array, c: Float64Array, rowNorms: 
   let nv = Math.hypot(...v);
   if (!(nv > 0)) { v[0] = 1; nv = 1; }
   for (let j = 0; j < d; j++) v[j] /= nv;
-  weightedTopEigenvector(n, d, x, s, c, W, null, bulkShift(trace / W, d), v, FINAL_POWER_STEPS, FINAL_POWER_TOLERANCE, powerBuffers(n, d));
+  weightedTopEigenvector({ n, d, x, s, c, mu: null }, W, v, { shift: bulkShift(trace / W, d), maxSteps: FINAL_POWER_STEPS, tolerance: FINAL_POWER_TOLERANCE }, powerBuffers(n, d));
   return v;
 }

@@ -30,7 +30,7 @@ describe('weightedTopEigenvector', () => {
       const expected = dense.eigenvectorMatrix.getColumn(top);
       const v = new Float64Array(d).fill(1 / Math.sqrt(d));
       const W = c.reduce((a, b) => a + b, 0);
-      const steps = weightedTopEigenvector(n, d, x, s, c, W, centre, 0, v, 500, 1e-14, powerBuffers(n, d));
+      const steps = weightedTopEigenvector({ n, d, x, s, c, mu: centre }, W, v, { shift: 0, maxSteps: 500, tolerance: 1e-14 }, powerBuffers(n, d));
       expect(steps).toBeGreaterThan(1);
       expect(steps).toBeLessThan(500);
       const cosine = Math.abs(v.reduce((a, t, j) => a + t * expected[j], 0));
@@ -44,8 +44,8 @@ describe('weightedTopEigenvector', () => {
     const x = Float64Array.from({ length: n * d }, (_, k) => (k % d === 0 ? 4 : 1) * r.normal());
     const ones = new Float64Array(n).fill(1);
     const v = new Float64Array(d).fill(0.5);
-    expect(weightedTopEigenvector(n, d, x, ones, ones, n, null, 0.5, v, 3, 0, powerBuffers(n, d))).toBe(3);
-    weightedTopEigenvector(n, d, x, ones, ones, n, null, 0.5, v, 200, 1e-14, powerBuffers(n, d));
+    expect(weightedTopEigenvector({ n, d, x, s: ones, c: ones, mu: null }, n, v, { shift: 0.5, maxSteps: 3, tolerance: 0 }, powerBuffers(n, d))).toBe(3);
+    weightedTopEigenvector({ n, d, x, s: ones, c: ones, mu: null }, n, v, { shift: 0.5, maxSteps: 200, tolerance: 1e-14 }, powerBuffers(n, d));
     expect(Math.abs(v[0])).toBeGreaterThan(0.999);
   });
 });
