@@ -37,11 +37,11 @@ const brokenCsv = fc.record({
     case 'no-y': header[d] = 'z'; break;
     case 'duplicate-column': header[c === d ? 0 : c] = header[(c + 1) % (d + 1)] === 'y' ? header[0] === 'y' ? 'x1' : header[0] : header[(c + 1) % (d + 1)]; if (new Set(header).size === header.length) header[0] = header[1]; break;
     case 'empty': return '';
-    case 'header-only': return header.join(',') + '\n';
-    case 'too-few-rows': return [header.join(','), ...rows.slice(0, d).map((x) => x.join(','))].join('\n') + '\n';
+    case 'header-only': return `${header.join(',')}\n`;
+    case 'too-few-rows': return `${[header.join(','), ...rows.slice(0, d).map((x) => x.join(','))].join('\n')}\n`;
     case 'blank-header-name': header[c === d ? 0 : c] = ''; break;
   }
-  return [header.join(','), ...rows.map((x) => x.join(','))].join('\n') + '\n';
+  return `${[header.join(','), ...rows.map((x) => x.join(','))].join('\n')}\n`;
 });
 
 const junkName = fc.oneof(fc.constantFrom('elu', 'GELU', 'gelu ', 'relu6', 'cauchy', 'student-t:2', 'pareto:1', 'student-t:x', 'none2', ''), fc.string({ minLength: 1, maxLength: 8 }).filter((s) => !/^(gelu|swish|relu|tanh|sigmoid|linear|abs|square|leaky-relu|gaussian|laplace)$/.test(s)));

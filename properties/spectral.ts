@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import type fc from 'fast-check';
 import { generateInstance } from '../src/instance/instance.js';
 import { spectralInit } from '../src/solver/spectralInit.js';
 import { cachedBasin } from '../src/landscape/landscapeSummary.js';

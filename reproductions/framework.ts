@@ -108,7 +108,9 @@ export async function finishReport(ctx: ReproductionContext, p: ReportParts): Pr
   // figures are drawn on the workers (vega is CPU-heavy, and a busy main thread cannot hand
   // tasks to idle workers), then each written atomically
   const svgs = await Promise.all(p.figures.map((f) => ctx.sweep.direct<string>(task(CHART_MODULE, 'renderSvgTask', f.spec))));
-  p.figures.forEach((f, k) => writeTextAtomic(join(ctx.out, `${p.name}-${f.suffix}.svg`), svgs[k] + '\n'));
+  p.figures.forEach((f, k) => {
+    writeTextAtomic(join(ctx.out, `${p.name}-${f.suffix}.svg`), `${svgs[k]}\n`);
+  });
   const body = [
     `# ${p.title}`,
     '',

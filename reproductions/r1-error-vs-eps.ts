@@ -90,7 +90,7 @@ export const r1: Reproduction = {
     })]);
     for (const [ai, adversary] of ADVERSARY_NAMES.entries()) {
       for (const method of ['robust', 'plain', 'huber'] as const) {
-        BREAKDOWN_EPS.forEach((eps, ei) => rows.push({ link: `breakdown (gelu, ${adversary})`, eps, series: method, value: summarize(breakdown[ai][ei].get(method)!).median }));
+        for (const [ei, eps] of BREAKDOWN_EPS.entries()) rows.push({ link: `breakdown (gelu, ${adversary})`, eps, series: method, value: summarize(breakdown[ai][ei].get(method)!).median });
       }
     }
     const robustWorst = Math.min(...ADVERSARY_NAMES.map((_, ai) => breakdownAt(ai, 'robust')));

@@ -37,7 +37,7 @@ export const r2: Reproduction = {
     }
     const limit = 1 - RATES.exponentMargin;
     const t = slopeTest(SIGMAS, seeds.map((_, k) => bySigma.map((errs) => errs[k])), 'below', limit, REPRODUCTION.rateAlpha);
-    const ratios = SIGMAS.map((sigma, k) => Number(table[k][3]));
+    const ratios = SIGMAS.map((_sigma, k) => Number(table[k][3]));
     return finishReport(ctx, {
       name: this.name,
       title: this.title,

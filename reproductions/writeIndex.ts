@@ -19,7 +19,7 @@ export function writeIndex(out: string, reproductions: readonly Reproduction[]):
     if (!existsSync(file)) { rows.push([r.id, r.title, '(not run yet)', '', '']); continue; }
     const json = JSON.parse(readFileSync(file, 'utf8')) as ReportJson;
     for (const c of json.claims) { if (c.verdict === 'holds') holds++; else doesNotHold++; }
-    json.claims.forEach((c, k) => rows.push([k === 0 ? `[${r.id}](${r.name}.md)` : '', k === 0 ? r.title : '', c.id, c.verdict, fmt(c.margin, 3)]));
+    for (const [k, c] of json.claims.entries()) rows.push([k === 0 ? `[${r.id}](${r.name}.md)` : '', k === 0 ? r.title : '', c.id, c.verdict, fmt(c.margin, 3)]);
   }
   const text = [
     '# Reports',

@@ -89,8 +89,6 @@ export const seed001: Reproduction = {
       ctx.sweep.map<SharpCell[][]>(sharpCases.map((c) => task(import.meta.url, 'glmSharpness', { ...c, d, n }))),
     ]);
     for (const [ci, c] of cases.entries()) {
-      const act = getGlmActivation(c.act);
-      const model = labelModel(act, c.noise, c.level);
       const o = optima[ci];
       const risks = new Map<GlmMethod, number[]>(GLM_METHODS.map((method, k) => [method, fits[ci].map((perSeed) => perSeed[k])]));
       const row = [c.act, c.noise, fmt(c.level), fmt(o.opt), fmt(o.atWstar)];

@@ -17,7 +17,7 @@ import { copyForCorruption, corruptionBudget, orthogonalUnit, rowDot, topRows } 
 export const COVARIANCE_SHIFT_STRENGTH = 1;
 
 export const covarianceShift: Adversary = ({ clean, wstar, link, eps, rng, estimator }) => {
-  const { n, d } = clean;
+  const { n } = clean;
   const m = corruptionBudget(n, eps);
   const w = estimator ? estimator(clean) : wstar;
   // u orthogonal to both w* and the attacked point

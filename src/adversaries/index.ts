@@ -24,7 +24,7 @@ export const ADVERSARY_NAMES = Object.keys(ADVERSARIES) as AdversaryName[];
 
 /** The adversary called `name`; `none` is accepted by the instance generator, not here. */
 export function getAdversary(name: string): Adversary {
-  if (!Object.prototype.hasOwnProperty.call(ADVERSARIES, name)) {
+  if (!Object.hasOwn(ADVERSARIES, name)) {
     throw new InputError(`unknown adversary "${name}" (known: ${ADVERSARY_NAMES.join(', ')}, none)`);
   }
   return ADVERSARIES[name as AdversaryName];

@@ -185,7 +185,7 @@ export function rotationProperty(fit: AuditedFit, links: readonly LinkName[] = C
   };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a battery holds properties of different input types
 export type AnyBatteryProperty = BatteryProperty<any>;
 
 /** The options of a battery: the profile (it sets the rate experiments' seeds and false-alarm

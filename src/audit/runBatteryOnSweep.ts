@@ -43,7 +43,7 @@ export async function runBatteryOnSweep(props: readonly AnyBatteryProperty[], pr
   for (const [k, p] of props.entries()) {
     const done = await pending[k];
     let outcome: PropertyOutcome;
-    if (done && done.ms.every((m) => m.measured <= m.bound)) {
+    if (done?.ms.every((m) => m.measured <= m.bound)) {
       outcome = { id: p.id, kind: p.kind, statement: p.statement, runs: done.ms.length, holds: true, seconds: done.seconds, seed: profile.seed, ...summarizeRuns(done.ms) };
     } else {
       outcome = runBattery([p], profile)[0];

@@ -23,4 +23,4 @@ const baselineKiB = process.resourceUsage().maxRSS;
 const inst = generateInstance({ ...FIT_SETTINGS, adversary: 'none', n, d });
 canonicalizeInPlace(inst.sample);
 fit(inst.sample, { method: 'robust', link: FIT_SETTINGS.link, eps: FIT_SETTINGS.eps, seed: 1 });
-process.stdout.write(JSON.stringify({ baselineKiB, peakKiB: process.resourceUsage().maxRSS }) + '\n');
+process.stdout.write(`${JSON.stringify({ baselineKiB, peakKiB: process.resourceUsage().maxRSS })}\n`);

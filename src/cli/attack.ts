@@ -13,7 +13,7 @@ import type { CliIo } from './io.js';
 
 /** The file listing the changed rows, beside the corrupted CSV: `out.csv` -> `out.rows.json`. */
 export function rowsPath(out: string): string {
-  return out.replace(/\.csv$/i, '') + '.rows.json';
+  return `${out.replace(/\.csv$/i, '')}.rows.json`;
 }
 
 /** `attack`: corrupt a clean CSV with one adversary of the catalogue. */
@@ -35,7 +35,7 @@ export function attackCommand(io: CliIo): Command {
       if (wstar.length !== clean.d) throw new InputError(`${o.wstar} has ${wstar.length} numbers but ${o.data} has ${clean.d} covariate columns`);
       const { sample, corrupted } = adversary({ clean, wstar, link, eps: o.eps, rng: namedStream(o.seed, 'adversary') });
       writeSampleCsv(o.out, sample);
-      writeTextAtomic(rowsPath(o.out), toJson({ adversary: o.adversary, eps: o.eps, seed: o.seed, link: o.link, corrupted }) + '\n');
+      writeTextAtomic(rowsPath(o.out), `${toJson({ adversary: o.adversary, eps: o.eps, seed: o.seed, link: o.link, corrupted })}\n`);
       io.stdout(`wrote ${o.out} (${corrupted.length} of ${sample.n} rows changed) and ${rowsPath(o.out)}\n`);
     });
 }

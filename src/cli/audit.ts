@@ -167,11 +167,11 @@ export function auditCommand(io: CliIo, setExit: (code: number) => void): Comman
       const countCalibrated = Boolean(o.constants);
       const { holds, claimHolds, hygieneHolds, calibratedHolds } = auditVerdict(outcomes, countCalibrated);
       if (o.json) {
-        io.stdout(toJson({
+        io.stdout(`${toJson({
           estimator: o.estimator, profile: profile.name, seed: profile.seed, holds, claimHolds, hygieneHolds, calibratedHolds, countCalibrated, seconds,
           exponents, links: links ?? CLAIM_LINKS, skipped: skip, falseAlarm: sizeStatement(profile, exponents, countCalibrated),
           properties: outcomes.map((x) => ({ ...x, maxMargin: Number.isFinite(x.maxMargin) ? x.maxMargin : null, medianMargin: Number.isFinite(x.medianMargin) ? x.medianMargin : null })),
-        }) + '\n');
+        })}\n`);
       } else {
         io.stdout(`${verdictLine(outcomes, countCalibrated)}${skip.length ? `; skipped: ${skip.join(', ')}` : ''}\n`);
         io.stdout(`${holds ? 'the audit passes' : 'the audit fails'} (${seconds.toFixed(1)} s)\n`);

@@ -13,9 +13,9 @@ export function benchCommand(io: CliIo): Command {
     .option('--smoke', 'tiny sizes: checks in seconds that every step runs; the figures mean nothing')
     .action(async (o) => {
       const started = performance.now();
-      const result = runBench(o.smoke ? BENCH_SMOKE : BENCH_DEFAULTS, (line) => io.stderr(line + '\n'));
+      const result = runBench(o.smoke ? BENCH_SMOKE : BENCH_DEFAULTS, (line) => io.stderr(`${line}\n`));
       const json = await writeBenchReport(o.out, result, (performance.now() - started) / 1000);
-      if (o.json) io.stdout(toJson(json) + '\n');
+      if (o.json) io.stdout(`${toJson(json)}\n`);
       else io.stdout(`bench: wrote ${o.out}/bench.md (${json.claims.filter((c) => c.verdict === 'holds').length} of ${json.claims.length} targets met)\n`);
     });
 }

@@ -13,7 +13,7 @@ export function landscapeCommand(io: CliIo): Command {
     .option('--json', 'print one JSON object')
     .action((o) => {
       const s = landscapeSummary(o.link, o.norm);
-      if (o.json) { io.stdout(toJson(s) + '\n'); return; }
+      if (o.json) { io.stdout(`${toJson(s)}\n`); return; }
       io.stdout(`link ${s.link}, |w*| = ${s.norm}\n`);
       io.stdout(`lambda_min(H(w*))   ${s.hessianMinEigAtOptimum.toPrecision(8)}\n`);
       io.stdout(`basin radius        ${s.basinRadiusFound ? '' : '>= '}${s.basinRadius.toPrecision(6)}\n`);

@@ -26,7 +26,7 @@ export function overlapCommand(io: CliIo): Command {
       const limit = overlapLimit(law, pre, o.alpha);
       const out: Record<string, number | string> = { rho2: limit.rho2, threshold: weakRecoveryThreshold(law, pre) };
       if (o.simulate) out.empirical = simulateOverlap(law, pre, o.alpha, o.d, o.seed).overlap;
-      if (o.json) { io.stdout(toJson(out.threshold === Infinity ? { ...out, threshold: 'none' } : out) + '\n'); return; }
+      if (o.json) { io.stdout(`${toJson(out.threshold === Infinity ? { ...out, threshold: 'none' } : out)}\n`); return; }
       io.stdout(`model ${law.name}${law.sigma ? ` + ${law.sigma} noise` : ''}, T = ${pre.name}, alpha = ${o.alpha}\n`);
       io.stdout(`limiting overlap rho^2   ${limit.rho2.toPrecision(6)}\n`);
       io.stdout(`weak-recovery threshold  ${Number.isFinite(out.threshold as number) ? (out.threshold as number).toPrecision(6) : 'none (no alpha up to 50 recovers)'}\n`);

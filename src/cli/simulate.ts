@@ -27,7 +27,7 @@ export function simulateCommand(io: CliIo): Command {
       };
       const inst = generateInstance(settings);
       writeSampleCsv(join(o.out, 'data.csv'), inst.sample);
-      writeTextAtomic(join(o.out, 'truth.json'), toJson({ wstar: inst.wstar, settings: inst.settings, corrupted: inst.corrupted }) + '\n');
+      writeTextAtomic(join(o.out, 'truth.json'), `${toJson({ wstar: inst.wstar, settings: inst.settings, corrupted: inst.corrupted })}\n`);
       io.stdout(`wrote ${join(o.out, 'data.csv')} (${inst.sample.n} x ${inst.sample.d}, ${inst.corrupted.length} corrupted rows) and ${join(o.out, 'truth.json')}\n`);
     });
 }

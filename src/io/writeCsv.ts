@@ -13,7 +13,7 @@ export function sampleHeader(d: number): string[] {
 export function writeSampleCsv(path: string, s: Sample): void {
   const { n, d, x, y } = s;
   writeFileAtomic(path, (write) => {
-    write(sampleHeader(d).join(',') + '\n');
+    write(`${sampleHeader(d).join(',')}\n`);
     const rowsPerChunk = Math.max(1, Math.floor(200_000 / (d + 1)));
     const parts: string[] = [];
     for (let i = 0; i < n; i++) {
@@ -21,7 +21,7 @@ export function writeSampleCsv(path: string, s: Sample): void {
       for (let j = 0; j < d; j++) row[j] = String(x[i * d + j]);
       row[d] = String(y[i]);
       parts.push(row.join(','));
-      if (parts.length === rowsPerChunk || i === n - 1) { write(parts.join('\n') + '\n'); parts.length = 0; }
+      if (parts.length === rowsPerChunk || i === n - 1) { write(`${parts.join('\n')}\n`); parts.length = 0; }
     }
   });
 }

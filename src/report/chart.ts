@@ -40,5 +40,5 @@ export function renderSvgTask(spec: TopLevelSpec): Promise<string> {
 
 /** Render `spec` and write it to `path` atomically (temporary file, then rename). */
 export async function writeSvg(path: string, spec: TopLevelSpec): Promise<void> {
-  writeTextAtomic(path, (await renderSvg(spec)) + '\n');
+  writeTextAtomic(path, `${await renderSvg(spec)}\n`);
 }

@@ -36,7 +36,7 @@ export function machineLine(): string {
  */
 export function writeReport(dir: string, body: string, json: ReportJson): void {
   const run = `\n## Run\n\n- Run time: ${json.run.seconds.toFixed(1)} s\n- Machine: ${json.run.machine}\n`;
-  writeTextAtomic(join(dir, `${json.name}.md`), body.trimEnd() + '\n' + run);
+  writeTextAtomic(join(dir, `${json.name}.md`), `${body.trimEnd()}\n${run}`);
   // one field per line, so a re-run's diff shows only the changed run.seconds line
-  writeTextAtomic(join(dir, `${json.name}.json`), toJson(json, 2) + '\n');
+  writeTextAtomic(join(dir, `${json.name}.json`), `${toJson(json, 2)}\n`);
 }

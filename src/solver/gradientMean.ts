@@ -105,7 +105,8 @@ class FilterGradientMean implements GradientMean {
     // steps. With the warm start, P6-rotation-equivariance failed at 4 of 40 quick audit seeds
     // (margins up to 1.6); cold, at 0 of 160 (largest margin 0.28), with 94% of its cases
     // equal to rounding instead of 74%. The extra power steps cost no measurable time.
-    const f = filterMeanDetailed(rows, { eps, rowSquaredNorms: this.norms ??= rowSquaredNorms(rows.n, rows.d, rows.x) });
+    this.norms ??= rowSquaredNorms(rows.n, rows.d, rows.x);
+    const f = filterMeanDetailed(rows, { eps, rowSquaredNorms: this.norms });
     this.weights = f.weights;
     return f.mean;
   }

@@ -39,7 +39,7 @@ export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
 
 /** True when `name` is one of {@link METHOD_NAMES}. */
 export function isMethodName(name: string): name is MethodName {
-  return Object.prototype.hasOwnProperty.call(METHODS, name);
+  return  Object.hasOwn(METHODS, name);
 }
 
 function initialize(init: InitName, data: Sample, options: FitOptions): InitResult {

@@ -73,7 +73,7 @@ export function createProgress(o: { tty: boolean; write: (text: string) => void;
         bar.setTotal(s.requested);
         bar.update(s.done, { replayed: s.replayed, etaText: etaText(s), elapsedText: clock((performance.now() - started) / 1000) });
       },
-      log(line) { multi.log(line + '\n'); },
+      log(line) { multi.log(`${line}\n`); },
       stop() { multi.stop(); },
     };
   }
@@ -91,7 +91,7 @@ export function createProgress(o: { tty: boolean; write: (text: string) => void;
         o.write(`progress: ${s.done}/${s.requested} ${label} (${s.replayed} replayed${s.elsewhere ? `, ${s.elsewhere} left to other shards` : ''}), ${clock((now - started) / 1000)} elapsed, ETA ${etaText(s)}\n`);
       }
     },
-    log(line) { o.write(line + '\n'); },
+    log(line) { o.write(`${line}\n`); },
     stop() { /* plain lines need no closing */ },
   };
 }

@@ -52,7 +52,7 @@ describe('population oracles against independent methods', () => {
       const gc = populationGradient(link, a, b + h, s), gd = populationGradient(link, a, b - h, s);
       const fdH = [(ga[0] - gb[0]) / (2 * h), (ga[1] - gb[1]) / (2 * h), (gc[1] - gd[1]) / (2 * h)];
       // the kink terms (relu, abs) are what the a.e. formula would miss: checked here too
-      [H.h11, H.h12, H.h22].forEach((v, j) => expect(Math.abs(v - fdH[j])).toBeLessThan(1e-6 * Math.max(1, Math.abs(fdH[j]))));
+      for (const [j, v] of [H.h11, H.h12, H.h22].entries()) expect(Math.abs(v - fdH[j])).toBeLessThan(1e-6 * Math.max(1, Math.abs(fdH[j])));
     }
   });
 

@@ -11,7 +11,7 @@ describe('contentOrder', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
     const perm = Array.from({ length: n }, (_, i) => (i * 7 + 3) % n);
     const px = new Float64Array(n * d);
-    perm.forEach((from, to) => px.set(x.subarray(from * d, from * d + d), to * d));
+    for (const [to, from] of perm.entries()) px.set(x.subarray(from * d, from * d + d), to * d);
     const rowAt = (m: Float64Array, i: number): number[] => Array.from(m.subarray(i * d, i * d + d));
     const pOrder = contentOrder(n, d, px);
     for (let k = 0; k < n; k++) expect(rowAt(px, pOrder[k])).toEqual(rowAt(x, order[k]));
