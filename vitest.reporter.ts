@@ -6,7 +6,9 @@ import type { Reporter, TestModule } from 'vitest/node';
  */
 export default class ClosingLineReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
-    let passed = 0, failed = 0, skipped = 0;
+    let passed = 0,
+      failed = 0,
+      skipped = 0;
     for (const mod of testModules) {
       for (const test of mod.children.allTests()) {
         const state = test.result().state;
@@ -18,6 +20,8 @@ export default class ClosingLineReporter implements Reporter {
       if (mod.state() === 'failed' && [...mod.children.allTests()].length === 0) failed++;
     }
     // printed after vitest's own summary and coverage table
-    process.on('exit', () => { process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`); });
+    process.on('exit', () => {
+      process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+    });
   }
 }

@@ -20,7 +20,9 @@ export function fit(data, options) {
   const link = getLink(options.link);
   const w = Float64Array.from(spectralInit(data, { link: options.link, eps: options.eps, robust: false }).w0);
   const drop = Math.ceil(options.eps * n);
-  const u = new Float64Array(n), r = new Float64Array(n), g = new Float64Array(d);
+  const u = new Float64Array(n),
+    r = new Float64Array(n),
+    g = new Float64Array(d);
   for (let it = 0; it < 300; it++) {
     for (let i = 0; i < n; i++) {
       let t = 0;
@@ -38,7 +40,11 @@ export function fit(data, options) {
       for (let j = 0; j < d; j++) g[j] += s * x[i * d + j];
     }
     let step = 0;
-    for (let j = 0; j < d; j++) { const t = (0.5 * g[j]) / kept; w[j] -= t; step += t * t; }
+    for (let j = 0; j < d; j++) {
+      const t = (0.5 * g[j]) / kept;
+      w[j] -= t;
+      step += t * t;
+    }
     if (Math.sqrt(step) < 1e-9) break;
   }
   return w;

@@ -12,12 +12,22 @@ describe('instance coverage', () => {
   it('every link and adversary is drawn; eps and d span their grids', () => {
     const numRuns = PROFILE.name === 'deep' ? 20_000 : 2_000;
     const counts = new Map<string, number>();
-    const bump = (k: string): void => { counts.set(k, (counts.get(k) ?? 0) + 1); };
+    const bump = (k: string): void => {
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    };
     for (const c of fc.sample(instanceCaseArb(), { numRuns, seed: PROFILE.seed })) {
-      bump(`link ${c.link}`); bump(`adversary ${c.adversary}`); bump(`eps ${c.eps}`); bump(`d ${c.d <= 5 ? '2-5' : c.d <= 10 ? '6-10' : '11-20'}`);
+      bump(`link ${c.link}`);
+      bump(`adversary ${c.adversary}`);
+      bump(`eps ${c.eps}`);
+      bump(`d ${c.d <= 5 ? '2-5' : c.d <= 10 ? '6-10' : '11-20'}`);
     }
     if (PROFILE.name === 'deep') {
-      for (const classify of [(c: { link: string }) => c.link, (c: { adversary: string }) => c.adversary, (c: { eps: number }) => `eps ${c.eps}`, (c: { d: number }) => `d ${c.d <= 5 ? '2-5' : c.d <= 10 ? '6-10' : '11-20'}`]) {
+      for (const classify of [
+        (c: { link: string }) => c.link,
+        (c: { adversary: string }) => c.adversary,
+        (c: { eps: number }) => `eps ${c.eps}`,
+        (c: { d: number }) => `d ${c.d <= 5 ? '2-5' : c.d <= 10 ? '6-10' : '11-20'}`,
+      ]) {
         fc.statistics(instanceCaseArb(), classify as (c: unknown) => string, { numRuns, seed: PROFILE.seed });
       }
     }

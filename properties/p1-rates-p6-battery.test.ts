@@ -1,8 +1,13 @@
 import { describe, it } from 'vitest';
 import { estimator } from '../src/solver/methods.js';
 import {
-  errorBoundProperty, exactRecoveryProperty, determinismProperty, permutationProperty,
-  rotationProperty, rateProperties, type AuditedFit,
+  errorBoundProperty,
+  exactRecoveryProperty,
+  determinismProperty,
+  permutationProperty,
+  rotationProperty,
+  rateProperties,
+  type AuditedFit,
 } from '../src/audit/battery.js';
 import { assertBattery, PROFILE } from './support.js';
 
@@ -17,9 +22,11 @@ describe('the robust solver against the claim of seed 000, by its exponents', ()
 });
 
 describe('the robust solver: calibrated bound and hygiene', () => {
-  it('P1 error bound: |w_hat - w*| <= kappa sigma (C1 sqrt(eps) + C2 sqrt(d/n)), every adversary', () => assertBattery(errorBoundProperty(robust)));
+  it('P1 error bound: |w_hat - w*| <= kappa sigma (C1 sqrt(eps) + C2 sqrt(d/n)), every adversary', () =>
+    assertBattery(errorBoundProperty(robust)));
   it('exact recovery without noise or corruption', () => assertBattery(exactRecoveryProperty(robust)));
   it('P6 seed determinism: bit-identical', () => assertBattery(determinismProperty(robust)));
-  it('P6 sample-permutation invariance: to 1e-9 relative (the shipped methods see a canonical row order)', () => assertBattery(permutationProperty(robust)));
+  it('P6 sample-permutation invariance: to 1e-9 relative (the shipped methods see a canonical row order)', () =>
+    assertBattery(permutationProperty(robust)));
   it('P6 rotation equivariance', () => assertBattery(rotationProperty(robust)));
 });

@@ -21,7 +21,9 @@ function mustFail<T>(name: string, arb: fc.Arbitrary<T>, claim: (t: T) => boolea
   const details = fc.check(fc.property(arb, claim), params(base) as fc.Parameters<[T]>);
   expect(details.failed, `${name}: the baseline never broke in ${details.numRuns} runs`).toBe(true);
   const example = details.counterexample![0];
-  console.log(`P7 ${name}: shrunk counterexample ${JSON.stringify(example)} (seed ${details.seed}, path "${details.counterexamplePath}", ${details.numShrinks} shrinks)`);
+  console.log(
+    `P7 ${name}: shrunk counterexample ${JSON.stringify(example)} (seed ${details.seed}, path "${details.counterexamplePath}", ${details.numShrinks} shrinks)`,
+  );
   return example;
 }
 
@@ -42,7 +44,7 @@ describe('P7 contrasts that must fail', () => {
     expect(err(example, 'robust')).toBeLessThan(BOUNDS.leverageBreak);
   });
 
-  it('the coordinate median\'s error grows with d (the filter\'s does not)', () => {
+  it("the coordinate median's error grows with d (the filter's does not)", () => {
     // outliers: eps n vectors shifted by 1 in every coordinate; n = 40 d
     const errors = (d: number, seed: number, eps: number): { median: number; filter: number } => {
       const n = 40 * d;
@@ -52,8 +54,14 @@ describe('P7 contrasts that must fail', () => {
       return { median: Math.hypot(...coordinateMedian({ n, d, x })), filter: Math.hypot(...filterMean({ n, d, x }, { eps })) };
     };
     const arb = fc.record({ seed: seedArb, eps: fc.constantFrom(0.05, 0.1) });
-    const example = mustFail('coordinate median error dimension-free', arb, ({ seed, eps }) => errors(160, seed, eps).median <= BOUNDS.medianGrowth * errors(10, seed, eps).median, 3);
-    const big = errors(160, example.seed, example.eps), small = errors(10, example.seed, example.eps);
+    const example = mustFail(
+      'coordinate median error dimension-free',
+      arb,
+      ({ seed, eps }) => errors(160, seed, eps).median <= BOUNDS.medianGrowth * errors(10, seed, eps).median,
+      3,
+    );
+    const big = errors(160, example.seed, example.eps),
+      small = errors(10, example.seed, example.eps);
     expect(big.filter).toBeLessThan(BOUNDS.medianGrowth * Math.max(small.filter, small.median));
   });
 });

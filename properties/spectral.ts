@@ -20,4 +20,3 @@ export function basinShare(c: InstanceCase, robust: boolean): number {
   const { w0 } = spectralInit(inst.sample, { link: c.link, eps: c.eps, robust });
   return distance(w0, inst.wstar) / cachedBasin(c.link, c.norm).radius;
 }
-

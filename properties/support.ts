@@ -18,5 +18,7 @@ export function assertBattery(p: AnyBatteryProperty): void {
   const margins = seen.map(margin);
   const sorted = margins.sort((a, b) => a - b);
   for (const m of seen) if (m.detail) console.log(`${p.id}: ${m.detail}`);
-  console.log(`${p.id}: ${margins.length} runs, margin max ${sorted[sorted.length - 1]?.toPrecision(3)}, median ${sorted[(sorted.length - 1) >> 1]?.toPrecision(3)} (profile ${PROFILE.name}, seed ${PROFILE.seed})`);
+  console.log(
+    `${p.id}: ${margins.length} runs, margin max ${sorted[sorted.length - 1]?.toPrecision(3)}, median ${sorted[(sorted.length - 1) >> 1]?.toPrecision(3)} (profile ${PROFILE.name}, seed ${PROFILE.seed})`,
+  );
 }

@@ -24,13 +24,28 @@ export function seedErrors(a: { base: Omit<InstanceSettings, 'seed'>; methods: r
  * Errors of every method in `methods` over `seeds`, the other settings fixed: one task per
  * seed on the context's sweep. `whole`: a pilot whose result decides what is asked next.
  */
-export async function errorsByMethod(ctx: ReproductionContext, base: Omit<InstanceSettings, 'seed'>, methods: readonly MethodName[], seeds: readonly number[], whole = false): Promise<Map<MethodName, number[]>> {
-  const perSeed = await ctx.sweep.map<number[]>(seeds.map((seed) => task(import.meta.url, 'seedErrors', { base, methods, seed }, 500 * base.n * base.d * methods.length)), { whole });
+export async function errorsByMethod(
+  ctx: ReproductionContext,
+  base: Omit<InstanceSettings, 'seed'>,
+  methods: readonly MethodName[],
+  seeds: readonly number[],
+  whole = false,
+): Promise<Map<MethodName, number[]>> {
+  const perSeed = await ctx.sweep.map<number[]>(
+    seeds.map((seed) => task(import.meta.url, 'seedErrors', { base, methods, seed }, 500 * base.n * base.d * methods.length)),
+    { whole },
+  );
   return new Map(methods.map((m, k) => [m, perSeed.map((errs) => errs[k])]));
 }
 
 /** Errors of one method over `seeds`, the other settings fixed. */
-export async function errorsOver(ctx: ReproductionContext, base: Omit<InstanceSettings, 'seed'>, method: MethodName, seeds: readonly number[], whole = false): Promise<number[]> {
+export async function errorsOver(
+  ctx: ReproductionContext,
+  base: Omit<InstanceSettings, 'seed'>,
+  method: MethodName,
+  seeds: readonly number[],
+  whole = false,
+): Promise<number[]> {
   return (await errorsByMethod(ctx, base, [method], seeds, whole)).get(method)!;
 }
 
@@ -39,7 +54,12 @@ export async function errorsOver(ctx: ReproductionContext, base: Omit<InstanceSe
  * error over `seeds` at the given settings (ties: the first in catalogue order). A pilot:
  * every shard runs it whole, since it decides the rest of the sweep.
  */
-export async function strongestAdversary(ctx: ReproductionContext, base: Omit<InstanceSettings, 'seed' | 'adversary'>, method: MethodName, seeds: readonly number[]): Promise<{ adversary: AdversaryName; medians: Record<string, number> }> {
+export async function strongestAdversary(
+  ctx: ReproductionContext,
+  base: Omit<InstanceSettings, 'seed' | 'adversary'>,
+  method: MethodName,
+  seeds: readonly number[],
+): Promise<{ adversary: AdversaryName; medians: Record<string, number> }> {
   const errors = await Promise.all(ADVERSARY_NAMES.map((adversary) => errorsOver(ctx, { ...base, adversary }, method, seeds, true)));
   const medians: Record<string, number> = {};
   let best: AdversaryName = ADVERSARY_NAMES[0];

@@ -15,7 +15,8 @@ import type { Task } from '../src/sweep/taskRunner.js';
 const CHART_MODULE = new URL('../src/report/chart.ts', import.meta.url).href;
 
 /** The main paper: seed 000 (arXiv:2605.29497, ICML 2026). */
-export const MAIN_SOURCE = '../shared/seeds/000_4b659a1b40d3d3e0.txt (arXiv:2605.29497, "Convex Basins in Single-Index Model Loss Landscapes", ICML 2026)';
+export const MAIN_SOURCE =
+  '../shared/seeds/000_4b659a1b40d3d3e0.txt (arXiv:2605.29497, "Convex Basins in Single-Index Model Loss Landscapes", ICML 2026)';
 
 /** How a reproduction is run: scale, where reports go, where progress lines go, and the
  *  sweep its tasks go through (worker threads, journal, shard). */
@@ -46,7 +47,12 @@ export function task(module: string, name: string, args: unknown, cost?: number)
  * sorted), for tables built in another order than the tasks were asked for.
  */
 export function bySettings<S extends object, T>(settings: readonly S[], results: readonly T[]): (s: S) => T {
-  const key = (s: S): string => JSON.stringify(Object.keys(s).sort().map((k) => [k, (s as Record<string, unknown>)[k]]));
+  const key = (s: S): string =>
+    JSON.stringify(
+      Object.keys(s)
+        .sort()
+        .map((k) => [k, (s as Record<string, unknown>)[k]]),
+    );
   const byKey = new Map(settings.map((s, k) => [key(s), results[k]]));
   return (s) => {
     if (!byKey.has(key(s))) throw new Error(`no result for ${key(s)}`);
@@ -56,7 +62,10 @@ export function bySettings<S extends object, T>(settings: readonly S[], results:
 
 /** Thrown by finishReport in a shard, where every task the shard owns has run. */
 export class ShardDone extends Error {
-  constructor() { super('shard done'); this.name = 'ShardDone'; }
+  constructor() {
+    super('shard done');
+    this.name = 'ShardDone';
+  }
 }
 
 /** One reproduction script: a claim of a paper, measured, written as a report. */
@@ -125,13 +134,17 @@ export async function finishReport(ctx: ReproductionContext, p: ReportParts): Pr
     '```',
     '',
     ...p.sections.flatMap((s) => [s.trimEnd(), '']),
-    ...(p.figures.length ? ['## Figures', '', ...p.figures.flatMap((f) => [`![${f.caption}](${p.name}-${f.suffix}.svg)`, '', `*${f.caption}*`, ''])] : []),
+    ...(p.figures.length
+      ? ['## Figures', '', ...p.figures.flatMap((f) => [`![${f.caption}](${p.name}-${f.suffix}.svg)`, '', `*${f.caption}*`, ''])]
+      : []),
     '## Verdicts',
     '',
     ...p.claims.map(verdictLine),
     '',
     ...(p.notes?.length ? ['## Notes', '', ...p.notes.map((n) => `- ${n}`), ''] : []),
-  ].join('\n').replace(/\n{3,}/g, '\n\n');
+  ]
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n');
   const json: ReportJson = {
     name: p.name,
     source: p.source,

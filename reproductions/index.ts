@@ -29,13 +29,23 @@ import type { Reproduction } from './framework.js';
 const here = fileURLToPath(import.meta.url);
 const defaultOut = join(dirname(here), '..', 'reports');
 
-interface Options { full?: boolean; out: string; list?: boolean; workers: string; shard?: string; shards?: string; fresh?: boolean; merge?: boolean }
+interface Options {
+  full?: boolean;
+  out: string;
+  list?: boolean;
+  workers: string;
+  shard?: string;
+  shards?: string;
+  fresh?: boolean;
+  merge?: boolean;
+}
 
 /** The reproductions named on a command line (ids or names; none: all), or an error. */
 export function choose(names: readonly string[]): Reproduction[] {
   const found = names.map((n) => REPRODUCTIONS.find((r) => r.id === n || r.name === n));
   const unknown = names.find((_, i) => found[i] === undefined);
-  if (unknown !== undefined) throw new InputError(`unknown reproduction "${unknown}" (known: ${REPRODUCTIONS.map((r) => `${r.id} or ${r.name}`).join(', ')})`);
+  if (unknown !== undefined)
+    throw new InputError(`unknown reproduction "${unknown}" (known: ${REPRODUCTIONS.map((r) => `${r.id} or ${r.name}`).join(', ')})`);
   return names.length === 0 ? [...REPRODUCTIONS] : [...new Set(found as Reproduction[])];
 }
 
@@ -45,9 +55,13 @@ export function reportOutcomes(outcomes: readonly Outcome[], log: (line: string)
   let code: number = EXIT.ok;
   for (const x of outcomes) {
     if (x.kind === 'report') {
-      log(`${x.r.id}: ${x.r.title}: ${x.report.claims.map((c) => `${c.id} ${c.verdict} (margin ${c.margin.toFixed(3)})`).join('; ')}; ${x.seconds.toFixed(1)} s`);
+      log(
+        `${x.r.id}: ${x.r.title}: ${x.report.claims.map((c) => `${c.id} ${c.verdict} (margin ${c.margin.toFixed(3)})`).join('; ')}; ${x.seconds.toFixed(1)} s`,
+      );
     } else if (x.kind === 'shard') {
-      log(`${x.r.id}: shard done: ${x.computed} task(s) computed, ${x.replayed} replayed, ${x.elsewhere} left to other shards -> ${x.file}`);
+      log(
+        `${x.r.id}: shard done: ${x.computed} task(s) computed, ${x.replayed} replayed, ${x.elsewhere} left to other shards -> ${x.file}`,
+      );
     } else {
       const e = x.error;
       code = Math.max(code, e instanceof InputError ? EXIT.usage : EXIT.internal);
@@ -58,7 +72,11 @@ export function reportOutcomes(outcomes: readonly Outcome[], log: (line: string)
 }
 
 /** Run the command line `argv` (without node and the script); returns the exit code. */
-export async function main(argv: readonly string[], log: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  log: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+): Promise<number> {
   const program = new Command('reproduce')
     .description('run the reproductions and write reports/')
     .argument('[names...]', `reproductions to run (default: all): ${REPRODUCTIONS.map((r) => `${r.id} (${r.name})`).join(', ')}`)
@@ -91,7 +109,10 @@ export async function main(argv: readonly string[], log: (line: string) => void 
     shard = o.shard === undefined ? undefined : parseShard(o.shard);
     if (shard && o.merge) throw new InputError('--shard and --merge exclude each other (run the slices first, then merge them)');
   } catch (e) {
-    if (e instanceof InputError) { err(`reproduce: ${e.message}`); return EXIT.usage; }
+    if (e instanceof InputError) {
+      err(`reproduce: ${e.message}`);
+      return EXIT.usage;
+    }
     throw e;
   }
   const out = resolve(o.out);
@@ -100,18 +121,28 @@ export async function main(argv: readonly string[], log: (line: string) => void 
   const started = performance.now();
   const progress = createProgress({ tty: Boolean(process.stderr.isTTY), write: (t) => process.stderr.write(t) });
   const outcomes = await runReproductions(chosen, {
-    full: Boolean(o.full), out, workers, mode: shard ? 'shard' : 'run', shard,
-    shardDir, fresh: o.fresh, progress,
+    full: Boolean(o.full),
+    out,
+    workers,
+    mode: shard ? 'shard' : 'run',
+    shard,
+    shardDir,
+    fresh: o.fresh,
+    progress,
   });
   progress.stop();
   const code = reportOutcomes(outcomes, log, err);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (shard) {
-    log(`shard ${shard.k}/${shard.of}: ${chosen.length} reproduction(s) in ${seconds} s; merge the ${shard.of} shards with \`npx sim-audit reproduce --merge --shards ${shardDir}\``);
+    log(
+      `shard ${shard.k}/${shard.of}: ${chosen.length} reproduction(s) in ${seconds} s; merge the ${shard.of} shards with \`npx sim-audit reproduce --merge --shards ${shardDir}\``,
+    );
     return code;
   }
   const tally = writeIndex(out, REPRODUCTIONS);
-  log(`wrote ${join(out, 'README.md')}; ${chosen.length} reproduction(s) with ${workers} worker(s) in ${seconds} s; claims in the index: ${tally.holds} hold, ${tally.doesNotHold} do not hold (findings, see the reports)`);
+  log(
+    `wrote ${join(out, 'README.md')}; ${chosen.length} reproduction(s) with ${workers} worker(s) in ${seconds} s; claims in the index: ${tally.holds} hold, ${tally.doesNotHold} do not hold (findings, see the reports)`,
+  );
   return code;
 }
 
@@ -121,15 +152,33 @@ export async function main(argv: readonly string[], log: (line: string) => void 
  * found in two files must carry the same result. `all`: no names were given, so merge every
  * reproduction that has a complete set of shard files.
  */
-async function merge(chosen: Reproduction[], all: boolean, o: { full: boolean; out: string; shardDir: string }, log: (line: string) => void, err: (line: string) => void): Promise<number> {
+async function merge(
+  chosen: Reproduction[],
+  all: boolean,
+  o: { full: boolean; out: string; shardDir: string },
+  log: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
   if (all) {
-    chosen = chosen.filter((r) => { try { shardFiles(o.shardDir, r, o.full); return true; } catch { return false; } });
-    if (chosen.length === 0) { err(`reproduce: no complete set of shard files in ${o.shardDir}${o.full ? ' (--full)' : ''}`); return EXIT.usage; }
+    chosen = chosen.filter((r) => {
+      try {
+        shardFiles(o.shardDir, r, o.full);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (chosen.length === 0) {
+      err(`reproduce: no complete set of shard files in ${o.shardDir}${o.full ? ' (--full)' : ''}`);
+      return EXIT.usage;
+    }
   }
   const progress = createProgress({ tty: false, write: () => {} });
   const outcomes = await runReproductions(chosen, { full: o.full, out: o.out, workers: 0, mode: 'merge', shardDir: o.shardDir, progress });
   const code = reportOutcomes(outcomes, log, err);
   const tally = writeIndex(o.out, REPRODUCTIONS);
-  log(`merged ${outcomes.filter((x) => x.kind === 'report').length} of ${chosen.length} reproduction(s) from ${o.shardDir}; wrote ${join(o.out, 'README.md')} (${tally.holds} hold, ${tally.doesNotHold} do not hold)`);
+  log(
+    `merged ${outcomes.filter((x) => x.kind === 'report').length} of ${chosen.length} reproduction(s) from ${o.shardDir}; wrote ${join(o.out, 'README.md')} (${tally.holds} hold, ${tally.doesNotHold} do not hold)`,
+  );
   return code;
 }

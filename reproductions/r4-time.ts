@@ -21,12 +21,17 @@ export interface TimeGrid {
 }
 
 /** Task: time the robust fit and one gemv pass at every grid point (instance generation excluded). */
-export function measureTimes(a: { grid: readonly { n: number; d: number }[]; repeats: number; common: Omit<InstanceSettings, 'n' | 'd'> }): TimeGrid {
+export function measureTimes(a: {
+  grid: readonly { n: number; d: number }[];
+  repeats: number;
+  common: Omit<InstanceSettings, 'n' | 'd'>;
+}): TimeGrid {
   // the stricter of the two probes (the SIMD sum reads faster than the JS one), as in reports/bench.md
   const bandwidth = bandwidthLimit().limit;
   const points = a.grid.map(({ n, d }) => {
     const { timing, inst } = timeFit({ ...a.common, n, d }, a.repeats);
-    const v = new Float64Array(d).fill(1 / Math.sqrt(d)), out = new Float64Array(n);
+    const v = new Float64Array(d).fill(1 / Math.sqrt(d)),
+      out = new Float64Array(n);
     const pass = bestTime(() => gemv(n, d, inst.sample.x, v, out), 5);
     return { ...timing, gbs: (8 * n * d) / pass / 1e9 };
   });
@@ -50,12 +55,27 @@ export const r4: Reproduction = {
     // runs exclusive reproductions alone), and a shard owns them whole
     const m = await ctx.sweep.task<TimeGrid>(task(import.meta.url, 'measureTimes', { grid, repeats, common }));
     const bandwidth = m.bandwidth;
-    const xs: number[] = [], ts: number[] = [], per: number[] = [], rows: Row[] = [], table: string[][] = [];
+    const xs: number[] = [],
+      ts: number[] = [],
+      per: number[] = [],
+      rows: Row[] = [],
+      table: string[][] = [];
     for (const p of m.points) {
       const { n, d, seconds, iterations } = p;
-      xs.push(n * d); ts.push(seconds); per.push(seconds / Math.max(1, iterations));
+      xs.push(n * d);
+      ts.push(seconds);
+      per.push(seconds / Math.max(1, iterations));
       rows.push({ 'n*d': n * d, d: `d = ${d}`, seconds });
-      table.push([String(n), String(d), fmt(n * d, 3), fmt(seconds, 3), String(iterations), fmt((1e3 * seconds) / Math.max(1, iterations), 3), fmt(p.gbs, 3), fmt(p.error, 3)]);
+      table.push([
+        String(n),
+        String(d),
+        fmt(n * d, 3),
+        fmt(seconds, 3),
+        String(iterations),
+        fmt((1e3 * seconds) / Math.max(1, iterations), 3),
+        fmt(p.gbs, 3),
+        fmt(p.error, 3),
+      ]);
     }
     const total = logLogSlope(xs, ts);
     const perIteration = logLogSlope(xs, per);
@@ -74,15 +94,39 @@ export const r4: Reproduction = {
         '',
         `Memory read bandwidth: ${fmt(bandwidth, 3)} GB/s. One pass at the largest size: ${fmt(largest, 3)} GB/s, ${fmt((100 * largest) / bandwidth, 3)}% of it.`,
         '',
-        markdownTable(['fit of log time on log(n d)', 'exponent', '95% interval'], [
-          ['fit wall time', fmt(total.slope, 3), `[${fmt(total.lower, 3)}, ${fmt(total.upper, 3)}]`],
-          ['time per iteration', fmt(perIteration.slope, 3), `[${fmt(perIteration.lower, 3)}, ${fmt(perIteration.upper, 3)}]`],
-        ]),
+        markdownTable(
+          ['fit of log time on log(n d)', 'exponent', '95% interval'],
+          [
+            ['fit wall time', fmt(total.slope, 3), `[${fmt(total.lower, 3)}, ${fmt(total.upper, 3)}]`],
+            ['time per iteration', fmt(perIteration.slope, 3), `[${fmt(perIteration.lower, 3)}, ${fmt(perIteration.upper, 3)}]`],
+          ],
+        ),
       ],
-      figures: [{ suffix: 'time', caption: 'Robust fit wall time against n*d (log-log); slope 1 is linear time.', spec: lineChart(rows, { title: 'Wall time vs n*d', x: { field: 'n*d', title: 'n * d', log: true }, y: { field: 'seconds', title: 'seconds', log: true }, series: 'd' }) }],
+      figures: [
+        {
+          suffix: 'time',
+          caption: 'Robust fit wall time against n*d (log-log); slope 1 is linear time.',
+          spec: lineChart(rows, {
+            title: 'Wall time vs n*d',
+            x: { field: 'n*d', title: 'n * d', log: true },
+            y: { field: 'seconds', title: 'seconds', log: true },
+            series: 'd',
+          }),
+        },
+      ],
       claims: [
-        upperClaim('R4-exponent', `O~(nd) time: fit time ~ (n d)^a with a <= 1 + ${REPRODUCTION.timeExponentTolerance}`, total.slope, 1 + REPRODUCTION.timeExponentTolerance),
-        upperClaim('R4-per-iteration', `one robust step costs O(nd): time per iteration ~ (n d)^b with b <= 1 + ${REPRODUCTION.timeExponentTolerance}`, perIteration.slope, 1 + REPRODUCTION.timeExponentTolerance),
+        upperClaim(
+          'R4-exponent',
+          `O~(nd) time: fit time ~ (n d)^a with a <= 1 + ${REPRODUCTION.timeExponentTolerance}`,
+          total.slope,
+          1 + REPRODUCTION.timeExponentTolerance,
+        ),
+        upperClaim(
+          'R4-per-iteration',
+          `one robust step costs O(nd): time per iteration ~ (n d)^b with b <= 1 + ${REPRODUCTION.timeExponentTolerance}`,
+          perIteration.slope,
+          1 + REPRODUCTION.timeExponentTolerance,
+        ),
       ],
       notes: [
         `The iteration count is data-dependent (the descent stops at a relative step of 1e-7, or once the filter's weights are kept and the steps stop shrinking), and it falls as n grows (${table[0][4]} iterations at the smallest size, ${table[table.length - 1][4]} at the largest), so the total time grows more slowly than n d; the per-iteration exponent isolates the cost of one robust step, which is the O(nd) part. The claim is an upper bound (O~(nd)), so exponents below 1 hold it. Read as "near 1" (|b - 1| <= ${REPRODUCTION.timeExponentTolerance}), the per-iteration exponent ${fmt(perIteration.slope, 3)} ${Math.abs(perIteration.slope - 1) <= REPRODUCTION.timeExponentTolerance ? 'is within it' : 'is outside it'} in this run. With the JS loops (before the SIMD kernels of issue 7) it sat at 0.90-0.94 over runs. Passes over the smallest samples (2e5 numbers, 1.6 MB) read from cache, faster than the bandwidth.`,

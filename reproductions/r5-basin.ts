@@ -32,7 +32,9 @@ function lipschitzRadius(link: LinkName, s: number): { rho: number; radius: numb
   const L = getLink(link);
   const h0 = populationHessian(L, s, 0, s);
   const lam = Math.min(blockEigenvalues(h0)[0], h0.complement);
-  let rho = 0, radius = 0, rhoAt = 0;
+  let rho = 0,
+    radius = 0,
+    rhoAt = 0;
   for (let k = 1; k <= 60; k++) {
     const r = (1.5 * s * k) / 60;
     for (let j = 0; j < 24; j++) {
@@ -43,7 +45,8 @@ function lipschitzRadius(link: LinkName, s: number): { rho: number; radius: numb
       rho = Math.max(rho, Math.max(Math.abs(lo), Math.abs(hi), Math.abs(diff.complement)) / r);
     }
     if (rho * r >= lam) break;
-    radius = r; rhoAt = rho;
+    radius = r;
+    rhoAt = rho;
   }
   return { rho: rhoAt, radius };
 }
@@ -77,12 +80,16 @@ export function monteCarloRay(a: { link: LinkName; d: number; n: number; seed: n
   const len = Math.hypot(at[0] - 1, at[1]);
   const dir: [number, number] = [(at[0] - 1) / len, at[1] / len];
   const ps = drawPlaneSample(a.n, a.d, a.seed + a.d);
-  const ray: number[] = [], exact: number[] = [], z: number[] = [];
+  const ray: number[] = [],
+    exact: number[] = [],
+    z: number[] = [];
   for (const share of RAY) {
     const t = share * b.radius;
     const e = monteCarloLambdaMin(L, ps, 1 + t * dir[0], t * dir[1], 1);
     const exactValue = lambdaMin(L, 1 + t * dir[0], t * dir[1], 1);
-    ray.push(e.value); exact.push(exactValue); z.push(Math.abs(e.value - exactValue) / e.se);
+    ray.push(e.value);
+    exact.push(exactValue);
+    z.push(Math.abs(e.value - exactValue) / e.se);
   }
   return { ray, exact, z, crossing: monteCarloCrossing(L, ps, 1, dir, 2 * b.radius), radius: b.radius };
 }
@@ -92,16 +99,20 @@ export function lambdaMap(a: { link: LinkName; grid: readonly number[] }): { cel
   const [a0, a1, b0, b1, na, nb] = a.grid;
   const L = getLink(a.link);
   const link = a.link;
-  const cells: Row[] = [], curves: Row[] = [];
-  const ha = (a1 - a0) / na, hb = (b1 - b0) / nb;
+  const cells: Row[] = [],
+    curves: Row[] = [];
+  const ha = (a1 - a0) / na,
+    hb = (b1 - b0) / nb;
   for (let i = 0; i < na; i++) {
     for (let j = 0; j < nb; j++) {
-      const x = a0 + (i + 0.5) * ha, y = b0 + (j + 0.5) * hb;
+      const x = a0 + (i + 0.5) * ha,
+        y = b0 + (j + 0.5) * hb;
       cells.push({ link, x0: a0 + i * ha, x1: a0 + (i + 1) * ha, y0: b0 + j * hb, y1: b0 + (j + 1) * hb, value: lambdaMin(L, x, y, 1) });
     }
   }
   const r = cachedBasin(link, 1).radius;
-  for (let k = 0; k <= 72; k++) curves.push({ link, curve: 'basin', order: k, x: 1 + r * Math.cos((2 * Math.PI * k) / 72), y: r * Math.sin((2 * Math.PI * k) / 72) });
+  for (let k = 0; k <= 72; k++)
+    curves.push({ link, curve: 'basin', order: k, x: 1 + r * Math.cos((2 * Math.PI * k) / 72), y: r * Math.sin((2 * Math.PI * k) / 72) });
   return { cells, curves };
 }
 
@@ -118,7 +129,8 @@ export const r5: Reproduction = {
     const claims: ClaimResult[] = [];
     // 1. exact radius, lambda_min at w*, the Lipschitz-Hessian radius
     const exact: string[][] = [];
-    let smallestTarget = Infinity, worstLh = 0;
+    let smallestTarget = Infinity,
+      worstLh = 0;
     const exactGrid = LINKS.flatMap((link) => norms.map((s) => ({ link, s })));
     const mcGrid = TARGET.flatMap((link) => dims.map((d) => ({ link, d })));
     const mapLinks: LinkName[] = ['gelu', 'swish', 'tanh'];
@@ -127,20 +139,46 @@ export const r5: Reproduction = {
     const [exactRows, mcRows, maps] = await Promise.all([
       ctx.sweep.map<ExactRow>(exactGrid.map((g) => task(import.meta.url, 'exactRadius', g))),
       ctx.sweep.map<MonteCarloRow>(mcGrid.map((g) => task(import.meta.url, 'monteCarloRay', { ...g, n: mc.n, seed }))),
-      ctx.sweep.map<{ cells: Row[]; curves: Row[] }>(mapLinks.map((link) => task(import.meta.url, 'lambdaMap', { link, grid: [a0, a1, b0, b1, na, nb] }))),
+      ctx.sweep.map<{ cells: Row[]; curves: Row[] }>(
+        mapLinks.map((link) => task(import.meta.url, 'lambdaMap', { link, grid: [a0, a1, b0, b1, na, nb] })),
+      ),
     ]);
     for (const link of LINKS) {
       for (const s of norms) {
         const { b, lh } = exactRows[exactGrid.findIndex((g) => g.link === link && g.s === s)];
-        exact.push([link, fmt(s), fmt(b.lambdaMinAtOptimum), b.found ? fmt(b.radius) : `> ${fmt(b.radius)}`, fmt(b.radius / s), fmt(lh.rho), fmt(lh.radius), lh.radius > 0 ? fmt(b.radius / lh.radius, 3) : 'inf']);
+        exact.push([
+          link,
+          fmt(s),
+          fmt(b.lambdaMinAtOptimum),
+          b.found ? fmt(b.radius) : `> ${fmt(b.radius)}`,
+          fmt(b.radius / s),
+          fmt(lh.rho),
+          fmt(lh.radius),
+          lh.radius > 0 ? fmt(b.radius / lh.radius, 3) : 'inf',
+        ]);
         if (TARGET.includes(link)) smallestTarget = Math.min(smallestTarget, b.radius / s);
         worstLh = Math.max(worstLh, lh.radius / b.radius);
       }
     }
-    claims.push({ id: 'R5-basin-exists', statement: `gelu and swish: lambda_min(H) > 0 on a ball of radius r > 0 around w* at every |w*| in {${norms.join(', ')}}; measured: the smallest r / |w*|`, measured: smallestTarget, bound: 0, margin: 0, verdict: smallestTarget > 0 ? 'holds' : 'does not hold' });
-    claims.push(upperClaim('R5-lipschitz-conservative', 'the Lipschitz-Hessian radius is below the exact one (the largest ratio r_LH / r over links and norms)', worstLh, 1));
+    claims.push({
+      id: 'R5-basin-exists',
+      statement: `gelu and swish: lambda_min(H) > 0 on a ball of radius r > 0 around w* at every |w*| in {${norms.join(', ')}}; measured: the smallest r / |w*|`,
+      measured: smallestTarget,
+      bound: 0,
+      margin: 0,
+      verdict: smallestTarget > 0 ? 'holds' : 'does not hold',
+    });
+    claims.push(
+      upperClaim(
+        'R5-lipschitz-conservative',
+        'the Lipschitz-Hessian radius is below the exact one (the largest ratio r_LH / r over links and norms)',
+        worstLh,
+        1,
+      ),
+    );
     // 2. Monte Carlo in d dimensions along the oracle's worst direction
-    const mcTable: string[][] = [], rayTable: string[][] = [];
+    const mcTable: string[][] = [],
+      rayTable: string[][] = [];
     let worstZ = 0;
     for (const link of TARGET) {
       for (const d of dims) {
@@ -150,18 +188,32 @@ export const r5: Reproduction = {
         mcTable.push([link, String(d), String(mc.n), fmt(m.crossing), fmt(m.radius), fmt((m.crossing - m.radius) / m.radius, 3)]);
       }
     }
-    claims.push(upperClaim('R5-d-independent', `in d = ${dims.join(', ')}, the Monte Carlo lambda_min(H) along the worst ray (${RAY.length} points, gelu and swish) matches the exact value: worst |difference| / standard error <= ${REPRODUCTION.monteCarloZ}`, worstZ, REPRODUCTION.monteCarloZ));
+    claims.push(
+      upperClaim(
+        'R5-d-independent',
+        `in d = ${dims.join(', ')}, the Monte Carlo lambda_min(H) along the worst ray (${RAY.length} points, gelu and swish) matches the exact value: worst |difference| / standard error <= ${REPRODUCTION.monteCarloZ}`,
+        worstZ,
+        REPRODUCTION.monteCarloZ,
+      ),
+    );
     // 3. lambda_min over the plane of (w*, u), |w*| = 1, basin circle on top
-    const cells: Row[] = maps.flatMap((m) => m.cells), curves: Row[] = maps.flatMap((m) => m.curves);
+    const cells: Row[] = maps.flatMap((m) => m.cells),
+      curves: Row[] = maps.flatMap((m) => m.curves);
     return finishReport(ctx, {
       name: this.name,
       title: this.title,
       source: MAIN_SOURCE,
-      claim: 'For generic non-monotone links (gelu, swish) the squared loss has a dimension-independent, constant-radius convex basin around w*.',
-      settings: { links: LINKS, norms, monteCarlo: { dims, ...mc, seed, links: TARGET, norm: 1 }, map: { links: mapLinks, norm: 1, a: [a0, a1], b: [b0, b1], grid: [na, nb] } },
+      claim:
+        'For generic non-monotone links (gelu, swish) the squared loss has a dimension-independent, constant-radius convex basin around w*.',
+      settings: {
+        links: LINKS,
+        norms,
+        monteCarlo: { dims, ...mc, seed, links: TARGET, norm: 1 },
+        map: { links: mapLinks, norm: 1, a: [a0, a1], b: [b0, b1], grid: [na, nb] },
+      },
       sections: [
         '## Exact radius (oracles of src/landscape)',
-        'r is the largest radius with lambda_min(H(w)) > 0 on all of B(w*, r) (d >= 3; it does not depend on d). r_LH is what a Lipschitz-Hessian argument certifies: the largest R with rho(R) R < lambda_min(H*), rho(R) the sharpest constant with |H(w) - H(w*)| <= rho(R) |w - w*| on B(w*, R) (rho in the table: at r_LH). The paper\'s own constant is not available (only its abstract is), so r_LH is the best case of its argument: the paper\'s radius is at most this.',
+        "r is the largest radius with lambda_min(H(w)) > 0 on all of B(w*, r) (d >= 3; it does not depend on d). r_LH is what a Lipschitz-Hessian argument certifies: the largest R with rho(R) R < lambda_min(H*), rho(R) the sharpest constant with |H(w) - H(w*)| <= rho(R) |w - w*| on B(w*, R) (rho in the table: at r_LH). The paper's own constant is not available (only its abstract is), so r_LH is the best case of its argument: the paper's radius is at most this.",
         markdownTable(['link', '|w*|', 'lambda_min(H(w*))', 'radius r', 'r / |w*|', 'rho', 'r_LH', 'r / r_LH'], exact),
         '## Dimension independence (Monte Carlo)',
         `x ~ N(0, I_d) drawn in d dimensions (${mc.n} rows, random orthonormal w*-direction and u), the Hessian's plane block and complement eigenvalue estimated by sample means, and the first zero of lambda_min found along the oracle's worst direction from w* (|w*| = 1). Each cell is the Monte Carlo lambda_min at w* + t dir (dir: the unit direction to the oracle's first zero), the exact value and z = |difference| / standard error (delta method). Smooth links only: a kink's Dirac term has no Monte Carlo estimate.`,
@@ -171,9 +223,26 @@ export const r5: Reproduction = {
         '',
         markdownTable(['link', 'd', 'rows', 'r (Monte Carlo)', 'r (exact)', 'relative difference'], mcTable),
       ],
-      figures: [{ suffix: 'lambda-min', caption: 'lambda_min(H(w)) over the plane w = a e1 + b u (w* = e1, |w*| = 1): blue positive (locally convex), red negative; the black circle is the exact basin B(w*, r).', spec: heatmap(cells, curves, { title: 'lambda_min of the population Hessian', xTitle: 'a (along w*)', yTitle: 'b (along u)', valueTitle: 'lambda_min', facet: 'link', width: 220, height: 220 }) }],
+      figures: [
+        {
+          suffix: 'lambda-min',
+          caption:
+            'lambda_min(H(w)) over the plane w = a e1 + b u (w* = e1, |w*| = 1): blue positive (locally convex), red negative; the black circle is the exact basin B(w*, r).',
+          spec: heatmap(cells, curves, {
+            title: 'lambda_min of the population Hessian',
+            xTitle: 'a (along w*)',
+            yTitle: 'b (along u)',
+            valueTitle: 'lambda_min',
+            facet: 'link',
+            width: 220,
+            height: 220,
+          }),
+        },
+      ],
       claims,
-      notes: ['The Lipschitz-Hessian radius is the paper\'s style of argument made as sharp as it can be; its published constant would be smaller still.'],
+      notes: [
+        "The Lipschitz-Hessian radius is the paper's style of argument made as sharp as it can be; its published constant would be smaller still.",
+      ],
       started,
     });
   },

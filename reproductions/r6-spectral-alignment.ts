@@ -17,8 +17,14 @@ import { seedList } from './common.js';
 
 /** cos(w0, w*) of a unit-free direction: <w0, w*> / (|w0| |w*|). */
 function cosine(a: Float64Array, b: Float64Array): number {
-  let ab = 0, aa = 0, bb = 0;
-  for (let j = 0; j < a.length; j++) { ab += a[j] * b[j]; aa += a[j] * a[j]; bb += b[j] * b[j]; }
+  let ab = 0,
+    aa = 0,
+    bb = 0;
+  for (let j = 0; j < a.length; j++) {
+    ab += a[j] * b[j];
+    aa += a[j] * a[j];
+    bb += b[j] * b[j];
+  }
   return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
 }
 
@@ -53,15 +59,31 @@ export const r6: Reproduction = {
     const seeds = seedList(ctx.full ? 10 : 3);
     const common = { d, norm: 1, link: 'gelu', noise: 'student-t:3', sigma: 0.5, eps: BOUNDS.spectralMaxEps } as const;
     // the exact basin radius, computed on a worker (R5's task; a pilot: the threshold below needs it)
-    const r = (await ctx.sweep.task<ExactRow>(task(R5_MODULE, 'exactRadius', { link: common.link, s: common.norm }), { whole: true })).b.radius;
+    const r = (await ctx.sweep.task<ExactRow>(task(R5_MODULE, 'exactRadius', { link: common.link, s: common.norm }), { whole: true })).b
+      .radius;
     // with |w0| = |w*| = s, |w0 - w*| = s sqrt(2 - 2 cos): inside B(w*, r) iff cos > 1 - r^2 / (2 s^2)
     const threshold = 1 - (r * r) / (2 * common.norm ** 2);
     const adversaries = ['none', ...ADVERSARY_NAMES] as const;
-    const rows: Row[] = [], table: string[][] = [];
-    let worstRobust = Infinity, worstShare = 0;
+    const rows: Row[] = [],
+      table: string[][] = [];
+    let worstRobust = Infinity,
+      worstShare = 0;
     let plainPlant = NaN;
     const grid = adversaries.flatMap((adversary) => ratios.map((ratio) => ({ adversary, ratio })));
-    const measured = await Promise.all(grid.map(({ adversary, ratio }) => ctx.sweep.map<SeedAlignment>(seeds.map((seed) => task(import.meta.url, 'spectralAlignment', { settings: { ...common, n: ratio * d, adversary, seed }, radius: r }, 400 * ratio * d * d)))));
+    const measured = await Promise.all(
+      grid.map(({ adversary, ratio }) =>
+        ctx.sweep.map<SeedAlignment>(
+          seeds.map((seed) =>
+            task(
+              import.meta.url,
+              'spectralAlignment',
+              { settings: { ...common, n: ratio * d, adversary, seed }, radius: r },
+              400 * ratio * d * d,
+            ),
+          ),
+        ),
+      ),
+    );
     for (const adversary of adversaries) {
       for (const ratio of ratios) {
         const perSeed = measured[grid.findIndex((g) => g.adversary === adversary && g.ratio === ratio)];
@@ -69,10 +91,22 @@ export const r6: Reproduction = {
           robust: { cos: perSeed.map((m) => m.robust.cos), share: perSeed.map((m) => m.robust.share) },
           plain: { cos: perSeed.map((m) => m.plain.cos), share: perSeed.map((m) => m.plain.share) },
         };
-        const rc = summarize(cell.robust.cos).median, pc = summarize(cell.plain.cos).median;
+        const rc = summarize(cell.robust.cos).median,
+          pc = summarize(cell.plain.cos).median;
         rows.push({ adversary, 'n/d': ratio, init: 'robust', cos: rc }, { adversary, 'n/d': ratio, init: 'plain', cos: pc });
-        table.push([adversary, String(ratio), fmt(rc), fmt(Math.min(...cell.robust.cos)), fmt(summarize(cell.robust.share).median), fmt(pc), fmt(summarize(cell.plain.share).median)]);
-        if (ratio >= logd) { worstRobust = Math.min(worstRobust, rc); worstShare = Math.max(worstShare, summarize(cell.robust.share).median); }
+        table.push([
+          adversary,
+          String(ratio),
+          fmt(rc),
+          fmt(Math.min(...cell.robust.cos)),
+          fmt(summarize(cell.robust.share).median),
+          fmt(pc),
+          fmt(summarize(cell.plain.share).median),
+        ]);
+        if (ratio >= logd) {
+          worstRobust = Math.min(worstRobust, rc);
+          worstShare = Math.max(worstShare, summarize(cell.robust.share).median);
+        }
         if (adversary === 'spectral-plant' && ratio === ratios[ratios.length - 1]) plainPlant = pc;
       }
       ctx.log(`r6: ${adversary} done`);
@@ -81,7 +115,8 @@ export const r6: Reproduction = {
       name: this.name,
       title: this.title,
       source: MAIN_SOURCE,
-      claim: 'The robust spectral initialization is efficiently reachable under adversarial contamination: with n = O(d log d) samples its direction is aligned with w* well enough to start inside the convex basin, under every adversary.',
+      claim:
+        'The robust spectral initialization is efficiently reachable under adversarial contamination: with n = O(d log d) samples its direction is aligned with w* well enough to start inside the convex basin, under every adversary.',
       settings: { ...common, samplesPerDimension: ratios, seeds, basinRadius: r, cosThreshold: threshold, adversaries },
       sections: [
         '## How it was measured',
@@ -89,11 +124,43 @@ export const r6: Reproduction = {
         '## Results (medians over seeds)',
         markdownTable(['adversary', 'n/d', 'robust cos', 'robust worst cos', 'robust share', 'plain cos', 'plain share'], table),
       ],
-      figures: [{ suffix: 'alignment', caption: 'Median cos(w0, w*) against n/d, robust vs plain spectral initialization, one panel per adversary; the dashed line is the basin threshold.', spec: lineChart(rows, { title: 'Spectral alignment vs n/d', x: { field: 'n/d', title: 'n / d', log: true }, y: { field: 'cos', title: 'cos(w0, w*)' }, series: 'init', facet: 'adversary', facetColumns: 4, rules: [{ value: threshold, label: 'basin threshold' }], width: 200, height: 150 }) }],
+      figures: [
+        {
+          suffix: 'alignment',
+          caption:
+            'Median cos(w0, w*) against n/d, robust vs plain spectral initialization, one panel per adversary; the dashed line is the basin threshold.',
+          spec: lineChart(rows, {
+            title: 'Spectral alignment vs n/d',
+            x: { field: 'n/d', title: 'n / d', log: true },
+            y: { field: 'cos', title: 'cos(w0, w*)' },
+            series: 'init',
+            facet: 'adversary',
+            facetColumns: 4,
+            rules: [{ value: threshold, label: 'basin threshold' }],
+            width: 200,
+            height: 150,
+          }),
+        },
+      ],
       claims: [
-        lowerClaim('R6-robust-aligned', `robust init: the smallest median cos(w0, w*) over adversaries at n/d >= ${fmt(logd)} is above the basin threshold`, worstRobust, threshold),
-        upperClaim('R6-robust-in-basin', `robust init: the largest median |w0 - w*| / r over adversaries at n/d >= ${fmt(logd)} is below 1`, worstShare, 1),
-        upperClaim('R6-plain-breaks', `plain init under spectral-plant at n/d = ${ratios[ratios.length - 1]}: median cos(w0, w*) stays below the basin threshold`, plainPlant, threshold),
+        lowerClaim(
+          'R6-robust-aligned',
+          `robust init: the smallest median cos(w0, w*) over adversaries at n/d >= ${fmt(logd)} is above the basin threshold`,
+          worstRobust,
+          threshold,
+        ),
+        upperClaim(
+          'R6-robust-in-basin',
+          `robust init: the largest median |w0 - w*| / r over adversaries at n/d >= ${fmt(logd)} is below 1`,
+          worstShare,
+          1,
+        ),
+        upperClaim(
+          'R6-plain-breaks',
+          `plain init under spectral-plant at n/d = ${ratios[ratios.length - 1]}: median cos(w0, w*) stays below the basin threshold`,
+          plainPlant,
+          threshold,
+        ),
       ],
       started,
     });

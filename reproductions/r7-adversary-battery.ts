@@ -27,12 +27,15 @@ export const r7: Reproduction = {
     const common = { d: scale.d, n: scale.n, norm: 1, link: 'gelu', noise: 'student-t:3', sigma: 0.5, eps: 0.05 } as const;
     const adversaries = ['none', ...ADVERSARY_NAMES] as const;
     const cells = new Map<string, Summary>();
-    const byAdversary = await Promise.all(adversaries.map((adversary) => errorsByMethod(ctx, { ...common, adversary }, METHOD_NAMES, seeds)));
+    const byAdversary = await Promise.all(
+      adversaries.map((adversary) => errorsByMethod(ctx, { ...common, adversary }, METHOD_NAMES, seeds)),
+    );
     adversaries.forEach((adversary, k) => {
       for (const [method, errs] of byAdversary[k]) cells.set(`${method}/${adversary}`, summarize(errs));
     });
     const rows: Row[] = [];
-    const medianRows: string[][] = [], p90Rows: string[][] = [];
+    const medianRows: string[][] = [],
+      p90Rows: string[][] = [];
     const worst = new Map<MethodName, { adversary: string; median: number; p90: number }>();
     for (const method of METHOD_NAMES) {
       let w = { adversary: '', median: -Infinity, p90: -Infinity };
@@ -46,7 +49,12 @@ export const r7: Reproduction = {
       p90Rows.push([method, ...adversaries.map((a) => mark(a, cells.get(`${method}/${a}`)!.p90))]);
       for (const adversary of adversaries) {
         const c = cells.get(`${method}/${adversary}`)!;
-        rows.push({ estimator: method, adversary, error: Math.max(c.median, 1e-4), label: (adversary === w.adversary ? '*' : '') + fmt(c.median, 2) });
+        rows.push({
+          estimator: method,
+          adversary,
+          error: Math.max(c.median, 1e-4),
+          label: (adversary === w.adversary ? '*' : '') + fmt(c.median, 2),
+        });
       }
     }
     const bound = errorBound(common);
@@ -57,11 +65,15 @@ export const r7: Reproduction = {
       name: this.name,
       title: this.title,
       source: MAIN_SOURCE,
-      claim: 'The robust solver keeps its error bound under every adversary of the catalogue, while each non-robust baseline is broken by at least one of them.',
+      claim:
+        'The robust solver keeps its error bound under every adversary of the catalogue, while each non-robust baseline is broken by at least one of them.',
       settings: { ...common, adversaries, estimators: METHOD_NAMES, seeds },
       sections: [
         '## Estimators',
-        markdownTable(['estimator', 'what it is'], METHOD_NAMES.map((m) => [m, METHODS[m].summary])),
+        markdownTable(
+          ['estimator', 'what it is'],
+          METHOD_NAMES.map((m) => [m, METHODS[m].summary]),
+        ),
         '## Median error over seeds (worst cell per estimator in bold)',
         markdownTable(['estimator', ...adversaries], medianRows),
         '## 90th percentile over seeds (bold: the worst-median cell)',
@@ -69,10 +81,32 @@ export const r7: Reproduction = {
         '## Worst case per estimator, best first',
         ranking.map((r, k) => `${k + 1}. ${r}`).join('\n'),
       ],
-      figures: [{ suffix: 'battery', caption: 'Median error, estimator x adversary (log colour scale); * marks each estimator\'s worst cell.', spec: tileChart(rows, { title: 'Adversary battery (median |w_hat - w*|)', x: { field: 'adversary', title: 'adversary' }, y: { field: 'estimator', title: 'estimator' }, value: { field: 'error', title: 'median error' }, label: 'label' }) }],
+      figures: [
+        {
+          suffix: 'battery',
+          caption: "Median error, estimator x adversary (log colour scale); * marks each estimator's worst cell.",
+          spec: tileChart(rows, {
+            title: 'Adversary battery (median |w_hat - w*|)',
+            x: { field: 'adversary', title: 'adversary' },
+            y: { field: 'estimator', title: 'estimator' },
+            value: { field: 'error', title: 'median error' },
+            label: 'label',
+          }),
+        },
+      ],
       claims: [
-        upperClaim('R7-robust-bounded', `robust: the largest 90th-percentile error over adversaries is within the P1 bound (${fmt(bound, 3)})`, robustWorstP90, bound),
-        lowerClaim('R7-baselines-break', `each of ${NON_ROBUST.join(', ')} has a worst-cell median error above BOUNDS.leverageBreak x |w*| (the smallest of their worst cells)`, weakestBreak, BOUNDS.leverageBreak),
+        upperClaim(
+          'R7-robust-bounded',
+          `robust: the largest 90th-percentile error over adversaries is within the P1 bound (${fmt(bound, 3)})`,
+          robustWorstP90,
+          bound,
+        ),
+        lowerClaim(
+          'R7-baselines-break',
+          `each of ${NON_ROBUST.join(', ')} has a worst-cell median error above BOUNDS.leverageBreak x |w*| (the smallest of their worst cells)`,
+          weakestBreak,
+          BOUNDS.leverageBreak,
+        ),
       ],
       started,
     });

@@ -34,7 +34,14 @@ export interface RunOptions {
 /** What happened to one reproduction. */
 export type Outcome =
   | { readonly r: Reproduction; readonly kind: 'report'; readonly report: ReportJson; readonly seconds: number }
-  | { readonly r: Reproduction; readonly kind: 'shard'; readonly computed: number; readonly replayed: number; readonly elsewhere: number; readonly file: string }
+  | {
+      readonly r: Reproduction;
+      readonly kind: 'shard';
+      readonly computed: number;
+      readonly replayed: number;
+      readonly elsewhere: number;
+      readonly file: string;
+    }
   | { readonly r: Reproduction; readonly kind: 'failed'; readonly error: unknown };
 
 /** The journal of an interrupted run of `r` (deleted once its report is written). */
@@ -51,14 +58,24 @@ export function shardPath(dir: string, r: Reproduction, s: Shard, full: boolean)
 export function shardFiles(dir: string, r: Reproduction, full: boolean): string[] {
   const stem = `${r.name}${full ? '.full' : ''}.shard-`;
   const re = new RegExp(`^${stem.replace(/[.]/g, '\\.')}(\\d+)-of-(\\d+)\\.jsonl$`);
-  const found = existsSync(dir) ? readdirSync(dir).map((f) => re.exec(f)).filter((m): m is RegExpExecArray => m !== null) : [];
+  const found = existsSync(dir)
+    ? readdirSync(dir)
+        .map((f) => re.exec(f))
+        .filter((m): m is RegExpExecArray => m !== null)
+    : [];
   if (found.length === 0) throw new InputError(`no shard files for ${r.name}${full ? ' (--full)' : ''} in ${dir}`);
   const counts = new Set(found.map((m) => Number(m[2])));
-  if (counts.size > 1) throw new InputError(`the shard files of ${r.name} in ${dir} come from different shard counts (${[...counts].join(', ')}); keep one run's files`);
+  if (counts.size > 1)
+    throw new InputError(
+      `the shard files of ${r.name} in ${dir} come from different shard counts (${[...counts].join(', ')}); keep one run's files`,
+    );
   const of = [...counts][0];
   const have = new Set(found.map((m) => Number(m[1])));
   const missing = Array.from({ length: of }, (_, i) => i + 1).filter((k) => !have.has(k));
-  if (missing.length) throw new InputError(`${r.name}: shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${of}`).join(', ')} missing in ${dir}`);
+  if (missing.length)
+    throw new InputError(
+      `${r.name}: shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${of}`).join(', ')} missing in ${dir}`,
+    );
   return Array.from({ length: of }, (_, i) => join(dir, `${stem}${i + 1}-of-${of}.jsonl`));
 }
 
@@ -85,7 +102,8 @@ export async function runReproductions(chosen: readonly Reproduction[], o: RunOp
       return { r, kind: 'failed', error };
     }
     const sweep = new Sweep({
-      runner, journal,
+      runner,
+      journal,
       shard: o.mode === 'shard' ? o.shard : undefined,
       compute: o.mode !== 'merge',
       onCount: (c) => o.progress.update(r.name, c),
@@ -93,7 +111,13 @@ export async function runReproductions(chosen: readonly Reproduction[], o: RunOp
     const ctx = { full: o.full, out: o.out, log, sweep, writes: o.mode !== 'shard' };
     try {
       if (o.mode === 'shard') {
-        const done = r.run(ctx).then(() => 'done' as const, (e: unknown) => { if (e instanceof ShardDone) return 'done' as const; throw e; });
+        const done = r.run(ctx).then(
+          () => 'done' as const,
+          (e: unknown) => {
+            if (e instanceof ShardDone) return 'done' as const;
+            throw e;
+          },
+        );
         await Promise.race([done, sweep.idle()]);
         const c = sweep.counts();
         return { r, kind: 'shard', computed: c.computed, replayed: c.replayed, elsewhere: c.elsewhere, file };

@@ -13,13 +13,21 @@ import type { Reproduction } from './framework.js';
  */
 export function writeIndex(out: string, reproductions: readonly Reproduction[]): { holds: number; doesNotHold: number } {
   const rows: string[][] = [];
-  let holds = 0, doesNotHold = 0;
+  let holds = 0,
+    doesNotHold = 0;
   for (const r of reproductions) {
     const file = join(out, `${r.name}.json`);
-    if (!existsSync(file)) { rows.push([r.id, r.title, '(not run yet)', '', '']); continue; }
+    if (!existsSync(file)) {
+      rows.push([r.id, r.title, '(not run yet)', '', '']);
+      continue;
+    }
     const json = JSON.parse(readFileSync(file, 'utf8')) as ReportJson;
-    for (const c of json.claims) { if (c.verdict === 'holds') holds++; else doesNotHold++; }
-    for (const [k, c] of json.claims.entries()) rows.push([k === 0 ? `[${r.id}](${r.name}.md)` : '', k === 0 ? r.title : '', c.id, c.verdict, fmt(c.margin, 3)]);
+    for (const c of json.claims) {
+      if (c.verdict === 'holds') holds++;
+      else doesNotHold++;
+    }
+    for (const [k, c] of json.claims.entries())
+      rows.push([k === 0 ? `[${r.id}](${r.name}.md)` : '', k === 0 ? r.title : '', c.id, c.verdict, fmt(c.margin, 3)]);
   }
   const text = [
     '# Reports',

@@ -12,7 +12,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Source files covered through another module, with the test that exercises them. */
 const COVERED_THROUGH: Record<string, { test: string; how: string }> = {
-  'src/adversaries/covarianceShift.ts': { test: 'test/adversaries/adversaries.test.ts', how: 'every adversary by name through the catalogue (index.ts)' },
+  'src/adversaries/covarianceShift.ts': {
+    test: 'test/adversaries/adversaries.test.ts',
+    how: 'every adversary by name through the catalogue (index.ts)',
+  },
   'src/adversaries/heavyTailMimic.ts': { test: 'test/adversaries/adversaries.test.ts', how: 'the catalogue' },
   'src/adversaries/helpers.ts': { test: 'test/adversaries/adversaries.test.ts', how: 'the adversaries that use them' },
   'src/adversaries/labelShift.ts': { test: 'test/adversaries/adversaries.test.ts', how: 'the catalogue' },
@@ -51,7 +54,9 @@ function files(dir: string, keep: (f: string) => boolean): string[] {
 describe('tests mirror src/', () => {
   it('every source file is imported by a test, covered through a named one, or holds no logic', () => {
     const sources = files('src', (f) => f.endsWith('.ts'));
-    const tests = [...files('test', (f) => /\.tsx?$/.test(f)), ...files('properties', (f) => f.endsWith('.ts'))].map((f) => readFileSync(join(ROOT, f), 'utf8'));
+    const tests = [...files('test', (f) => /\.tsx?$/.test(f)), ...files('properties', (f) => f.endsWith('.ts'))].map((f) =>
+      readFileSync(join(ROOT, f), 'utf8'),
+    );
     const uncovered = sources.filter((src) => {
       const spec = relative(ROOT, join(ROOT, src)).replace(/\.ts$/, '.js');
       if (tests.some((t) => t.includes(`${spec}'`))) return false;

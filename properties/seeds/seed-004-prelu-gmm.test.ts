@@ -9,7 +9,12 @@ import { seedArb } from '../../src/audit/arbitraries.js';
 import { params } from '../support.js';
 
 /** Seed 004 at a reduced scale (D = 30, n = 300, width 40: at width 16 with K = 8 clusters some runs stop at 0.87 of the optimum, so the width must cover the clusters several times over): random K1, K2, alpha and seeds. */
-const caseArb = fc.record({ K1: fc.integer({ min: 2, max: 4 }), K2: fc.integer({ min: 2, max: 4 }), alpha: fc.constantFrom(0.05, 0.1), seed: seedArb });
+const caseArb = fc.record({
+  K1: fc.integer({ min: 2, max: 4 }),
+  K2: fc.integer({ min: 2, max: 4 }),
+  alpha: fc.constantFrom(0.05, 0.1),
+  seed: seedArb,
+});
 type Case = typeof caseArb extends fc.Arbitrary<infer U> ? U : never;
 
 /** Median minimal flip / (sqrt(2)/2) after training a width-16 network with exponent p. */
@@ -23,12 +28,20 @@ function share(c: Case, p: number): number {
 
 describe('seed 004: pReLU networks on orthonormal Gaussian mixtures', () => {
   it('p = 3: the trained network is nearly optimally robust (median minimal flip >= 0.9 sqrt(2)/2)', () => {
-    fc.assert(fc.property(caseArb, (c) => share(c, 3) >= PRELU.nearlyOptimalShare), params(3) as fc.Parameters<[unknown]>);
+    fc.assert(
+      fc.property(caseArb, (c) => share(c, 3) >= PRELU.nearlyOptimalShare),
+      params(3) as fc.Parameters<[unknown]>,
+    );
   });
 
   it('contrast that must fail: ReLU (p = 1) is not nearly optimally robust', () => {
-    const details = fc.check(fc.property(caseArb, (c) => share(c, 1) >= PRELU.nearlyOptimalShare), params(3) as fc.Parameters<[Case]>);
+    const details = fc.check(
+      fc.property(caseArb, (c) => share(c, 1) >= PRELU.nearlyOptimalShare),
+      params(3) as fc.Parameters<[Case]>,
+    );
     expect(details.failed, 'ReLU networks were nearly optimally robust every time').toBe(true);
-    console.log(`seed-004 relu: shrunk counterexample ${JSON.stringify(details.counterexample![0])} (seed ${details.seed}, path "${details.counterexamplePath}")`);
+    console.log(
+      `seed-004 relu: shrunk counterexample ${JSON.stringify(details.counterexample![0])} (seed ${details.seed}, path "${details.counterexamplePath}")`,
+    );
   });
 });

@@ -3,7 +3,13 @@
  * convergence when realizable (mini-batches, non-Gaussian covariates), and graceful
  * degradation under online label poisoning, with SGD beside it.
  */
-import { GATE_COVARIATES, GATE_UPDATES, trainReluGate, type GateSettings, type GateUpdate } from '../../src/seeds/reluGate/trainReluGate.js';
+import {
+  GATE_COVARIATES,
+  GATE_UPDATES,
+  trainReluGate,
+  type GateSettings,
+  type GateUpdate,
+} from '../../src/seeds/reluGate/trainReluGate.js';
 import { stationaryError } from '../../src/seeds/reluGate/stationaryError.js';
 import { summarize } from '../../src/stats/summary.js';
 import { markdownTable } from '../../src/report/markdownTable.js';
@@ -14,7 +20,8 @@ import type { ClaimResult } from '../../src/report/writeReport.js';
 import { bySettings, finishReport, task, type Reproduction } from '../framework.js';
 import { seedList } from '../common.js';
 
-const SOURCE = '../shared/seeds/002_1e842100ec61a702.txt (S. Karmakar, A. Mukherjee, "Provable training of a ReLU gate with an iterative non-gradient algorithm", arXiv:2005.04211; abstract only)';
+const SOURCE =
+  '../shared/seeds/002_1e842100ec61a702.txt (S. Karmakar, A. Mukherjee, "Provable training of a ReLU gate with an iterative non-gradient algorithm", arXiv:2005.04211; abstract only)';
 const BATCHES = [1, 4, 16, 64];
 const THETAS = [0, 0.125, 0.25, 0.5, 1, 2, 4];
 const BETAS = [0, 0.005, 0.05, 0.1, 0.2, 0.5, 0.9];
@@ -48,18 +55,40 @@ export const seed002: Reproduction = {
     const claims: ClaimResult[] = [];
     // every run asked for at once (realizable, poisoning grids, trajectories); the tables below
     // look results up by their settings
-    const realizableRuns = GATE_UPDATES.flatMap((update) => GATE_COVARIATES.flatMap((covariates) => BATCHES.flatMap((batch) =>
-      seeds.map((seed): GateSettings => ({ ...base, steps: GATE.realizableSteps, batch, update, covariates, beta: 0, theta: 0, seed })))));
-    const poisonRuns = GATE_COVARIATES.flatMap((covariates) => GATE_UPDATES.flatMap((update) =>
-      [...THETAS.map((theta) => [0.5, theta]), ...BETAS.map((beta) => [beta, 0.25])].flatMap(([beta, theta]) =>
-        seeds.map((seed): GateSettings => ({ ...base, steps: poisonSteps, batch: 16, update, covariates, beta, theta, seed })))));
-    const trajectoryRuns = GATE_UPDATES.map((update): GateSettings => ({ ...base, steps: poisonSteps, batch: 16, update, covariates: 'gaussian', beta: 0.5, theta: 0.5, seed: 1 }));
+    const realizableRuns = GATE_UPDATES.flatMap((update) =>
+      GATE_COVARIATES.flatMap((covariates) =>
+        BATCHES.flatMap((batch) =>
+          seeds.map((seed): GateSettings => ({ ...base, steps: GATE.realizableSteps, batch, update, covariates, beta: 0, theta: 0, seed })),
+        ),
+      ),
+    );
+    const poisonRuns = GATE_COVARIATES.flatMap((covariates) =>
+      GATE_UPDATES.flatMap((update) =>
+        [...THETAS.map((theta) => [0.5, theta]), ...BETAS.map((beta) => [beta, 0.25])].flatMap(([beta, theta]) =>
+          seeds.map((seed): GateSettings => ({ ...base, steps: poisonSteps, batch: 16, update, covariates, beta, theta, seed })),
+        ),
+      ),
+    );
+    const trajectoryRuns = GATE_UPDATES.map(
+      (update): GateSettings => ({
+        ...base,
+        steps: poisonSteps,
+        batch: 16,
+        update,
+        covariates: 'gaussian',
+        beta: 0.5,
+        theta: 0.5,
+        seed: 1,
+      }),
+    );
     const [realizable, stationary, trajectories] = await Promise.all([
       ctx.sweep.map<Float64Array>(realizableRuns.map((o) => task(import.meta.url, 'gateErrors', o))),
       ctx.sweep.map<number>(poisonRuns.map((o) => task(import.meta.url, 'gateStationaryError', o))),
       ctx.sweep.map<Float64Array>(trajectoryRuns.map((o) => task(import.meta.url, 'gateErrors', o))),
     ]);
-    const realizableErrors = bySettings(realizableRuns, realizable), stationaryOf = bySettings(poisonRuns, stationary), trajectoryOf = bySettings(trajectoryRuns, trajectories);
+    const realizableErrors = bySettings(realizableRuns, realizable),
+      stationaryOf = bySettings(poisonRuns, stationary),
+      trajectoryOf = bySettings(trajectoryRuns, trajectories);
     // 1. realizable: convergence by batch size
     const curves: Row[] = [];
     const conv: string[][] = [];
@@ -68,27 +97,48 @@ export const seed002: Reproduction = {
     for (const update of GATE_UPDATES) {
       for (const covariates of GATE_COVARIATES) {
         const steps = BATCHES.map((batch) => {
-          const runs = seeds.map((seed) => ({ errors: realizableErrors({ ...base, steps: GATE.realizableSteps, batch, update, covariates, beta: 0, theta: 0, seed }) }));
+          const runs = seeds.map((seed) => ({
+            errors: realizableErrors({ ...base, steps: GATE.realizableSteps, batch, update, covariates, beta: 0, theta: 0, seed }),
+          }));
           if (batch >= 4) worstFinal.set(update, Math.max(worstFinal.get(update) ?? 0, ...runs.map((r) => r.errors[GATE.realizableSteps])));
           if (covariates === 'laplace') {
             const e = runs[0].errors;
-            for (let t = 0; t <= GATE.realizableSteps; t += 10) curves.push({ update, batch: `b = ${batch}`, step: t, error: Math.max(e[t], 1e-16) });
+            for (let t = 0; t <= GATE.realizableSteps; t += 10)
+              curves.push({ update, batch: `b = ${batch}`, step: t, error: Math.max(e[t], 1e-16) });
           }
           const s = runs.map((r) => stepsTo(r.errors, 1e-6)).sort((a, b) => a - b)[(runs.length - 1) >> 1];
           return s;
         });
-        for (let k = 1; k < steps.length; k++) if (Number.isFinite(steps[k - 1])) worstBatchRatio = Math.max(worstBatchRatio, steps[k] / steps[k - 1]);
+        for (let k = 1; k < steps.length; k++)
+          if (Number.isFinite(steps[k - 1])) worstBatchRatio = Math.max(worstBatchRatio, steps[k] / steps[k - 1]);
         conv.push([update, covariates, ...steps.map((s) => (Number.isFinite(s) ? String(s) : `> ${GATE.realizableSteps}`))]);
       }
     }
-    for (const update of GATE_UPDATES) claims.push(upperClaim(`G1-realizable-${update}`, `${update}: realizable, batch >= 4, every covariate law and seed: |w_T - w*| after T = ${GATE.realizableSteps} steps <= GATE.realizableError (linear convergence)`, worstFinal.get(update)!, GATE.realizableError));
-    claims.push(upperClaim('G2-batch', 'realizable: the steps to reach 1e-6 do not grow with the batch size (largest ratio between consecutive batch sizes, every update and law) <= GATE.batchTolerance', worstBatchRatio, GATE.batchTolerance));
+    for (const update of GATE_UPDATES)
+      claims.push(
+        upperClaim(
+          `G1-realizable-${update}`,
+          `${update}: realizable, batch >= 4, every covariate law and seed: |w_T - w*| after T = ${GATE.realizableSteps} steps <= GATE.realizableError (linear convergence)`,
+          worstFinal.get(update)!,
+          GATE.realizableError,
+        ),
+      );
+    claims.push(
+      upperClaim(
+        'G2-batch',
+        'realizable: the steps to reach 1e-6 do not grow with the batch size (largest ratio between consecutive batch sizes, every update and law) <= GATE.batchTolerance',
+        worstBatchRatio,
+        GATE.batchTolerance,
+      ),
+    );
     // 2. poisoning grids
     const poison = (update: GateUpdate, covariates: (typeof GATE_COVARIATES)[number], beta: number, theta: number): number =>
-      summarize(seeds.map((seed) => stationaryOf({ ...base, steps: poisonSteps, batch: 16, update, covariates, beta, theta, seed }))).median;
+      summarize(seeds.map((seed) => stationaryOf({ ...base, steps: poisonSteps, batch: 16, update, covariates, beta, theta, seed })))
+        .median;
     const bound = (beta: number, theta: number): number => GATE.poisoningC * theta * Math.sqrt((beta * GATE.eta * D) / 16);
     const gridRows: Row[] = [];
-    const thetaTable: string[][] = [], betaTable: string[][] = [];
+    const thetaTable: string[][] = [],
+      betaTable: string[][] = [];
     const worstRatio = new Map<GateUpdate, number>();
     const errs = new Map<string, number>();
     for (const covariates of GATE_COVARIATES) {
@@ -97,23 +147,48 @@ export const seed002: Reproduction = {
         const byBeta = BETAS.map((beta) => poison(update, covariates, beta, 0.25));
         // the figure shows the Gaussian law and leaves out the exact zeros at theta = 0, beta = 0 (the tables have all)
         const plot = covariates === 'gaussian';
-        THETAS.forEach((theta, k) => { errs.set(`${update}/${covariates}/t${theta}`, byTheta[k]); if (plot && theta > 0) gridRows.push({ grid: 'beta = 0.5, against theta', x: theta, update, error: byTheta[k] }); });
-        BETAS.forEach((beta, k) => { errs.set(`${update}/${covariates}/b${beta}`, byBeta[k]); if (plot && beta > 0) gridRows.push({ grid: 'theta = 0.25, against beta', x: beta, update, error: byBeta[k] }); });
-        const ratios = [...THETAS.map((theta, k) => (theta > 0 ? byTheta[k] / bound(0.5, theta) : 0)), ...BETAS.map((beta, k) => (beta > 0 ? byBeta[k] / bound(beta, 0.25) : 0))];
+        THETAS.forEach((theta, k) => {
+          errs.set(`${update}/${covariates}/t${theta}`, byTheta[k]);
+          if (plot && theta > 0) gridRows.push({ grid: 'beta = 0.5, against theta', x: theta, update, error: byTheta[k] });
+        });
+        BETAS.forEach((beta, k) => {
+          errs.set(`${update}/${covariates}/b${beta}`, byBeta[k]);
+          if (plot && beta > 0) gridRows.push({ grid: 'theta = 0.25, against beta', x: beta, update, error: byBeta[k] });
+        });
+        const ratios = [
+          ...THETAS.map((theta, k) => (theta > 0 ? byTheta[k] / bound(0.5, theta) : 0)),
+          ...BETAS.map((beta, k) => (beta > 0 ? byBeta[k] / bound(beta, 0.25) : 0)),
+        ];
         worstRatio.set(update, Math.max(worstRatio.get(update) ?? 0, ...ratios));
         thetaTable.push([update, covariates, ...byTheta.map((v) => fmt(v, 3))]);
         betaTable.push([update, covariates, ...byBeta.map((v) => fmt(v, 3))]);
       }
     }
-    for (const update of GATE_UPDATES) claims.push(upperClaim(`G3-poisoning-${update}`, `${update}: stationary error / (GATE.poisoningC theta sqrt(beta eta d / b)), largest over both grids and laws, <= 1`, worstRatio.get(update)!, 1));
+    for (const update of GATE_UPDATES)
+      claims.push(
+        upperClaim(
+          `G3-poisoning-${update}`,
+          `${update}: stationary error / (GATE.poisoningC theta sqrt(beta eta d / b)), largest over both grids and laws, <= 1`,
+          worstRatio.get(update)!,
+          1,
+        ),
+      );
     for (const update of ['label-sign', 'glmtron'] as const) {
       let worst = 0;
       for (const key of errs.keys()) {
         if (!key.startsWith(`${update}/`)) continue;
-        const mine = errs.get(key)!, sgd = errs.get(key.replace(`${update}/`, 'sgd/'))!;
+        const mine = errs.get(key)!,
+          sgd = errs.get(key.replace(`${update}/`, 'sgd/'))!;
         if (mine > 1e-9 && sgd > 1e-9) worst = Math.max(worst, mine / sgd, sgd / mine);
       }
-      claims.push(upperClaim(`G4-alike-${update}`, `${update} vs SGD on the same samples and attacks: the larger / smaller stationary error, worst grid point, <= GATE.trajectoryRatio`, worst, GATE.trajectoryRatio));
+      claims.push(
+        upperClaim(
+          `G4-alike-${update}`,
+          `${update} vs SGD on the same samples and attacks: the larger / smaller stationary error, worst grid point, <= GATE.trajectoryRatio`,
+          worst,
+          GATE.trajectoryRatio,
+        ),
+      );
     }
     // 3. one trajectory of each update under the same attack
     const traj: Row[] = [];
@@ -121,19 +196,36 @@ export const seed002: Reproduction = {
       const e = trajectoryOf({ ...base, steps: poisonSteps, batch: 16, update, covariates: 'gaussian', beta: 0.5, theta: 0.5, seed: 1 });
       for (let t = 0; t <= poisonSteps; t += 10) traj.push({ update, step: t, error: e[t] });
     }
-    const settings: Record<string, unknown> = { d: D, eta: GATE.eta, wstarNorm: 1, initNorm: 0.1, covariates: GATE_COVARIATES, updates: GATE_UPDATES, realizable: { steps: GATE.realizableSteps, batches: BATCHES }, poisoning: { steps: poisonSteps, batch: 16, thetaGrid: { beta: 0.5, theta: THETAS }, betaGrid: { theta: 0.25, beta: BETAS }, stationary: 'median |w_t - w*| over the last 20% of steps' }, seeds };
+    const settings: Record<string, unknown> = {
+      d: D,
+      eta: GATE.eta,
+      wstarNorm: 1,
+      initNorm: 0.1,
+      covariates: GATE_COVARIATES,
+      updates: GATE_UPDATES,
+      realizable: { steps: GATE.realizableSteps, batches: BATCHES },
+      poisoning: {
+        steps: poisonSteps,
+        batch: 16,
+        thetaGrid: { beta: 0.5, theta: THETAS },
+        betaGrid: { theta: 0.25, beta: BETAS },
+        stationary: 'median |w_t - w*| over the last 20% of steps',
+      },
+      seeds,
+    };
     return finishReport(ctx, {
       name: this.name,
       title: this.title,
       source: SOURCE,
-      claim: 'A simple iterative stochastic non-gradient algorithm trains a ReLU gate in linear time in the realizable case under milder-than-Gaussian (symmetric) covariates, with mini-batching; under online label poisoning (probability beta, magnitude theta) its error degrades gracefully in beta and theta, and its trajectories look like SGD\'s.',
+      claim:
+        "A simple iterative stochastic non-gradient algorithm trains a ReLU gate in linear time in the realizable case under milder-than-Gaussian (symmetric) covariates, with mini-batching; under online label poisoning (probability beta, magnitude theta) its error degrades gracefully in beta and theta, and its trajectories look like SGD's.",
       settings,
       sections: [
         '## What was taken from where',
         [
-          '- The claims, the mini-batching and the comparison with SGD: the abstract (the seed file). The attack (each sample attacked with probability beta, the label shifted by -theta or +theta alternating through the batch), the grids, the covariate laws (Gaussian, Laplace, Student-t(4)) and batch 16: the issue, from the authors\' related public experiments.',
+          "- The claims, the mini-batching and the comparison with SGD: the abstract (the seed file). The attack (each sample attacked with probability beta, the label shifted by -theta or +theta alternating through the batch), the grids, the covariate laws (Gaussian, Laplace, Student-t(4)) and batch 16: the issue, from the authors' related public experiments.",
           '- The update: Algorithm 2 of arXiv 2005.04211 could not be read here (the search tool reaches only its abstract), so both readings are run and named: `label-sign`, w <- w + eta mean(1{y > 0} (y - <w,x>) x), and `glmtron`, w <- w + eta mean((y - relu(<w,x>)) x); `sgd` is the gradient step on the squared loss / 2. All start from the same w0 (norm 0.1, random direction) and see the same samples and attacks.',
-          '- The step size and the bound\'s form are ours (the paper\'s constants are not available): eta = 0.1 (GATE.eta), and the stationary error bound C theta sqrt(beta eta d / b) from the linearized recursion, C calibrated on separate seeds (src/audit/bounds.ts, GATE).',
+          "- The step size and the bound's form are ours (the paper's constants are not available): eta = 0.1 (GATE.eta), and the stationary error bound C theta sqrt(beta eta d / b) from the linearized recursion, C calibrated on separate seeds (src/audit/bounds.ts, GATE).",
           '- Covariates have unit variance per coordinate; |w*| = 1, d = 10; labels relu(<w*, x>) before the attack.',
         ].join('\n'),
         '## Realizable: steps to reach |w_t - w*| < 1e-6 (median over seeds)',
@@ -144,9 +236,45 @@ export const seed002: Reproduction = {
         markdownTable(['update', 'covariates', ...BETAS.map((b) => `beta = ${b}`)], betaTable),
       ],
       figures: [
-        { suffix: 'convergence', caption: 'Realizable runs (Laplace covariates, seed 1): |w_t - w*| against the step, one line per batch size, one panel per update.', spec: lineChart(curves, { title: 'Linear convergence by batch size', x: { field: 'step', title: 'step' }, y: { field: 'error', title: '|w_t - w*|', log: true }, series: 'batch', facet: 'update', width: 220, height: 180 }) },
-        { suffix: 'poisoning', caption: 'Stationary error under poisoning (Gaussian covariates, log-log): against theta at beta = 0.5 (left) and against beta at theta = 0.25 (right); the other laws are in the tables.', spec: lineChart(gridRows, { title: 'Error under online label poisoning', x: { field: 'x', title: 'theta (left) / beta (right)', log: true }, y: { field: 'error', title: 'stationary |w - w*|', log: true }, series: 'update', facet: 'grid', independentX: true, width: 300, height: 240 }) },
-        { suffix: 'trajectories', caption: 'One run of each update on the same samples and attacks (Gaussian, beta = 0.5, theta = 0.5, batch 16).', spec: lineChart(traj, { title: 'Trajectories under poisoning', x: { field: 'step', title: 'step' }, y: { field: 'error', title: '|w_t - w*|', log: true }, series: 'update' }) },
+        {
+          suffix: 'convergence',
+          caption:
+            'Realizable runs (Laplace covariates, seed 1): |w_t - w*| against the step, one line per batch size, one panel per update.',
+          spec: lineChart(curves, {
+            title: 'Linear convergence by batch size',
+            x: { field: 'step', title: 'step' },
+            y: { field: 'error', title: '|w_t - w*|', log: true },
+            series: 'batch',
+            facet: 'update',
+            width: 220,
+            height: 180,
+          }),
+        },
+        {
+          suffix: 'poisoning',
+          caption:
+            'Stationary error under poisoning (Gaussian covariates, log-log): against theta at beta = 0.5 (left) and against beta at theta = 0.25 (right); the other laws are in the tables.',
+          spec: lineChart(gridRows, {
+            title: 'Error under online label poisoning',
+            x: { field: 'x', title: 'theta (left) / beta (right)', log: true },
+            y: { field: 'error', title: 'stationary |w - w*|', log: true },
+            series: 'update',
+            facet: 'grid',
+            independentX: true,
+            width: 300,
+            height: 240,
+          }),
+        },
+        {
+          suffix: 'trajectories',
+          caption: 'One run of each update on the same samples and attacks (Gaussian, beta = 0.5, theta = 0.5, batch 16).',
+          spec: lineChart(traj, {
+            title: 'Trajectories under poisoning',
+            x: { field: 'step', title: 'step' },
+            y: { field: 'error', title: '|w_t - w*|', log: true },
+            series: 'update',
+          }),
+        },
       ],
       claims,
       notes: [

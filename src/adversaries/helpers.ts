@@ -15,7 +15,9 @@ function partialShuffle(n: number, m: number, rng: Rng): Int32Array {
   const idx = Int32Array.from({ length: n }, (_, i) => i);
   for (let i = 0; i < m; i++) {
     const j = i + rng.int(n - i);
-    const t = idx[i]; idx[i] = idx[j]; idx[j] = t;
+    const t = idx[i];
+    idx[i] = idx[j];
+    idx[j] = t;
   }
   return idx.slice(0, m);
 }

@@ -13,7 +13,10 @@ export const signFlip: Adversary = ({ clean, wstar, link, eps, rng }) => {
   const rows = randomRows(clean.n, m, rng);
   const out = copyForCorruption(clean);
   for (const i of rows) {
-    if (link.even) { out.y[i] = -clean.y[i]; continue; }
+    if (link.even) {
+      out.y[i] = -clean.y[i];
+      continue;
+    }
     const z = rowDot(clean, i, wstar);
     out.y[i] = link.phi(-z) + (clean.y[i] - link.phi(z));
   }

@@ -28,8 +28,12 @@ export const spectralPlant: Adversary = ({ clean, wstar, eps, rng }) => {
   for (const i of rows) {
     for (let j = 0; j < d; j++) g[j] = rng.normal();
     // remove the components along u and w*, so the row is orthogonal to w* but for the spike
-    let pu = 0, pw = 0;
-    for (let j = 0; j < d; j++) { pu += g[j] * u[j]; pw += g[j] * wstar[j]; }
+    let pu = 0,
+      pw = 0;
+    for (let j = 0; j < d; j++) {
+      pu += g[j] * u[j];
+      pw += g[j] * wstar[j];
+    }
     for (let j = 0; j < d; j++) g[j] -= pu * u[j] + (wn > 0 ? (pw * wstar[j]) / (wn * wn) : 0);
     const sign = rng.uniform() < 0.5 ? -1 : 1;
     for (let j = 0; j < d; j++) out.x[i * d + j] = sign * spike * u[j] + rest * g[j];

@@ -28,7 +28,9 @@ export interface InstanceCase {
 }
 
 /** An instance of the P1 domain (BOUNDS.maxNoiseToSignal, minSamplesPerDimension, maxEps). */
-export function instanceCaseArb(opts: { links?: readonly LinkName[]; maxD?: number; adversaries?: readonly AdversaryName[] } = {}): fc.Arbitrary<InstanceCase> {
+export function instanceCaseArb(
+  opts: { links?: readonly LinkName[]; maxD?: number; adversaries?: readonly AdversaryName[] } = {},
+): fc.Arbitrary<InstanceCase> {
   const ratios = [0.1, 0.05, 0.25, BOUNDS.maxNoiseToSignal];
   const epsGrid = [0, 0.01, 0.02, 0.05, BOUNDS.maxEps];
   return fc.record({
@@ -47,7 +49,14 @@ export function instanceCaseArb(opts: { links?: readonly LinkName[]; maxD?: numb
 /** The generator settings of a case (no adversary when eps = 0). */
 export function settingsOf(c: InstanceCase): InstanceSettings {
   return {
-    d: c.d, n: c.samplesPerDim * c.d, norm: c.norm, link: c.link, noise: c.noise,
-    sigma: c.noiseToSignal * c.norm, eps: c.eps, adversary: c.eps > 0 ? c.adversary : 'none', seed: c.seed,
+    d: c.d,
+    n: c.samplesPerDim * c.d,
+    norm: c.norm,
+    link: c.link,
+    noise: c.noise,
+    sigma: c.noiseToSignal * c.norm,
+    eps: c.eps,
+    adversary: c.eps > 0 ? c.adversary : 'none',
+    seed: c.seed,
   };
 }

@@ -9,7 +9,18 @@ import { CLAIM_LINKS, instanceCaseArb, seedArb, settingsOf, type InstanceCase } 
 import { callFit, type AuditedFit, type Measurement } from './fitCall.js';
 import { runs, QUICK_SEED, type Profile } from './profile.js';
 import type { LinkName } from '../model/links.js';
-import { PAPER_EXPONENTS, rateCaseArb, epsRate, sigmaRate, nRate, dRate, type ClaimExponents, type RateCase, type RateDesign, type RateMeasurement } from './rates.js';
+import {
+  PAPER_EXPONENTS,
+  rateCaseArb,
+  epsRate,
+  sigmaRate,
+  nRate,
+  dRate,
+  type ClaimExponents,
+  type RateCase,
+  type RateDesign,
+  type RateMeasurement,
+} from './rates.js';
 
 export { callFit, type AuditedFit, type Measurement };
 
@@ -86,7 +97,8 @@ export function errorBoundProperty(fit: AuditedFit, links: readonly LinkName[] =
   return {
     id: 'P1-error-bound',
     kind: 'calibrated',
-    statement: '|w_hat - w*| <= kappa sigma (C1 sqrt(eps) + C2 sqrt(d/n)), every adversary, link, noise family (C1, C2: the shipped solver\'s worst case x 1.5)',
+    statement:
+      "|w_hat - w*| <= kappa sigma (C1 sqrt(eps) + C2 sqrt(d/n)), every adversary, link, noise family (C1, C2: the shipped solver's worst case x 1.5)",
     arbitrary: instanceCaseArb({ links }),
     quickRuns: 40,
     measure: (c) => {
@@ -120,7 +132,8 @@ export function determinismProperty(fit: AuditedFit, links: readonly LinkName[] 
     measure: (c) => {
       const inst = generateInstance(settingsOf(c));
       const opts = { link: c.link, eps: c.eps, seed: c.seed };
-      const a = callFit(fit, inst.sample, opts), b = callFit(fit, inst.sample, opts);
+      const a = callFit(fit, inst.sample, opts),
+        b = callFit(fit, inst.sample, opts);
       let differing = 0;
       for (let j = 0; j < a.length; j++) if (!Object.is(a[j], b[j])) differing++;
       return { measured: differing, bound: 0 };
@@ -130,7 +143,10 @@ export function determinismProperty(fit: AuditedFit, links: readonly LinkName[] 
 
 /** P6: permuting the rows does not change w (to rounding: the answer is a function of the
  *  multiset of rows). */
-export function permutationProperty(fit: AuditedFit, links: readonly LinkName[] = CLAIM_LINKS): BatteryProperty<InstanceCase & { perm: number }> {
+export function permutationProperty(
+  fit: AuditedFit,
+  links: readonly LinkName[] = CLAIM_LINKS,
+): BatteryProperty<InstanceCase & { perm: number }> {
   return {
     id: 'P6-permutation-invariance',
     kind: 'hygiene',
@@ -142,11 +158,21 @@ export function permutationProperty(fit: AuditedFit, links: readonly LinkName[] 
       const { n, d, x, y } = inst.sample;
       const rng = namedStream(c.perm, 'permutation');
       const order = Int32Array.from({ length: n }, (_, i) => i);
-      for (let i = n - 1; i > 0; i--) { const j = rng.int(i + 1); const t = order[i]; order[i] = order[j]; order[j] = t; }
-      const px = new Float64Array(n * d), py = new Float64Array(n);
-      order.forEach((src, dst) => { py[dst] = y[src]; px.set(x.subarray(src * d, src * d + d), dst * d); });
+      for (let i = n - 1; i > 0; i--) {
+        const j = rng.int(i + 1);
+        const t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      const px = new Float64Array(n * d),
+        py = new Float64Array(n);
+      order.forEach((src, dst) => {
+        py[dst] = y[src];
+        px.set(x.subarray(src * d, src * d + d), dst * d);
+      });
       const opts = { link: c.link, eps: c.eps, seed: c.seed };
-      const a = callFit(fit, inst.sample, opts), b = callFit(fit, { n, d, x: px, y: py }, opts);
+      const a = callFit(fit, inst.sample, opts),
+        b = callFit(fit, { n, d, x: px, y: py }, opts);
       return { measured: distance(a, b), bound: BOUNDS.permutationTolerance * Math.max(1, Math.hypot(...a)) };
     },
   };
@@ -176,10 +202,20 @@ export function rotationProperty(fit: AuditedFit, links: readonly LinkName[] = C
       const { n, d, x, y } = inst.sample;
       const Q = randomRotation(d, c.rot);
       const rx = new Float64Array(n * d);
-      for (let i = 0; i < n; i++) for (let a = 0; a < d; a++) { let t = 0; for (let b = 0; b < d; b++) t += Q.get(a, b) * x[i * d + b]; rx[i * d + a] = t; }
+      for (let i = 0; i < n; i++)
+        for (let a = 0; a < d; a++) {
+          let t = 0;
+          for (let b = 0; b < d; b++) t += Q.get(a, b) * x[i * d + b];
+          rx[i * d + a] = t;
+        }
       const opts = { link: c.link, eps: c.eps, seed: c.seed };
-      const w = callFit(fit, inst.sample, opts), wr = callFit(fit, { n, d, x: rx, y }, opts);
-      const qw = Float64Array.from({ length: d }, (_, a) => { let t = 0; for (let b = 0; b < d; b++) t += Q.get(a, b) * w[b]; return t; });
+      const w = callFit(fit, inst.sample, opts),
+        wr = callFit(fit, { n, d, x: rx, y }, opts);
+      const qw = Float64Array.from({ length: d }, (_, a) => {
+        let t = 0;
+        for (let b = 0; b < d; b++) t += Q.get(a, b) * w[b];
+        return t;
+      });
       return { measured: distance(qw, wr), bound: invarianceBound(c, w) };
     },
   };
@@ -205,10 +241,33 @@ export function rateDesign(profile: Profile, exponents: ClaimExponents = PAPER_E
 }
 
 const RATE_PROPERTIES = [
-  { id: 'eps-rate', run: epsRate, statement: (e: ClaimExponents) => `excess error over eps = 0, divided by sigma eps^${e.eps}, does not grow as eps falls from 0.1 to 0.005 (under the adversary strongest against this estimator)`, cost: RATES.eps.samplesPerDim * RATES.eps.d ** 2 * 60 },
-  { id: 'sigma-rate', run: sigmaRate, statement: (e: ClaimExponents) => `at eps = ${RATES.sigma.eps}, error ~ sigma^b with b not below ${e.sigma} - margin as sigma / |w*| falls from 0.3 to 0.003`, cost: RATES.sigma.samplesPerDim * RATES.sigma.d ** 2 * 55 },
-  { id: 'n-rate', run: nRate, statement: (e: ClaimExponents) => `at eps = 0, error ~ (n/d)^c with c not above ${e.n} + margin for n/d from 100 to 3200`, cost: 6300 * RATES.n.d ** 2 * 16 },
-  { id: 'd-rate', run: dRate, statement: (e: ClaimExponents) => `at n/d = ${RATES.d.samplesPerDim}, eps = ${RATES.d.eps}, error ~ d^e with e not above ${e.d} + margin for d from ${RATES.d.grid[0]} to ${RATES.d.grid[RATES.d.grid.length - 1]}`, cost: RATES.d.samplesPerDim * 8500 * 12 },
+  {
+    id: 'eps-rate',
+    run: epsRate,
+    statement: (e: ClaimExponents) =>
+      `excess error over eps = 0, divided by sigma eps^${e.eps}, does not grow as eps falls from 0.1 to 0.005 (under the adversary strongest against this estimator)`,
+    cost: RATES.eps.samplesPerDim * RATES.eps.d ** 2 * 60,
+  },
+  {
+    id: 'sigma-rate',
+    run: sigmaRate,
+    statement: (e: ClaimExponents) =>
+      `at eps = ${RATES.sigma.eps}, error ~ sigma^b with b not below ${e.sigma} - margin as sigma / |w*| falls from 0.3 to 0.003`,
+    cost: RATES.sigma.samplesPerDim * RATES.sigma.d ** 2 * 55,
+  },
+  {
+    id: 'n-rate',
+    run: nRate,
+    statement: (e: ClaimExponents) => `at eps = 0, error ~ (n/d)^c with c not above ${e.n} + margin for n/d from 100 to 3200`,
+    cost: 6300 * RATES.n.d ** 2 * 16,
+  },
+  {
+    id: 'd-rate',
+    run: dRate,
+    statement: (e: ClaimExponents) =>
+      `at n/d = ${RATES.d.samplesPerDim}, eps = ${RATES.d.eps}, error ~ d^e with e not above ${e.d} + margin for d from ${RATES.d.grid[0]} to ${RATES.d.grid[RATES.d.grid.length - 1]}`,
+    cost: RATES.d.samplesPerDim * 8500 * 12,
+  },
 ] as const;
 
 /** The four rate properties (src/audit/rates.ts) as battery entries. */
@@ -235,8 +294,11 @@ export function auditBattery(fit: AuditedFit, opts: BatteryOptions = {}): AnyBat
   const links = opts.links ?? CLAIM_LINKS;
   const all: AnyBatteryProperty[] = [
     ...rateProperties(fit, opts),
-    errorBoundProperty(fit, links), exactRecoveryProperty(fit, links), determinismProperty(fit, links),
-    permutationProperty(fit, links), rotationProperty(fit, links),
+    errorBoundProperty(fit, links),
+    exactRecoveryProperty(fit, links),
+    determinismProperty(fit, links),
+    permutationProperty(fit, links),
+    rotationProperty(fit, links),
   ];
   return all.filter((p) => !(opts.skip ?? []).includes(p.id));
 }
@@ -244,7 +306,9 @@ export function auditBattery(fit: AuditedFit, opts: BatteryOptions = {}): AnyBat
 /** The battery's properties without an estimator (one that throws if called): their ids,
  *  arbitraries, run counts and costs, which do not depend on what is audited. */
 export function batteryShape(opts: BatteryOptions = {}): AnyBatteryProperty[] {
-  return auditBattery(() => { throw new Error('batteryShape: no estimator to measure'); }, opts);
+  return auditBattery(() => {
+    throw new Error('batteryShape: no estimator to measure');
+  }, opts);
 }
 
 /** The ids of every property of the battery, in order. */

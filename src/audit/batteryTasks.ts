@@ -15,13 +15,18 @@ const batteries = new Map<string, Promise<readonly AnyBatteryProperty[]>>();
 
 async function estimatorFit(estimator: string, magnitude: number | undefined): Promise<AuditedFit> {
   if (magnitude === undefined) return loadEstimator(estimator);
-  const mod = await import(pathToFileURL(resolve(estimator)).href) as { withMagnitude?: (m: number) => AuditedFit };
+  const mod = (await import(pathToFileURL(resolve(estimator)).href)) as { withMagnitude?: (m: number) => AuditedFit };
   if (typeof mod.withMagnitude !== 'function') throw new Error(`${estimator} exports no withMagnitude(m)`);
   return mod.withMagnitude(magnitude);
 }
 
 /** Property `id` of the battery built for an estimator, the battery cached per thread. */
-async function batteryProperty(estimator: string, magnitude: number | undefined, options: BatteryOptions, id: string): Promise<AnyBatteryProperty> {
+async function batteryProperty(
+  estimator: string,
+  magnitude: number | undefined,
+  options: BatteryOptions,
+  id: string,
+): Promise<AnyBatteryProperty> {
   const key = JSON.stringify([estimator, magnitude ?? null, options]);
   let battery = batteries.get(key);
   if (!battery) {
@@ -34,7 +39,12 @@ async function batteryProperty(estimator: string, magnitude: number | undefined,
 }
 
 /** Task: measure property `property` on `input` (one fast-check run's value). */
-export async function measureRun(a: { estimator: string; property: string; input: unknown; options?: BatteryOptions }): Promise<Measurement> {
+export async function measureRun(a: {
+  estimator: string;
+  property: string;
+  input: unknown;
+  options?: BatteryOptions;
+}): Promise<Measurement> {
   const p = await batteryProperty(a.estimator, undefined, a.options ?? {}, a.property);
   const m = (p.measure as (input: unknown) => Measurement)(a.input);
   return m.detail === undefined ? { measured: m.measured, bound: m.bound } : { measured: m.measured, bound: m.bound, detail: m.detail };
@@ -65,6 +75,12 @@ export async function measureVariantRun(a: { variant: Variant; profile: Profile;
     const m = p.measure(a.input);
     return { measured: m.measured, bound: m.bound, caught: !(m.measured <= m.bound), seconds: (performance.now() - started) / 1000 };
   } catch (e) {
-    return { measured: NaN, bound: NaN, caught: true, error: e instanceof Error ? e.message : String(e), seconds: (performance.now() - started) / 1000 };
+    return {
+      measured: NaN,
+      bound: NaN,
+      caught: true,
+      error: e instanceof Error ? e.message : String(e),
+      seconds: (performance.now() - started) / 1000,
+    };
   }
 }

@@ -8,7 +8,8 @@ export type AuditedFit = (data: Sample, options: FitOptions) => Float64Array | n
 export function callFit(fit: AuditedFit, data: Sample, options: FitOptions): Float64Array {
   const out = fit(data, options);
   const w = out instanceof Float64Array || Array.isArray(out) ? out : (out as { w: ArrayLike<number> }).w;
-  if (!w || typeof (w as ArrayLike<number>).length !== 'number') throw new Error('the estimator returned neither an array nor an object with a "w" array');
+  if (!w || typeof (w as ArrayLike<number>).length !== 'number')
+    throw new Error('the estimator returned neither an array nor an object with a "w" array');
   const arr = Float64Array.from(w as ArrayLike<number>);
   if (arr.length !== data.d) throw new Error(`the estimator returned ${arr.length} numbers for d = ${data.d}`);
   return arr;
@@ -21,4 +22,3 @@ export interface Measurement {
   /** What a reader needs to see beside the two numbers (a rate experiment's grid). */
   readonly detail?: string;
 }
-

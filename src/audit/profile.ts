@@ -14,7 +14,12 @@ export const QUICK_SEED = 20261123;
 export function profileFromEnv(env: NodeJS.ProcessEnv = process.env): Profile {
   const name = env.SIM_AUDIT_PROFILE === 'deep' ? 'deep' : 'quick';
   const seedText = env.SIM_AUDIT_SEED;
-  const seed = seedText !== undefined && Number.isSafeInteger(Number(seedText)) ? Number(seedText) : name === 'quick' ? QUICK_SEED : Date.now() % 2 ** 31;
+  const seed =
+    seedText !== undefined && Number.isSafeInteger(Number(seedText))
+      ? Number(seedText)
+      : name === 'quick'
+        ? QUICK_SEED
+        : Date.now() % 2 ** 31;
   return { name, scale: name === 'deep' ? 20 : 1, seed };
 }
 

@@ -34,14 +34,20 @@ export const PAPER_EXPONENTS: ClaimExponents = { eps: 0.5, sigma: 1, n: -0.5, d:
 /** Parses `eps=0.5,sigma=1,n=-0.5,d=0` (any subset; the rest from the paper's claim). */
 export function parseExponents(text: string): ClaimExponents {
   const out: Record<string, number> = { ...PAPER_EXPONENTS };
-  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^(eps|sigma|n|d)\s*=\s*(.+)$/.exec(part);
     if (!m) throw new InputError(`--rates: "${part}" is not NAME=NUMBER with NAME one of eps, sigma, n, d`);
     const v = Number(m[2]);
     if (!Number.isFinite(v)) throw new InputError(`--rates: ${m[1]} must be a finite number, got "${m[2]}"`);
     out[m[1]] = v;
   }
-  if (!(out.eps > 0)) throw new InputError(`--rates: the eps exponent must be > 0 (an error that does not vanish with eps is no robustness claim), got ${out.eps}`);
+  if (!(out.eps > 0))
+    throw new InputError(
+      `--rates: the eps exponent must be > 0 (an error that does not vanish with eps is no robustness claim), got ${out.eps}`,
+    );
   if (!(out.sigma > 0)) throw new InputError(`--rates: the sigma exponent must be > 0, got ${out.sigma}`);
   if (!(out.n < 0)) throw new InputError(`--rates: the n exponent must be < 0 (error falling with n), got ${out.n}`);
   return out as unknown as ClaimExponents;
@@ -110,11 +116,19 @@ function makeErrorOf(fit: AuditedFit): (s: Base, seed: number) => number {
 
 /** The pilot: the catalogue adversary with the largest median excess error (over the same
  *  seed's eps = 0 fit) against this estimator at `base` (ties: catalogue order). */
-function strongestAgainst(errorOf: (s: Base, seed: number) => number, base: Omit<Base, 'adversary'>, seeds: readonly number[]): AdversaryName {
-  let best: AdversaryName = ADVERSARY_NAMES[0], bestExcess = -Infinity;
+function strongestAgainst(
+  errorOf: (s: Base, seed: number) => number,
+  base: Omit<Base, 'adversary'>,
+  seeds: readonly number[],
+): AdversaryName {
+  let best: AdversaryName = ADVERSARY_NAMES[0],
+    bestExcess = -Infinity;
   for (const adversary of ADVERSARY_NAMES) {
     const med = summarize(seeds.map((s) => errorOf({ ...base, adversary }, s) - errorOf({ ...base, eps: 0, adversary: 'none' }, s))).median;
-    if (med > bestExcess) { bestExcess = med; best = adversary; }
+    if (med > bestExcess) {
+      bestExcess = med;
+      best = adversary;
+    }
   }
   return best;
 }
@@ -123,33 +137,61 @@ const fmt = (v: number): string => (Number.isFinite(v) ? v.toPrecision(3) : Stri
 const safeLog = (v: number): number => Math.log(Math.max(v, 1e-300));
 
 function gridStats(xs: readonly number[], perSeed: readonly (readonly number[])[]): { x: number; mean: number; se: number }[] {
-  return xs.map((x, k) => { const { mean, se } = meanAndSe(perSeed.map((row) => row[k])); return { x, mean, se }; });
+  return xs.map((x, k) => {
+    const { mean, se } = meanAndSe(perSeed.map((row) => row[k]));
+    return { x, mean, se };
+  });
 }
 
 /** Per-seed log-log slopes of error against the grid (rows: seeds), tested one-sidedly:
  *  'below' reads a mean slope significantly below `limit` as a contradiction, 'above' one
  *  significantly above it. `slope` is the mean per-seed slope. */
-export function slopeTest(xs: readonly number[], errors: readonly (readonly number[])[], direction: 'below' | 'above', limit: number, alpha: number) {
+export function slopeTest(
+  xs: readonly number[],
+  errors: readonly (readonly number[])[],
+  direction: 'below' | 'above',
+  limit: number,
+  alpha: number,
+) {
   const slopes = errors.map((row) => olsSlope(xs.map(Math.log), row.map(safeLog)));
   // 'below': the claim is contradicted by a slope significantly below `limit` (test -slope above -limit)
-  const t = direction === 'below' ? tTestAbove(slopes.map((b) => -b), -limit, alpha) : tTestAbove(slopes, limit, alpha);
+  const t =
+    direction === 'below'
+      ? tTestAbove(
+          slopes.map((b) => -b),
+          -limit,
+          alpha,
+        )
+      : tTestAbove(slopes, limit, alpha);
   const mean = direction === 'below' ? -t.mean : t.mean;
   return { ...t, slope: mean };
 }
 
 /** R(eps) = (error at eps - the same seed's error at eps = 0) / (sigma eps^a), per seed (rows)
  *  and grid value (columns). */
-export function normalizedExcess(grid: readonly number[], clean: readonly number[], errors: readonly (readonly number[])[], sigma: number, a: number): number[][] {
+export function normalizedExcess(
+  grid: readonly number[],
+  clean: readonly number[],
+  errors: readonly (readonly number[])[],
+  sigma: number,
+  a: number,
+): number[][] {
   return errors.map((row, k) => row.map((e, j) => (e - clean[k]) / (sigma * grid[j] ** a)));
 }
 
 /** The eps-rate test on R (rows: seeds; columns: the grid, largest eps first): a one-sided
  *  paired t test of D = R(eps_min) - growth R(eps_max) > 0, growth = (eps_max / eps_min)^margin. */
 export function epsContrast(grid: readonly number[], R: readonly (readonly number[])[], alpha: number) {
-  const epsMax = Math.max(...grid), epsMin = Math.min(...grid);
-  const iMax = grid.indexOf(epsMax), iMin = grid.indexOf(epsMin);
+  const epsMax = Math.max(...grid),
+    epsMin = Math.min(...grid);
+  const iMax = grid.indexOf(epsMax),
+    iMin = grid.indexOf(epsMin);
   const growth = (epsMax / epsMin) ** RATES.exponentMargin;
-  const t = tTestAbove(R.map((row) => row[iMin] - growth * row[iMax]), 0, alpha);
+  const t = tTestAbove(
+    R.map((row) => row[iMin] - growth * row[iMax]),
+    0,
+    alpha,
+  );
   return { ...t, growth };
 }
 
@@ -168,14 +210,26 @@ export function epsRate(fit: AuditedFit, c: RateCase, design: RateDesign): RateM
   const seeds = experimentSeeds(c.seed, design.seedsPerPoint);
   const sigma = g.noiseToSignal * c.norm;
   const base = { d: g.d, n: g.samplesPerDim * g.d, norm: c.norm, link: c.link, noise: c.noise, sigma } as const;
-  const epsMax = g.grid[0], epsMin = g.grid[g.grid.length - 1];
+  const epsMax = g.grid[0],
+    epsMin = g.grid[g.grid.length - 1];
   const adversary = strongestAgainst(errorOf, { ...base, eps: epsMax }, seeds.slice(0, RATES.pilotSeeds));
   const a = design.exponents.eps;
-  const R = normalizedExcess(g.grid, seeds.map((s) => errorOf({ ...base, eps: 0, adversary: 'none' }, s)), seeds.map((s) => g.grid.map((eps) => errorOf({ ...base, eps, adversary }, s))), sigma, a);
+  const R = normalizedExcess(
+    g.grid,
+    seeds.map((s) => errorOf({ ...base, eps: 0, adversary: 'none' }, s)),
+    seeds.map((s) => g.grid.map((eps) => errorOf({ ...base, eps, adversary }, s))),
+    sigma,
+    a,
+  );
   const { growth, ...t } = epsContrast(g.grid, R, design.alpha);
   const grid = gridStats(g.grid, R);
   return {
-    measured: t.statistic, bound: t.critical, estimate: t.mean, se: t.se, grid, adversary,
+    measured: t.statistic,
+    bound: t.critical,
+    estimate: t.mean,
+    se: t.se,
+    grid,
+    adversary,
     detail: `R(eps) = excess / (sigma eps^${a}) under ${adversary}: ${grid.map((p) => `${fmt(p.x)}: ${fmt(p.mean)} +- ${fmt(p.se)}`).join(', ')}; R(${epsMin}) - ${fmt(growth)} R(${epsMax}) = ${fmt(t.mean)} +- ${fmt(t.se)}`,
   };
 }
@@ -196,9 +250,17 @@ export function sigmaRate(fit: AuditedFit, c: RateCase, design: RateDesign): Rat
   const errors = seeds.map((s) => sigmas.map((sigma) => errorOf({ ...base, sigma, adversary }, s)));
   const limit = design.exponents.sigma - RATES.exponentMargin;
   const t = slopeTest(sigmas, errors, 'below', limit, design.alpha);
-  const grid = gridStats(g.grid, errors.map((row) => row.map((e, k) => e / sigmas[k])));
+  const grid = gridStats(
+    g.grid,
+    errors.map((row) => row.map((e, k) => e / sigmas[k])),
+  );
   return {
-    measured: t.statistic, bound: t.critical, estimate: t.slope, se: t.se, grid, adversary,
+    measured: t.statistic,
+    bound: t.critical,
+    estimate: t.slope,
+    se: t.se,
+    grid,
+    adversary,
     detail: `error / sigma at eps ${g.eps} under ${adversary}: ${grid.map((p) => `${fmt(p.x)}: ${fmt(p.mean)}`).join(', ')}; slope ${fmt(t.slope)} +- ${fmt(t.se)} (contradicts below ${fmt(limit)})`,
   };
 }
@@ -212,12 +274,22 @@ export function nRate(fit: AuditedFit, c: RateCase, design: RateDesign): RateMea
   const errorOf = makeErrorOf(fit);
   const seeds = experimentSeeds(c.seed, Math.round(design.seedsPerPoint * g.seedFactor));
   const sigma = g.noiseToSignal * c.norm;
-  const errors = seeds.map((s) => g.grid.map((m) => errorOf({ d: g.d, n: m * g.d, norm: c.norm, link: c.link, noise: c.noise, sigma, eps: 0, adversary: 'none' }, s)));
+  const errors = seeds.map((s) =>
+    g.grid.map((m) => errorOf({ d: g.d, n: m * g.d, norm: c.norm, link: c.link, noise: c.noise, sigma, eps: 0, adversary: 'none' }, s)),
+  );
   const limit = design.exponents.n + RATES.exponentMargin;
   const t = slopeTest(g.grid, errors, 'above', limit, design.alpha);
-  const grid = gridStats(g.grid, errors.map((row) => row.map((e) => e / sigma)));
+  const grid = gridStats(
+    g.grid,
+    errors.map((row) => row.map((e) => e / sigma)),
+  );
   return {
-    measured: t.statistic, bound: t.critical, estimate: t.slope, se: t.se, grid, adversary: 'none',
+    measured: t.statistic,
+    bound: t.critical,
+    estimate: t.slope,
+    se: t.se,
+    grid,
+    adversary: 'none',
     detail: `error / sigma at eps 0: ${grid.map((p) => `n/d ${p.x}: ${fmt(p.mean)}`).join(', ')}; slope ${fmt(t.slope)} +- ${fmt(t.se)} (contradicts above ${fmt(limit)})`,
   };
 }
@@ -237,9 +309,17 @@ export function dRate(fit: AuditedFit, c: RateCase, design: RateDesign): RateMea
   const errors = seeds.map((s) => g.grid.map((d) => errorOf({ ...at(d), adversary }, s)));
   const limit = design.exponents.d + RATES.exponentMargin;
   const t = slopeTest(g.grid, errors, 'above', limit, design.alpha);
-  const grid = gridStats(g.grid, errors.map((row) => row.map((e) => e / sigma)));
+  const grid = gridStats(
+    g.grid,
+    errors.map((row) => row.map((e) => e / sigma)),
+  );
   return {
-    measured: t.statistic, bound: t.critical, estimate: t.slope, se: t.se, grid, adversary,
+    measured: t.statistic,
+    bound: t.critical,
+    estimate: t.slope,
+    se: t.se,
+    grid,
+    adversary,
     detail: `error / sigma at n/d ${g.samplesPerDim}, eps ${g.eps} under ${adversary}: ${grid.map((p) => `d ${p.x}: ${fmt(p.mean)}`).join(', ')}; slope ${fmt(t.slope)} +- ${fmt(t.se)} (contradicts above ${fmt(limit)})`,
   };
 }

@@ -26,7 +26,10 @@ export interface PropertyOutcome {
 
 /** The outcome fields shared by every way of running a property, from its measurements. */
 export function summarizeRuns(seen: readonly Measurement[]): Pick<PropertyOutcome, 'maxMargin' | 'medianMargin' | 'detail'> {
-  const margins = seen.map((m) => ({ m, r: margin(m) })).filter((x) => !Number.isNaN(x.r)).sort((a, b) => a.r - b.r);
+  const margins = seen
+    .map((m) => ({ m, r: margin(m) }))
+    .filter((x) => !Number.isNaN(x.r))
+    .sort((a, b) => a.r - b.r);
   const worst = margins.length ? margins[margins.length - 1] : undefined;
   return {
     maxMargin: worst ? worst.r : NaN,
@@ -40,14 +43,26 @@ export function summarizeRuns(seen: readonly Measurement[]): Pick<PropertyOutcom
  * A failing property reports the seed and path that replay it with
  * fc.assert(property, { seed, path }).
  */
-export function runBattery(props: readonly AnyBatteryProperty[], profile: Profile, onDone?: (o: PropertyOutcome) => void): PropertyOutcome[] {
+export function runBattery(
+  props: readonly AnyBatteryProperty[],
+  profile: Profile,
+  onDone?: (o: PropertyOutcome) => void,
+): PropertyOutcome[] {
   const outcomes: PropertyOutcome[] = [];
   for (const p of props) {
     const seen: Measurement[] = [];
     const started = performance.now();
     const details = fc.check(asProperty(p, seen), { numRuns: runCount(p, profile), seed: profile.seed });
     const seconds = (performance.now() - started) / 1000;
-    const base = { id: p.id, kind: p.kind, statement: p.statement, runs: details.numRuns, seconds, seed: details.seed, ...summarizeRuns(seen) };
+    const base = {
+      id: p.id,
+      kind: p.kind,
+      statement: p.statement,
+      runs: details.numRuns,
+      seconds,
+      seed: details.seed,
+      ...summarizeRuns(seen),
+    };
     let outcome: PropertyOutcome;
     if (!details.failed) outcome = { ...base, holds: true };
     else {
@@ -56,10 +71,24 @@ export function runBattery(props: readonly AnyBatteryProperty[], profile: Profil
       // a predicate returning false also yields an errorInstance: re-measure the example,
       // and report an error only when measuring it throws
       if (example !== undefined) {
-        try { const m = p.measure(example); measured = m.measured; bound = m.bound; detail = m.detail; } catch (e) { error = e instanceof Error ? e.message : String(e); }
-      } else if (details.errorInstance) error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+        try {
+          const m = p.measure(example);
+          measured = m.measured;
+          bound = m.bound;
+          detail = m.detail;
+        } catch (e) {
+          error = e instanceof Error ? e.message : String(e);
+        }
+      } else if (details.errorInstance)
+        error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
       outcome = {
-        ...base, holds: false, counterexample: example, measured, bound, path: details.counterexamplePath ?? undefined, error,
+        ...base,
+        holds: false,
+        counterexample: example,
+        measured,
+        bound,
+        path: details.counterexamplePath ?? undefined,
+        error,
         ...(detail !== undefined ? { detail } : {}),
         maxMargin: measured !== undefined && bound !== undefined ? margin({ measured, bound }) : base.maxMargin,
       };

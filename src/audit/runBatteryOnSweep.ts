@@ -30,21 +30,48 @@ export function runCost(p: AnyBatteryProperty, input: unknown): number {
  *
  * @param estimator the estimator's spec, as workers load it (a method name or an absolute path)
  */
-export async function runBatteryOnSweep(props: readonly AnyBatteryProperty[], profile: Profile, estimator: string, sweep: Sweep, onDone?: (o: PropertyOutcome) => void, options: SerializableBatteryOptions = {}): Promise<PropertyOutcome[]> {
+export async function runBatteryOnSweep(
+  props: readonly AnyBatteryProperty[],
+  profile: Profile,
+  estimator: string,
+  sweep: Sweep,
+  onDone?: (o: PropertyOutcome) => void,
+  options: SerializableBatteryOptions = {},
+): Promise<PropertyOutcome[]> {
   const started = performance.now();
   // every property's runs asked for at once; outcomes taken in property order
   const pending = props.map((p) => {
     const numRuns = runCount(p, profile);
     const inputs = fc.sample(p.arbitrary as fc.Arbitrary<unknown>, { numRuns, seed: profile.seed });
-    return sweep.map<Measurement>(inputs.map((input) => ({ module: TASKS, name: 'measureRun', args: { estimator, property: p.id, input, options: { ...options, profile } }, cost: runCost(p, input) })))
-      .then((ms) => ({ ms, seconds: (performance.now() - started) / 1000 }), () => null);
+    return sweep
+      .map<Measurement>(
+        inputs.map((input) => ({
+          module: TASKS,
+          name: 'measureRun',
+          args: { estimator, property: p.id, input, options: { ...options, profile } },
+          cost: runCost(p, input),
+        })),
+      )
+      .then(
+        (ms) => ({ ms, seconds: (performance.now() - started) / 1000 }),
+        () => null,
+      );
   });
   const outcomes: PropertyOutcome[] = [];
   for (const [k, p] of props.entries()) {
     const done = await pending[k];
     let outcome: PropertyOutcome;
     if (done?.ms.every((m) => m.measured <= m.bound)) {
-      outcome = { id: p.id, kind: p.kind, statement: p.statement, runs: done.ms.length, holds: true, seconds: done.seconds, seed: profile.seed, ...summarizeRuns(done.ms) };
+      outcome = {
+        id: p.id,
+        kind: p.kind,
+        statement: p.statement,
+        runs: done.ms.length,
+        holds: true,
+        seconds: done.seconds,
+        seed: profile.seed,
+        ...summarizeRuns(done.ms),
+      };
     } else {
       outcome = runBattery([p], profile)[0];
     }

@@ -22,11 +22,38 @@ export const BENCH_TARGETS = {
 export function benchClaims(r: BenchResult): ClaimResult[] {
   const t = BENCH_TARGETS;
   return [
-    ...r.kernels.map((k) => lowerClaim(`B1-${k.kernel}-d${k.d}`, `${k.kernel} (${k.does}) at d = ${k.d} reads >= ${t.kernelFraction} of the bandwidth limit`, k.wasmGBs / r.bandwidth.limit, t.kernelFraction)),
-    upperClaim('B2-fit-time-exponent', `robust fit wall time grows like (n d)^b with |b - 1| <= ${t.exponentTolerance} (b = ${fmt(r.fits.total.slope, 3)})`, Math.abs(r.fits.total.slope - 1), t.exponentTolerance),
-    upperClaim('B2-per-iteration-exponent', `time per descent iteration grows like (n d)^b with |b - 1| <= ${t.exponentTolerance} (b = ${fmt(r.fits.perIteration.slope, 3)})`, Math.abs(r.fits.perIteration.slope - 1), t.exponentTolerance),
-    upperClaim('B3-peak-memory', `peak memory of a fit < ${t.bytesPerNumber} bytes per stored number (the data held once)`, r.memory.bytesPerNumber, t.bytesPerNumber),
-    upperClaim('B4-no-dxd', `no d x d matrix at d = ${r.wide.d}: the largest array made during the fit has < d^2 = ${r.wide.d * r.wide.d} entries`, r.wide.largestArray, r.wide.d * r.wide.d),
+    ...r.kernels.map((k) =>
+      lowerClaim(
+        `B1-${k.kernel}-d${k.d}`,
+        `${k.kernel} (${k.does}) at d = ${k.d} reads >= ${t.kernelFraction} of the bandwidth limit`,
+        k.wasmGBs / r.bandwidth.limit,
+        t.kernelFraction,
+      ),
+    ),
+    upperClaim(
+      'B2-fit-time-exponent',
+      `robust fit wall time grows like (n d)^b with |b - 1| <= ${t.exponentTolerance} (b = ${fmt(r.fits.total.slope, 3)})`,
+      Math.abs(r.fits.total.slope - 1),
+      t.exponentTolerance,
+    ),
+    upperClaim(
+      'B2-per-iteration-exponent',
+      `time per descent iteration grows like (n d)^b with |b - 1| <= ${t.exponentTolerance} (b = ${fmt(r.fits.perIteration.slope, 3)})`,
+      Math.abs(r.fits.perIteration.slope - 1),
+      t.exponentTolerance,
+    ),
+    upperClaim(
+      'B3-peak-memory',
+      `peak memory of a fit < ${t.bytesPerNumber} bytes per stored number (the data held once)`,
+      r.memory.bytesPerNumber,
+      t.bytesPerNumber,
+    ),
+    upperClaim(
+      'B4-no-dxd',
+      `no d x d matrix at d = ${r.wide.d}: the largest array made during the fit has < d^2 = ${r.wide.d * r.wide.d} entries`,
+      r.wide.largestArray,
+      r.wide.d * r.wide.d,
+    ),
   ];
 }
 
@@ -37,22 +64,58 @@ export async function writeBenchReport(dir: string, r: BenchResult, seconds: num
     { 'n*d': p.n * p.d, series: 'fit (seconds)', value: p.seconds },
     { 'n*d': p.n * p.d, series: 'per iteration (seconds x 100)', value: (100 * p.seconds) / Math.max(1, p.iterations) },
   ]);
-  await writeSvg(join(dir, 'bench-fit-time.svg'), lineChart(rows, { title: `Robust fit time against n*d (d = ${r.settings.fitGrid.d})`, x: { field: 'n*d', title: 'n*d', log: true }, y: { field: 'value', title: 'seconds', log: true }, series: 'series' }));
+  await writeSvg(
+    join(dir, 'bench-fit-time.svg'),
+    lineChart(rows, {
+      title: `Robust fit time against n*d (d = ${r.settings.fitGrid.d})`,
+      x: { field: 'n*d', title: 'n*d', log: true },
+      y: { field: 'value', title: 'seconds', log: true },
+      series: 'series',
+    }),
+  );
   const lim = r.bandwidth.limit;
-  const kernelTable = r.kernels.map((k) => [k.kernel, k.does, String(k.d), String(k.passes), fmt(k.jsGBs, 3), fmt(k.wasmGBs, 3), fmt(k.wasmGBs / lim, 3), fmt(k.jsGBs / lim, 3)]);
-  const fitTable = r.fits.points.map((p) => [String(p.n), String(p.d), fmt(p.n * p.d, 3), fmt(p.seconds, 3), String(p.iterations), fmt((1e3 * p.seconds) / Math.max(1, p.iterations), 3), fmt(p.error, 3)]);
+  const kernelTable = r.kernels.map((k) => [
+    k.kernel,
+    k.does,
+    String(k.d),
+    String(k.passes),
+    fmt(k.jsGBs, 3),
+    fmt(k.wasmGBs, 3),
+    fmt(k.wasmGBs / lim, 3),
+    fmt(k.jsGBs / lim, 3),
+  ]);
+  const fitTable = r.fits.points.map((p) => [
+    String(p.n),
+    String(p.d),
+    fmt(p.n * p.d, 3),
+    fmt(p.seconds, 3),
+    String(p.iterations),
+    fmt((1e3 * p.seconds) / Math.max(1, p.iterations), 3),
+    fmt(p.error, 3),
+  ]);
   const m = r.memory;
   const workVectors = (m.bytes - 8 * m.n * m.d) / (8 * m.n);
   const body = [
     '# Benchmark: kernels against memory bandwidth, fit time against n*d, memory',
     '',
-    ...(r.settings.smoke ? ['**SMOKE RUN (`--smoke`): tiny sizes that fit the caches; every figure below is meaningless except as proof that each step runs.**', ''] : []),
+    ...(r.settings.smoke
+      ? [
+          '**SMOKE RUN (`--smoke`): tiny sizes that fit the caches; every figure below is meaningless except as proof that each step runs.**',
+          '',
+        ]
+      : []),
     '**What it checks.** The targets of issue 7: every O(n d) kernel at >= 50% of the measured read bandwidth; robust fit time growing like (n d)^b with b in [0.9, 1.1]; the data held once; no d x d matrix for d > 500. These are benchmark figures, never timed tests: **every number below is a timing or a reading of this machine and changes from run to run.**',
     '',
     '## Settings',
     '',
     '```json',
-    toJson({ ...r.settings, fitInstances: 'R4\'s: gelu, |w*| = 1, Student-t(3) noise sigma 0.5, eps 0.05 leverage points, seed 1; method robust' }, 2),
+    toJson(
+      {
+        ...r.settings,
+        fitInstances: "R4's: gelu, |w*| = 1, Student-t(3) noise sigma 0.5, eps 0.05 leverage points, seed 1; method robust",
+      },
+      2,
+    ),
     '```',
     '',
     '## The limit: memory read bandwidth',
@@ -61,7 +124,7 @@ export async function writeBenchReport(dir: string, r: BenchResult, seconds: num
     '',
     '## Kernels',
     '',
-    `Each kernel is timed on an n x d Gaussian matrix of ${r.settings.kernelEntries} entries (${(8 * r.settings.kernelEntries / 2 ** 20).toFixed(0)} MiB), best of ${r.settings.repeats}; GB/s counts the matrix bytes read (passes x 8 n d). "JS" is the plain Float64Array path (the 4-way unrolled loops, before); "SIMD" is the matrix held by allocMatrix in a WebAssembly memory, the path every estimator takes now (after). Both give bit-identical results.`,
+    `Each kernel is timed on an n x d Gaussian matrix of ${r.settings.kernelEntries} entries (${((8 * r.settings.kernelEntries) / 2 ** 20).toFixed(0)} MiB), best of ${r.settings.repeats}; GB/s counts the matrix bytes read (passes x 8 n d). "JS" is the plain Float64Array path (the 4-way unrolled loops, before); "SIMD" is the matrix held by allocMatrix in a WebAssembly memory, the path every estimator takes now (after). Both give bit-identical results.`,
     '',
     markdownTable(['kernel', 'computes', 'd', 'passes', 'JS GB/s', 'SIMD GB/s', 'SIMD / limit', 'JS / limit'], kernelTable),
     '',

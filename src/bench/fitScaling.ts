@@ -5,7 +5,15 @@ import { logLogSlope, type PowerLawFit } from '../stats/logLogSlope.js';
 import { bestTime } from './throughput.js';
 
 /** The instances the benchmark fits (R4's: gelu, Student-t noise, 5% leverage points). */
-export const FIT_SETTINGS = { norm: 1, link: 'gelu', noise: 'student-t:3', sigma: 0.5, eps: 0.05, adversary: 'leverage', seed: 1 } as const satisfies Omit<InstanceSettings, 'n' | 'd'>;
+export const FIT_SETTINGS = {
+  norm: 1,
+  link: 'gelu',
+  noise: 'student-t:3',
+  sigma: 0.5,
+  eps: 0.05,
+  adversary: 'leverage',
+  seed: 1,
+} as const satisfies Omit<InstanceSettings, 'n' | 'd'>;
 
 /** One timed robust fit. */
 export interface FitTiming {
@@ -33,7 +41,9 @@ export function timeFit(settings: InstanceSettings, repeats: number): { timing: 
   const inst = generateInstance(settings);
   const options = { method: 'robust', link: settings.link, eps: settings.eps, seed: settings.seed };
   let result = fit(inst.sample, options);
-  const seconds = bestTime(() => { result = fit(inst.sample, options); }, repeats);
+  const seconds = bestTime(() => {
+    result = fit(inst.sample, options);
+  }, repeats);
   return { timing: { n: settings.n, d: settings.d, seconds, iterations: result.iterations, error: distance(result.w, inst.wstar) }, inst };
 }
 
@@ -51,7 +61,12 @@ export function fitGrid(ds: readonly number[], from: number, to: number, steps: 
  * fit takes seconds and is less disturbed), and fit the exponents of time and time per
  * iteration in n d.
  */
-export function measureFitScaling(grid: readonly { n: number; d: number }[], repeats = 2, bigAbove = 5e6, log: (line: string) => void = () => {}): FitScaling {
+export function measureFitScaling(
+  grid: readonly { n: number; d: number }[],
+  repeats = 2,
+  bigAbove = 5e6,
+  log: (line: string) => void = () => {},
+): FitScaling {
   const points: FitTiming[] = [];
   for (const { n, d } of grid) {
     const { timing } = timeFit({ ...FIT_SETTINGS, n, d }, n * d > bigAbove ? 1 : repeats);
@@ -61,7 +76,13 @@ export function measureFitScaling(grid: readonly { n: number; d: number }[], rep
   const nd = points.map((p) => p.n * p.d);
   return {
     points,
-    total: logLogSlope(nd, points.map((p) => p.seconds)),
-    perIteration: logLogSlope(nd, points.map((p) => p.seconds / Math.max(1, p.iterations))),
+    total: logLogSlope(
+      nd,
+      points.map((p) => p.seconds),
+    ),
+    perIteration: logLogSlope(
+      nd,
+      points.map((p) => p.seconds / Math.max(1, p.iterations)),
+    ),
   };
 }

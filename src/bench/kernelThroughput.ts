@@ -47,31 +47,82 @@ export function measureKernels(n: number, d: number, repeats = 5): KernelThrough
   const y = Float64Array.from({ length: n }, () => r.normal());
   const ones = new Float64Array(n).fill(1);
   const c = Float64Array.from({ length: n }, (_, i) => (i % 50 === 0 ? 0.5 : 1));
-  const u = new Float64Array(n), s = new Float64Array(n), tau = new Float64Array(n), outN = new Float64Array(n), outD = new Float64Array(d);
+  const u = new Float64Array(n),
+    s = new Float64Array(n),
+    tau = new Float64Array(n),
+    outN = new Float64Array(n),
+    outD = new Float64Array(d);
   const mu = Float64Array.from({ length: d }, () => 0.01 * r.normal());
   const gelu = getLink('gelu');
   const buffers = powerBuffers(n, d);
   const dir = new Float64Array(d);
   const cases: KernelCase[] = [
-    { kernel: 'gemv', does: 'X v (matrix-vector product)', passes: 1, run: (x) => { gemv(n, d, x, v, outN); } },
-    { kernel: 'gemvT', does: 'X^T u (weighted sum of rows)', passes: 1, run: (x) => { gemvT(n, d, x, y, outD); } },
-    { kernel: 'rowSquaredNorms', does: '|x_i|^2 per row', passes: 1, run: (x) => { rowSquaredNorms(n, d, x, outN); } },
     {
-      kernel: 'gradient', does: 'per-sample gradients: X w, factors 2 r phi\'(u), X^T (c s)', passes: 2,
-      run: (x) => { gemv(n, d, x, v, u); fillScales(gelu, 'squared', 0, u, y, s); for (let i = 0; i < n; i++) s[i] *= c[i]; gemvT(n, d, x, s, outD); },
+      kernel: 'gemv',
+      does: 'X v (matrix-vector product)',
+      passes: 1,
+      run: (x) => {
+        gemv(n, d, x, v, outN);
+      },
     },
-    { kernel: 'filterScores', does: 'filter scores (s_i <x_i, v> - <mu, v>)^2', passes: 1, run: (x) => { sink.value += filterScores({ n, d, x, s: ones, c, mu }, v, outN, tau); } },
     {
-      kernel: 'powerStep', does: 'one weighted power-iteration step (X v, then X^T u)', passes: 2,
-      run: (x) => { dir.set(v); weightedTopEigenvector({ n, d, x, s: ones, c, mu }, n, dir, { shift: 0, maxSteps: 1, tolerance: 0 }, buffers); },
+      kernel: 'gemvT',
+      does: 'X^T u (weighted sum of rows)',
+      passes: 1,
+      run: (x) => {
+        gemvT(n, d, x, y, outD);
+      },
+    },
+    {
+      kernel: 'rowSquaredNorms',
+      does: '|x_i|^2 per row',
+      passes: 1,
+      run: (x) => {
+        rowSquaredNorms(n, d, x, outN);
+      },
+    },
+    {
+      kernel: 'gradient',
+      does: "per-sample gradients: X w, factors 2 r phi'(u), X^T (c s)",
+      passes: 2,
+      run: (x) => {
+        gemv(n, d, x, v, u);
+        fillScales(gelu, 'squared', 0, u, y, s);
+        for (let i = 0; i < n; i++) s[i] *= c[i];
+        gemvT(n, d, x, s, outD);
+      },
+    },
+    {
+      kernel: 'filterScores',
+      does: 'filter scores (s_i <x_i, v> - <mu, v>)^2',
+      passes: 1,
+      run: (x) => {
+        sink.value += filterScores({ n, d, x, s: ones, c, mu }, v, outN, tau);
+      },
+    },
+    {
+      kernel: 'powerStep',
+      does: 'one weighted power-iteration step (X v, then X^T u)',
+      passes: 2,
+      run: (x) => {
+        dir.set(v);
+        weightedTopEigenvector({ n, d, x, s: ones, c, mu }, n, dir, { shift: 0, maxSteps: 1, tolerance: 0 }, buffers);
+      },
     },
   ];
   const bytes = 8 * n * d;
   return cases.map((k) => {
-    k.run(plain); k.run(held); // warm both paths up (JIT, tier-up) before timing
+    k.run(plain);
+    k.run(held); // warm both paths up (JIT, tier-up) before timing
     const js = bestTime(() => k.run(plain), repeats);
     const wasm = bestTime(() => k.run(held), repeats);
     sink.value += outN[0] + outD[0];
-    return { kernel: k.kernel, does: k.does, passes: k.passes, jsGBs: (k.passes * bytes) / js / 1e9, wasmGBs: (k.passes * bytes) / wasm / 1e9 };
+    return {
+      kernel: k.kernel,
+      does: k.does,
+      passes: k.passes,
+      jsGBs: (k.passes * bytes) / js / 1e9,
+      wasmGBs: (k.passes * bytes) / wasm / 1e9,
+    };
   });
 }

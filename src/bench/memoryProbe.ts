@@ -16,7 +16,12 @@ if (!(Number.isInteger(n) && Number.isInteger(d) && n > d && d > 0)) {
   process.exit(2);
 }
 // warm the code paths on a small instance first, so compiled code is in the baseline
-fit(generateInstance({ ...FIT_SETTINGS, adversary: 'none', n: 2000, d: 10 }).sample, { method: 'robust', link: FIT_SETTINGS.link, eps: FIT_SETTINGS.eps, seed: 1 });
+fit(generateInstance({ ...FIT_SETTINGS, adversary: 'none', n: 2000, d: 10 }).sample, {
+  method: 'robust',
+  link: FIT_SETTINGS.link,
+  eps: FIT_SETTINGS.eps,
+  seed: 1,
+});
 globalThis.gc?.();
 const baselineKiB = process.resourceUsage().maxRSS;
 // in canonical row order, as `fit` puts the data it reads (otherwise the fit reorders a copy)

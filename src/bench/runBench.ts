@@ -81,7 +81,9 @@ export function runBench(s: BenchSettings = BENCH_DEFAULTS, log: (line: string) 
   // fit one reordered copy of the covariates: n d entries, not d^2)
   canonicalizeInPlace(inst.sample);
   const t0 = performance.now();
-  const largestArray = largestFloat64Allocation(() => { fit(inst.sample, { method: 'robust', link: FIT_SETTINGS.link, eps: FIT_SETTINGS.eps, seed: 1, maxIterations: w.maxIterations }); });
+  const largestArray = largestFloat64Allocation(() => {
+    fit(inst.sample, { method: 'robust', link: FIT_SETTINGS.link, eps: FIT_SETTINGS.eps, seed: 1, maxIterations: w.maxIterations });
+  });
   const wide = { n: w.n, d: w.d, largestArray, seconds: (performance.now() - t0) / 1000 };
   log(`bench: d ${w.d}: largest array during the fit ${largestArray} entries (d^2 = ${w.d * w.d})`);
   const memory = measurePeakMemory(s.memory.n, s.memory.d);

@@ -27,9 +27,17 @@ export function readBandwidth(bytes = 2 ** 28, repeats = 5): number {
   const a = new Float64Array(bytes / 8);
   for (let i = 0; i < a.length; i++) a[i] = i & 7;
   const t = bestTime(() => {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0;
     const m = a.length - (a.length % 4);
-    for (let i = 0; i < m; i += 4) { s0 += a[i]; s1 += a[i + 1]; s2 += a[i + 2]; s3 += a[i + 3]; }
+    for (let i = 0; i < m; i += 4) {
+      s0 += a[i];
+      s1 += a[i + 1];
+      s2 += a[i + 2];
+      s3 += a[i + 3];
+    }
     sink.value += s0 + s1 + s2 + s3;
   }, repeats);
   return bytes / t / 1e9;
@@ -41,7 +49,8 @@ export function readBandwidth(bytes = 2 ** 28, repeats = 5): number {
  * the slower probe).
  */
 export function bandwidthLimit(bytes = 2 ** 28): { js: number; wasm: number; limit: number } {
-  const js = readBandwidth(bytes), wasm = wasmReadBandwidth(bytes);
+  const js = readBandwidth(bytes),
+    wasm = wasmReadBandwidth(bytes);
   return { js, wasm, limit: Math.max(js, wasm) };
 }
 
@@ -56,6 +65,8 @@ export function wasmReadBandwidth(bytes = 2 ** 28, repeats = 5): number {
   for (let i = 0; i < a.length; i++) a[i] = i & 7;
   const b = kernelsFor(len / 1024, 1024, a);
   if (!b) throw new Error('wasmReadBandwidth: the array is not held in a kernel memory');
-  const t = bestTime(() => { sink.value += b.k.sum(len, a.byteOffset); }, repeats);
+  const t = bestTime(() => {
+    sink.value += b.k.sum(len, a.byteOffset);
+  }, repeats);
   return bytes / t / 1e9;
 }

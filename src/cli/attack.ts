@@ -25,14 +25,15 @@ export function attackCommand(io: CliIo): Command {
     .requiredOption('--link <LINK>', 'the link')
     .requiredOption('--adversary <NAME>', 'adversary (see `sim-audit list`)')
     .requiredOption('--eps <E>', 'corrupted fraction in [0, 0.5)', parseEps)
-    .option('--seed <K>', 'seed of the adversary\'s stream', parseInteger('--seed'), 0)
+    .option('--seed <K>', "seed of the adversary's stream", parseInteger('--seed'), 0)
     .requiredOption('--out <FILE>', 'corrupted CSV to write')
     .action((o) => {
       const adversary = getAdversary(o.adversary);
       const link = getLink(o.link);
       const clean = readSampleCsv(o.data);
       const wstar = readWeights(o.wstar);
-      if (wstar.length !== clean.d) throw new InputError(`${o.wstar} has ${wstar.length} numbers but ${o.data} has ${clean.d} covariate columns`);
+      if (wstar.length !== clean.d)
+        throw new InputError(`${o.wstar} has ${wstar.length} numbers but ${o.data} has ${clean.d} covariate columns`);
       const { sample, corrupted } = adversary({ clean, wstar, link, eps: o.eps, rng: namedStream(o.seed, 'adversary') });
       writeSampleCsv(o.out, sample);
       writeTextAtomic(rowsPath(o.out), `${toJson({ adversary: o.adversary, eps: o.eps, seed: o.seed, link: o.link, corrupted })}\n`);

@@ -7,7 +7,9 @@ import type { CliIo } from './io.js';
 /** `bench`: kernel throughput, fit-time scaling and memory, written to <out>/bench.md and .json. */
 export function benchCommand(io: CliIo): Command {
   return new Command('bench')
-    .description('measure memory bandwidth, each O(nd) kernel in GB/s, fit time against n*d and peak memory; writes <out>/bench.md and bench.json (minutes; run it alone)')
+    .description(
+      'measure memory bandwidth, each O(nd) kernel in GB/s, fit time against n*d and peak memory; writes <out>/bench.md and bench.json (minutes; run it alone)',
+    )
     .option('--out <DIR>', 'reports folder', 'reports')
     .option('--json', 'also print the JSON twin on stdout (progress goes to stderr)')
     .option('--smoke', 'tiny sizes: checks in seconds that every step runs; the figures mean nothing')
@@ -16,6 +18,9 @@ export function benchCommand(io: CliIo): Command {
       const result = runBench(o.smoke ? BENCH_SMOKE : BENCH_DEFAULTS, (line) => io.stderr(`${line}\n`));
       const json = await writeBenchReport(o.out, result, (performance.now() - started) / 1000);
       if (o.json) io.stdout(`${toJson(json)}\n`);
-      else io.stdout(`bench: wrote ${o.out}/bench.md (${json.claims.filter((c) => c.verdict === 'holds').length} of ${json.claims.length} targets met)\n`);
+      else
+        io.stdout(
+          `bench: wrote ${o.out}/bench.md (${json.claims.filter((c) => c.verdict === 'holds').length} of ${json.claims.length} targets met)\n`,
+        );
     });
 }

@@ -26,7 +26,9 @@ export function fitCommand(io: CliIo): Command {
       const r = fit(data, { link: o.link, eps: o.eps, seed: o.seed, method: o.method, maxIterations: o.maxIterations });
       const seconds = (performance.now() - t0) / 1000;
       if (o.json) {
-        io.stdout(`${toJson({ w: r.w, method: o.method, iterations: r.iterations, seconds, status: r.status, eps: o.eps, link: o.link, columns: data.columns })}\n`);
+        io.stdout(
+          `${toJson({ w: r.w, method: o.method, iterations: r.iterations, seconds, status: r.status, eps: o.eps, link: o.link, columns: data.columns })}\n`,
+        );
       } else {
         io.stdout(`method ${o.method}, link ${o.link}, eps ${o.eps}: ${r.iterations} iterations (${r.status}), ${seconds.toFixed(2)} s\n`);
         io.stdout(`|w| = ${Math.hypot(...r.w).toPrecision(6)}\n`);

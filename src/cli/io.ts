@@ -6,6 +6,10 @@ export interface CliIo {
 
 /** The process's own streams. */
 export const processIo: CliIo = {
-  stdout: (t) => { process.stdout.write(t); },
-  stderr: (t) => { process.stderr.write(t); },
+  stdout: (t) => {
+    process.stdout.write(t);
+  },
+  stderr: (t) => {
+    process.stderr.write(t);
+  },
 };

@@ -13,7 +13,10 @@ export function listCommand(io: CliIo): Command {
     .option('--json', 'print one JSON object')
     .action((o) => {
       const names = { links: LINK_NAMES, noises: NOISE_FAMILIES, adversaries: ADVERSARY_NAMES, methods: METHOD_NAMES };
-      if (o.json) { io.stdout(`${toJson(names)}\n`); return; }
+      if (o.json) {
+        io.stdout(`${toJson(names)}\n`);
+        return;
+      }
       io.stdout(`links:       ${LINK_NAMES.join(', ')}\n`);
       io.stdout(`noises:      gaussian, laplace, student-t[:nu] (default nu 3), pareto[:alpha] (default 3)\n`);
       io.stdout(`adversaries: ${ADVERSARY_NAMES.join(', ')}\n`);

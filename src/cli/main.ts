@@ -16,10 +16,17 @@ import { mergeCommand, reproduceCommand } from './reproduce.js';
 /** Build the program; each verb lives in its own file. */
 function program(io: CliIo, setExit: (code: number) => void = () => {}): Command {
   const root = new Command('sim-audit')
-    .description('audit robust single-index-model learning: simulate, attack, fit, audit, landscape, overlap, bench, reproduce, merge, list')
+    .description(
+      'audit robust single-index-model learning: simulate, attack, fit, audit, landscape, overlap, bench, reproduce, merge, list',
+    )
     .enablePositionalOptions()
     .showHelpAfterError(false)
-    .configureOutput({ writeOut: io.stdout, writeErr: () => { /* errors are reported once, by run() */ } });
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: () => {
+        /* errors are reported once, by run() */
+      },
+    });
   for (const make of [simulateCommand, fitCommand, attackCommand, listCommand, landscapeCommand, overlapCommand, benchCommand]) {
     root.addCommand(make(io).configureOutput({ writeOut: io.stdout, writeErr: () => {} }));
   }
@@ -43,7 +50,9 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
   }
   let code: number = EXIT.ok;
   try {
-    await program(io, (c) => { code = c; }).parseAsync([...argv], { from: 'user' });
+    await program(io, (c) => {
+      code = c;
+    }).parseAsync([...argv], { from: 'user' });
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {
@@ -65,5 +74,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  run(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -10,7 +10,9 @@ import type { CliIo } from './io.js';
 /** `overlap`: the limiting spectral overlap at n / d = alpha (seed 003), optionally simulated. */
 export function overlapCommand(io: CliIo): Command {
   return new Command('overlap')
-    .description('limiting squared overlap <w0, w*>^2 of the spectral estimator (Lu-Li / Mondelli-Montanari) and the weak-recovery threshold; --simulate adds a finite-size draw')
+    .description(
+      'limiting squared overlap <w0, w*>^2 of the spectral estimator (Lu-Li / Mondelli-Montanari) and the weak-recovery threshold; --simulate adds a finite-size draw',
+    )
     .option('--model <MODEL>', 'phase (y = <w*,x>^2), abs (y = |<w*,x>|) or a link name', 'phase')
     .requiredOption('--preprocess <T>', 'optimal | clip:T | trim:T | indicator:T')
     .requiredOption('--alpha <A>', 'n / d', parseNumber('--alpha'))
@@ -26,10 +28,15 @@ export function overlapCommand(io: CliIo): Command {
       const limit = overlapLimit(law, pre, o.alpha);
       const out: Record<string, number | string> = { rho2: limit.rho2, threshold: weakRecoveryThreshold(law, pre) };
       if (o.simulate) out.empirical = simulateOverlap(law, pre, o.alpha, o.d, o.seed).overlap;
-      if (o.json) { io.stdout(`${toJson(out.threshold === Infinity ? { ...out, threshold: 'none' } : out)}\n`); return; }
+      if (o.json) {
+        io.stdout(`${toJson(out.threshold === Infinity ? { ...out, threshold: 'none' } : out)}\n`);
+        return;
+      }
       io.stdout(`model ${law.name}${law.sigma ? ` + ${law.sigma} noise` : ''}, T = ${pre.name}, alpha = ${o.alpha}\n`);
       io.stdout(`limiting overlap rho^2   ${limit.rho2.toPrecision(6)}\n`);
-      io.stdout(`weak-recovery threshold  ${Number.isFinite(out.threshold as number) ? (out.threshold as number).toPrecision(6) : 'none (no alpha up to 50 recovers)'}\n`);
+      io.stdout(
+        `weak-recovery threshold  ${Number.isFinite(out.threshold as number) ? (out.threshold as number).toPrecision(6) : 'none (no alpha up to 50 recovers)'}\n`,
+      );
       if (o.simulate) io.stdout(`empirical (d ${o.d}, seed ${o.seed})   ${(out.empirical as number).toPrecision(6)}\n`);
     });
 }

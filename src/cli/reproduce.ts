@@ -3,7 +3,9 @@ import type { CliIo } from './io.js';
 
 /** Its module is loaded only when one of the two verbs runs: the reproductions and their
  *  report code are not needed to start any other verb. */
-async function reproductionsMain(): Promise<(argv: readonly string[], log: (line: string) => void, err: (line: string) => void) => Promise<number>> {
+async function reproductionsMain(): Promise<
+  (argv: readonly string[], log: (line: string) => void, err: (line: string) => void) => Promise<number>
+> {
   return (await import('../../reproductions/index.js')).main;
 }
 
@@ -18,16 +20,34 @@ function passThrough(name: string, description: string, io: CliIo, setExit: (cod
     .argument('[args...]')
     .action(async (args: string[]) => {
       const main = await reproductionsMain();
-      setExit(await main([...prefix, ...args], (l) => io.stdout(`${l}\n`), (l) => io.stderr(`${l}\n`)));
+      setExit(
+        await main(
+          [...prefix, ...args],
+          (l) => io.stdout(`${l}\n`),
+          (l) => io.stderr(`${l}\n`),
+        ),
+      );
     });
 }
 
 /** `reproduce`: run the reproductions and write reports/ (`sim-audit reproduce --help`). */
 export function reproduceCommand(io: CliIo, setExit: (code: number) => void): Command {
-  return passThrough('reproduce', 'run the reproductions (all by default, quick scale unless --full) and write reports/; --list names them, --help shows every option', io, setExit, []);
+  return passThrough(
+    'reproduce',
+    'run the reproductions (all by default, quick scale unless --full) and write reports/; --list names them, --help shows every option',
+    io,
+    setExit,
+    [],
+  );
 }
 
 /** `merge`: `reproduce --merge`, the reports from the shard files of `--shard k/N` runs. */
 export function mergeCommand(io: CliIo, setExit: (code: number) => void): Command {
-  return passThrough('merge', 'combine the shard files of `sim-audit reproduce --shard k/N` into the reports (computes nothing; the same as reproduce --merge)', io, setExit, ['--merge']);
+  return passThrough(
+    'merge',
+    'combine the shard files of `sim-audit reproduce --shard k/N` into the reports (computes nothing; the same as reproduce --merge)',
+    io,
+    setExit,
+    ['--merge'],
+  );
 }

@@ -23,11 +23,21 @@ export function simulateCommand(io: CliIo): Command {
     .requiredOption('--out <DIR>', 'output folder')
     .action((o) => {
       const settings: InstanceSettings = {
-        d: o.d, n: o.n, norm: o.norm, link: o.link, noise: o.noise, sigma: o.sigma, eps: o.eps, adversary: o.adversary, seed: o.seed,
+        d: o.d,
+        n: o.n,
+        norm: o.norm,
+        link: o.link,
+        noise: o.noise,
+        sigma: o.sigma,
+        eps: o.eps,
+        adversary: o.adversary,
+        seed: o.seed,
       };
       const inst = generateInstance(settings);
       writeSampleCsv(join(o.out, 'data.csv'), inst.sample);
       writeTextAtomic(join(o.out, 'truth.json'), `${toJson({ wstar: inst.wstar, settings: inst.settings, corrupted: inst.corrupted })}\n`);
-      io.stdout(`wrote ${join(o.out, 'data.csv')} (${inst.sample.n} x ${inst.sample.d}, ${inst.corrupted.length} corrupted rows) and ${join(o.out, 'truth.json')}\n`);
+      io.stdout(
+        `wrote ${join(o.out, 'data.csv')} (${inst.sample.n} x ${inst.sample.d}, ${inst.corrupted.length} corrupted rows) and ${join(o.out, 'truth.json')}\n`,
+      );
     });
 }

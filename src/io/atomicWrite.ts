@@ -11,11 +11,17 @@ export function writeFileAtomic(path: string, produce: (write: (chunk: string) =
   const tmp = `${path}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');
   try {
-    produce((chunk) => { writeSync(fd, chunk); });
+    produce((chunk) => {
+      writeSync(fd, chunk);
+    });
     closeSync(fd);
     renameSync(tmp, path);
   } catch (err) {
-    try { closeSync(fd); } catch { /* already closed */ }
+    try {
+      closeSync(fd);
+    } catch {
+      /* already closed */
+    }
     rmSync(tmp, { force: true });
     throw err;
   }

@@ -46,25 +46,51 @@ export function parseSampleCsv(text: string, source = 'input'): CsvSample {
     step: (result, parser) => {
       line++;
       const fields = result.data;
-      if (result.errors.length > 0) { problem = `${source} line ${line}: ${result.errors[0].message}`; parser.abort(); return; }
+      if (result.errors.length > 0) {
+        problem = `${source} line ${line}: ${result.errors[0].message}`;
+        parser.abort();
+        return;
+      }
       if (!header) {
         header = fields.map((f) => f.trim());
         yCol = header.indexOf('y');
         const seen = new Set<string>();
         for (const h of header) {
-          if (h === '') { problem = `${source}: the header has an empty column name`; break; }
-          if (seen.has(h)) { problem = `${source}: the header names column "${h}" twice`; break; }
+          if (h === '') {
+            problem = `${source}: the header has an empty column name`;
+            break;
+          }
+          if (seen.has(h)) {
+            problem = `${source}: the header names column "${h}" twice`;
+            break;
+          }
           seen.add(h);
         }
-        if (!problem && yCol < 0) problem = `${source}: no column named "y" in the header (${header.slice(0, 5).join(',')}${header.length > 5 ? ',...' : ''})`;
+        if (!problem && yCol < 0)
+          problem = `${source}: no column named "y" in the header (${header.slice(0, 5).join(',')}${header.length > 5 ? ',...' : ''})`;
         if (!problem && header.length < 2) problem = `${source}: no covariate columns besides "y"`;
-        if (problem) { parser.abort(); return; }
+        if (problem) {
+          parser.abort();
+          return;
+        }
         d = header.length - 1;
         return;
       }
-      if (fields.length !== d + 1) { problem = `${source} line ${line}: ${fields.length} fields, the header has ${d + 1}`; parser.abort(); return; }
-      if ((n + 1) * d > xs.length) { const t = new Float64Array(Math.max(xs.length * 2, (n + 1) * d)); t.set(xs); xs = t; }
-      if (n + 1 > ys.length) { const t = new Float64Array(ys.length * 2); t.set(ys); ys = t; }
+      if (fields.length !== d + 1) {
+        problem = `${source} line ${line}: ${fields.length} fields, the header has ${d + 1}`;
+        parser.abort();
+        return;
+      }
+      if ((n + 1) * d > xs.length) {
+        const t = new Float64Array(Math.max(xs.length * 2, (n + 1) * d));
+        t.set(xs);
+        xs = t;
+      }
+      if (n + 1 > ys.length) {
+        const t = new Float64Array(ys.length * 2);
+        t.set(ys);
+        ys = t;
+      }
       let j = 0;
       for (let c = 0; c <= d; c++) {
         const raw = fields[c].trim();

@@ -13,11 +13,15 @@ const weightsSchema = z.union([z.array(finite).min(1), z.object({ w: z.array(fin
  */
 export function readWeights(path: string): Float64Array {
   let text: string;
-  try { text = readFileSync(path, 'utf8'); } catch (err) {
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
     throw new InputError(`cannot read ${path}: ${describeFsError(err)}`);
   }
   let json: unknown;
-  try { json = JSON.parse(text); } catch {
+  try {
+    json = JSON.parse(text);
+  } catch {
     throw new InputError(`${path} is not valid JSON`);
   }
   if (json && typeof json === 'object' && !Array.isArray(json) && 'wstar' in json && !('w' in json)) {
@@ -26,7 +30,9 @@ export function readWeights(path: string): Float64Array {
   const parsed = weightsSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError(`${path}: expected a JSON array of numbers or an object with a "w" array (${issue.path.join('.') || 'top level'}: ${issue.message})`);
+    throw new InputError(
+      `${path}: expected a JSON array of numbers or an object with a "w" array (${issue.path.join('.') || 'top level'}: ${issue.message})`,
+    );
   }
   return Float64Array.from(Array.isArray(parsed.data) ? parsed.data : parsed.data.w);
 }

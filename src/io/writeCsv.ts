@@ -21,7 +21,10 @@ export function writeSampleCsv(path: string, s: Sample): void {
       for (let j = 0; j < d; j++) row[j] = String(x[i * d + j]);
       row[d] = String(y[i]);
       parts.push(row.join(','));
-      if (parts.length === rowsPerChunk || i === n - 1) { write(`${parts.join('\n')}\n`); parts.length = 0; }
+      if (parts.length === rowsPerChunk || i === n - 1) {
+        write(`${parts.join('\n')}\n`);
+        parts.length = 0;
+      }
     }
   });
 }

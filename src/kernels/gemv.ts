@@ -17,7 +17,10 @@ export function gemv(n: number, d: number, x: Float64Array, v: Float64Array, out
   const d4 = d - (d % 4);
   for (let i = 0; i < n; i++) {
     const off = i * d;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0;
     let j = 0;
     for (; j < d4; j += 4) {
       s0 += x[off + j] * v[j];

@@ -16,10 +16,16 @@ export function rowSquaredNorms(n: number, d: number, x: Float64Array, out: Floa
   const d4 = d - (d % 4);
   for (let i = 0; i < n; i++) {
     const off = i * d;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0;
     let j = 0;
     for (; j < d4; j += 4) {
-      const a0 = x[off + j], a1 = x[off + j + 1], a2 = x[off + j + 2], a3 = x[off + j + 3];
+      const a0 = x[off + j],
+        a1 = x[off + j + 1],
+        a2 = x[off + j + 2],
+        a3 = x[off + j + 3];
       s0 += a0 * a0;
       s1 += a1 * a1;
       s2 += a2 * a2;

@@ -12,16 +12,33 @@ export function selectInPlace(values: Float64Array, k: number, from = 0, to = va
   while (hi > lo) {
     const mid = (lo + hi) >>> 1;
     // median of three as pivot
-    let a = values[lo], b = values[mid], c = values[hi];
-    if (a > b) { const t = a; a = b; b = t; }
-    if (b > c) { b = c; }
-    if (a > b) { b = a; }
+    let a = values[lo],
+      b = values[mid],
+      c = values[hi];
+    if (a > b) {
+      const t = a;
+      a = b;
+      b = t;
+    }
+    if (b > c) {
+      b = c;
+    }
+    if (a > b) {
+      b = a;
+    }
     const pivot = b;
-    let i = lo, j = hi;
+    let i = lo,
+      j = hi;
     while (i <= j) {
       while (values[i] < pivot) i++;
       while (values[j] > pivot) j--;
-      if (i <= j) { const t = values[i]; values[i] = values[j]; values[j] = t; i++; j--; }
+      if (i <= j) {
+        const t = values[i];
+        values[i] = values[j];
+        values[j] = t;
+        i++;
+        j--;
+      }
     }
     if (target <= j) hi = j;
     else if (target >= i) lo = i;

@@ -67,14 +67,24 @@ export function allocMatrix(n: number, d: number): Float64Array {
   const total = dataBytes + align16(d * 8) + align16(n * 8);
   if (entries < WASM_MIN_ENTRIES || total > MAX_BYTES) return new Float64Array(entries);
   const memory = new WebAssembly.Memory({ initial: Math.ceil(total / PAGE), maximum: Math.ceil(total / PAGE) });
-  const instance = new WebAssembly.Instance(kernelModule(), { env: { memory, abort: () => { throw new Error('wasm kernel abort'); } } });
+  const instance = new WebAssembly.Instance(kernelModule(), {
+    env: {
+      memory,
+      abort: () => {
+        throw new Error('wasm kernel abort');
+      },
+    },
+  });
   const buffer = memory.buffer;
-  const dOff = dataBytes, nOff = dataBytes + align16(d * 8);
+  const dOff = dataBytes,
+    nOff = dataBytes + align16(d * 8);
   bound.set(buffer, {
     k: instance.exports as unknown as KernelExports,
     dataEnd: dataBytes,
-    dOff, dVec: new Float64Array(buffer, dOff, d),
-    nOff, nVec: new Float64Array(buffer, nOff, n),
+    dOff,
+    dVec: new Float64Array(buffer, dOff, d),
+    nOff,
+    nVec: new Float64Array(buffer, nOff, n),
   });
   return new Float64Array(buffer, 0, entries);
 }

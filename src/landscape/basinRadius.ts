@@ -25,18 +25,37 @@ export interface BasinResult {
 export function circleMin(link: Link, s: number, r: number, angles: number): { value: number; angle: number } {
   // by the reflection b -> -b the circle's upper half suffices
   const f = (t: number): number => lambdaMin(link, s + r * Math.cos(t), r * Math.sin(t), s);
-  let best = Infinity, bestT = 0;
+  let best = Infinity,
+    bestT = 0;
   for (let k = 0; k <= angles; k++) {
     const t = (Math.PI * k) / angles;
     const v = f(t);
-    if (v < best) { best = v; bestT = t; }
+    if (v < best) {
+      best = v;
+      bestT = t;
+    }
   }
-  let lo = Math.max(0, bestT - Math.PI / angles), hi = Math.min(Math.PI, bestT + Math.PI / angles);
+  let lo = Math.max(0, bestT - Math.PI / angles),
+    hi = Math.min(Math.PI, bestT + Math.PI / angles);
   const g = (Math.sqrt(5) - 1) / 2;
-  let x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo), f1 = f(x1), f2 = f(x2);
+  let x1 = hi - g * (hi - lo),
+    x2 = lo + g * (hi - lo),
+    f1 = f(x1),
+    f2 = f(x2);
   for (let it = 0; it < 20; it++) {
-    if (f1 < f2) { hi = x2; x2 = x1; f2 = f1; x1 = hi - g * (hi - lo); f1 = f(x1); }
-    else { lo = x1; x1 = x2; f1 = f2; x2 = lo + g * (hi - lo); f2 = f(x2); }
+    if (f1 < f2) {
+      hi = x2;
+      x2 = x1;
+      f2 = f1;
+      x1 = hi - g * (hi - lo);
+      f1 = f(x1);
+    } else {
+      lo = x1;
+      x1 = x2;
+      f1 = f2;
+      x2 = lo + g * (hi - lo);
+      f2 = f(x2);
+    }
   }
   const t = f1 < f2 ? x1 : x2;
   const v = Math.min(f1, f2);
@@ -60,11 +79,16 @@ export function basinRadius(link: Link, s: number, opts: BasinOptions = {}): Bas
   for (let r = step; r <= maxR + 1e-12; r += step) {
     const m = circleMin(link, s, r, angles);
     if (m.value <= 0) {
-      let lo = prev, hi = r, angle = m.angle;
+      let lo = prev,
+        hi = r,
+        angle = m.angle;
       for (let it = 0; it < 30; it++) {
         const mid = 0.5 * (lo + hi);
         const c = circleMin(link, s, mid, angles);
-        if (c.value <= 0) { hi = mid; angle = c.angle; } else lo = mid;
+        if (c.value <= 0) {
+          hi = mid;
+          angle = c.angle;
+        } else lo = mid;
       }
       return { radius: lo, found: true, at: [s + hi * Math.cos(angle), hi * Math.sin(angle)], lambdaMinAtOptimum: at0 };
     }

@@ -34,15 +34,22 @@ function levelCrossings(link: Link, s: number, level: number): number[] {
   const g = (z: number): number => Math.abs(link.phi(s * z)) - level;
   const out: number[] = [];
   const h = 0.005;
-  let z0 = -9, g0 = g(z0);
+  let z0 = -9,
+    g0 = g(z0);
   for (let z = -9 + h; z <= 9 + 1e-12; z += h) {
     const g1 = g(z);
-    if ((g0 <= 0) !== (g1 <= 0)) {
-      let lo = z - h, hi = z;
-      for (let it = 0; it < 60; it++) { const m = 0.5 * (lo + hi); if ((g(m) <= 0) === (g0 <= 0)) lo = m; else hi = m; }
+    if (g0 <= 0 !== g1 <= 0) {
+      let lo = z - h,
+        hi = z;
+      for (let it = 0; it < 60; it++) {
+        const m = 0.5 * (lo + hi);
+        if (g(m) <= 0 === g0 <= 0) lo = m;
+        else hi = m;
+      }
       out.push(0.5 * (lo + hi));
     }
-    z0 = z; g0 = g1;
+    z0 = z;
+    g0 = g1;
   }
   return out;
 }
@@ -52,7 +59,8 @@ function probBelow(link: Link, s: number, level: number): number {
   const cuts = [-Infinity, ...levelCrossings(link, s, level), Infinity];
   let p = 0;
   for (let i = 0; i + 1 < cuts.length; i++) {
-    const a = cuts[i], b = cuts[i + 1];
+    const a = cuts[i],
+      b = cuts[i + 1];
     const mid = Number.isFinite(a) && Number.isFinite(b) ? 0.5 * (a + b) : Number.isFinite(a) ? a + 1 : b - 1;
     if (Math.abs(link.phi(s * mid)) <= level) p += normalCdf(b) - normalCdf(a);
   }
@@ -61,9 +69,14 @@ function probBelow(link: Link, s: number, level: number): number {
 
 /** The q-quantile of |phi(s Z)| (noise-free labels), by bisection on the exact CDF. */
 export function labelQuantile(link: Link, s: number, q: number): number {
-  let lo = 0, hi = 1;
+  let lo = 0,
+    hi = 1;
   while (probBelow(link, s, hi) < q) hi *= 2;
-  for (let it = 0; it < 80; it++) { const m = 0.5 * (lo + hi); if (probBelow(link, s, m) < q) lo = m; else hi = m; }
+  for (let it = 0; it < 80; it++) {
+    const m = 0.5 * (lo + hi);
+    if (probBelow(link, s, m) < q) lo = m;
+    else hi = m;
+  }
   return 0.5 * (lo + hi);
 }
 

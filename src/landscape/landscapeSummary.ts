@@ -25,7 +25,10 @@ const cache = new Map<string, BasinResult>();
 export function cachedBasin(link: LinkName, norm: number): BasinResult {
   const key = `${link}/${norm}`;
   let hit = cache.get(key);
-  if (!hit) { hit = basinRadius(getLink(link), norm); cache.set(key, hit); }
+  if (!hit) {
+    hit = basinRadius(getLink(link), norm);
+    cache.set(key, hit);
+  }
   return hit;
 }
 

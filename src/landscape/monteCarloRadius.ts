@@ -24,12 +24,24 @@ export function drawPlaneSample(n: number, d: number, seed: number): PlaneSample
   if (!(Number.isInteger(d) && d >= 3)) throw new RangeError(`drawPlaneSample: d must be an integer >= 3, got ${d}`);
   const [e1, e2] = orthonormalPair(d, namedStream(seed, 'wstar'));
   const rx = namedStream(seed, 'x');
-  const z1 = new Float64Array(n), z2 = new Float64Array(n), rest = new Float64Array(n);
+  const z1 = new Float64Array(n),
+    z2 = new Float64Array(n),
+    rest = new Float64Array(n);
   const row = new Float64Array(d);
   for (let i = 0; i < n; i++) {
-    let a = 0, b = 0, q = 0;
-    for (let j = 0; j < d; j++) { const v = rx.normal(); row[j] = v; a += v * e1[j]; b += v * e2[j]; q += v * v; }
-    z1[i] = a; z2[i] = b; rest[i] = q - a * a - b * b;
+    let a = 0,
+      b = 0,
+      q = 0;
+    for (let j = 0; j < d; j++) {
+      const v = rx.normal();
+      row[j] = v;
+      a += v * e1[j];
+      b += v * e2[j];
+      q += v * v;
+    }
+    z1[i] = a;
+    z2[i] = b;
+    rest[i] = q - a * a - b * b;
   }
   return { n, d, z1, z2, rest };
 }
@@ -54,7 +66,10 @@ export function monteCarloLambdaMin(link: Link, ps: PlaneSample, a: number, b: n
     const u = a * ps.z1[i] + b * ps.z2[i];
     return 2 * (link.dphi(u) ** 2 + (link.phi(u) - link.phi(s * ps.z1[i])) * link.d2phi(u));
   };
-  let m11 = 0, m12 = 0, m22 = 0, mc = 0;
+  let m11 = 0,
+    m12 = 0,
+    m22 = 0,
+    mc = 0;
   for (let i = from; i < to; i++) {
     const c = weight(i);
     m11 += c * ps.z1[i] * ps.z1[i];
@@ -63,14 +78,25 @@ export function monteCarloLambdaMin(link: Link, ps: PlaneSample, a: number, b: n
     mc += c * ps.rest[i];
   }
   const k = to - from;
-  m11 /= k; m12 /= k; m22 /= k; mc /= k * (ps.d - 2);
+  m11 /= k;
+  m12 /= k;
+  m22 /= k;
+  mc /= k * (ps.d - 2);
   const lo = 0.5 * (m11 + m22) - Math.hypot(0.5 * (m11 - m22), m12);
   // eigenvector of the low eigenvalue: (m12, lo - m11) or, when that vanishes, (lo - m22, m12)
-  let v1 = m12, v2 = lo - m11;
-  if (Math.hypot(v1, v2) < 1e-12 * (Math.abs(m11) + Math.abs(m22) + 1)) { v1 = lo - m22; v2 = m12; }
-  if (Math.hypot(v1, v2) < 1e-300) { v1 = 1; v2 = 0; }
+  let v1 = m12,
+    v2 = lo - m11;
+  if (Math.hypot(v1, v2) < 1e-12 * (Math.abs(m11) + Math.abs(m22) + 1)) {
+    v1 = lo - m22;
+    v2 = m12;
+  }
+  if (Math.hypot(v1, v2) < 1e-300) {
+    v1 = 1;
+    v2 = 0;
+  }
   const nv = Math.hypot(v1, v2);
-  v1 /= nv; v2 /= nv;
+  v1 /= nv;
+  v2 /= nv;
   const onBlock = lo <= mc;
   let ss = 0;
   for (let i = from; i < to; i++) {
@@ -87,14 +113,28 @@ export function monteCarloLambdaMin(link: Link, ps: PlaneSample, a: number, b: n
  * The same rows serve every t (common random numbers), so the estimate is smooth in t.
  * Returns tMax when no crossing is found.
  */
-export function monteCarloCrossing(link: Link, ps: PlaneSample, s: number, dir: readonly [number, number], tMax: number, from = 0, to = ps.n, steps = 30): number {
+export function monteCarloCrossing(
+  link: Link,
+  ps: PlaneSample,
+  s: number,
+  dir: readonly [number, number],
+  tMax: number,
+  from = 0,
+  to = ps.n,
+  steps = 30,
+): number {
   const f = (t: number): number => monteCarloLambdaMin(link, ps, s + t * dir[0], t * dir[1], s, from, to).value;
   let lo = 0;
   for (let k = 1; k <= steps; k++) {
     const hi = (tMax * k) / steps;
     if (f(hi) <= 0) {
-      let l = lo, h = hi;
-      for (let it = 0; it < 40; it++) { const m = 0.5 * (l + h); if (f(m) > 0) l = m; else h = m; }
+      let l = lo,
+        h = hi;
+      for (let it = 0; it < 40; it++) {
+        const m = 0.5 * (l + h);
+        if (f(m) > 0) l = m;
+        else h = m;
+      }
       return 0.5 * (l + h);
     }
     lo = hi;

@@ -37,8 +37,14 @@ function frame(a: number, b: number): Frame {
  * Visit the quadrature nodes: `outer(z1)` once per z1 node (for the u-dependent factors, so
  * they are evaluated once, not once per z2), then `inner(z2, v, weight)` per z2 node.
  */
-function sweep(link: Link, f: Frame, s: number, method: QuadratureMethod,
-  outer: (z1: number) => void, inner: (z1: number, z2: number, v: number, weight: number) => void): void {
+function sweep(
+  link: Link,
+  f: Frame,
+  s: number,
+  method: QuadratureMethod,
+  outer: (z1: number) => void,
+  inner: (z1: number, z2: number, v: number, weight: number) => void,
+): void {
   if (method === 'hermite') {
     const { nodes, weights } = gaussHermite(HERMITE_ORDER);
     for (let i = 0; i < nodes.length; i++) {
@@ -60,20 +66,47 @@ function sweep(link: Link, f: Frame, s: number, method: QuadratureMethod,
 /** L(w) (including the irreducible sigma^2). */
 export function populationLoss(link: Link, a: number, b: number, s: number, sigma = 0, method: QuadratureMethod = 'panels'): number {
   const f = frame(a, b);
-  let pu = 0, acc = 0;
-  sweep(link, f, s, method, (z1) => { pu = link.phi(f.norm * z1); }, (_z1, _z2, v, w) => { const r = pu - link.phi(v); acc += w * r * r; });
+  let pu = 0,
+    acc = 0;
+  sweep(
+    link,
+    f,
+    s,
+    method,
+    (z1) => {
+      pu = link.phi(f.norm * z1);
+    },
+    (_z1, _z2, v, w) => {
+      const r = pu - link.phi(v);
+      acc += w * r * r;
+    },
+  );
   return acc + sigma * sigma;
 }
 
 /** grad L(w) = 2 E[(phi(u) - phi(v)) phi'(u) x], as (d/da, d/db); zero off the plane. */
 export function populationGradient(link: Link, a: number, b: number, s: number, method: QuadratureMethod = 'panels'): [number, number] {
   const f = frame(a, b);
-  let pu = 0, du = 0, g1 = 0, g2 = 0;
-  sweep(link, f, s, method, (z1) => { const u = f.norm * z1; pu = link.phi(u); du = link.dphi(u); }, (z1, z2, v, w) => {
-    const g = 2 * w * (pu - link.phi(v)) * du;
-    g1 += g * z1;
-    g2 += g * z2;
-  });
+  let pu = 0,
+    du = 0,
+    g1 = 0,
+    g2 = 0;
+  sweep(
+    link,
+    f,
+    s,
+    method,
+    (z1) => {
+      const u = f.norm * z1;
+      pu = link.phi(u);
+      du = link.dphi(u);
+    },
+    (z1, z2, v, w) => {
+      const g = 2 * w * (pu - link.phi(v)) * du;
+      g1 += g * z1;
+      g2 += g * z2;
+    },
+  );
   return [g1 * f.w1[0] + g2 * f.w2[0], g1 * f.w1[1] + g2 * f.w2[1]];
 }
 
@@ -95,14 +128,32 @@ export interface PlaneHessian {
 export function populationHessian(link: Link, a: number, b: number, s: number, method: QuadratureMethod = 'panels'): PlaneHessian {
   const f = frame(a, b);
   // frame coordinates: m11 = E[h z1^2], m12 = E[h z1 z2], m22 = E[h z2^2], mc = E[h]
-  let m11 = 0, m12 = 0, m22 = 0, mc = 0, pu = 0, du2 = 0, d2u = 0;
-  sweep(link, f, s, method, (z1) => { const u = f.norm * z1; pu = link.phi(u); du2 = link.dphi(u) ** 2; d2u = link.d2phi(u); }, (z1, z2, v, w) => {
-    const h = 2 * w * (du2 + (pu - link.phi(v)) * d2u);
-    m11 += h * z1 * z1;
-    m12 += h * z1 * z2;
-    m22 += h * z2 * z2;
-    mc += h;
-  });
+  let m11 = 0,
+    m12 = 0,
+    m22 = 0,
+    mc = 0,
+    pu = 0,
+    du2 = 0,
+    d2u = 0;
+  sweep(
+    link,
+    f,
+    s,
+    method,
+    (z1) => {
+      const u = f.norm * z1;
+      pu = link.phi(u);
+      du2 = link.dphi(u) ** 2;
+      d2u = link.d2phi(u);
+    },
+    (z1, z2, v, w) => {
+      const h = 2 * w * (du2 + (pu - link.phi(v)) * d2u);
+      m11 += h * z1 * z1;
+      m12 += h * z1 * z2;
+      m22 += h * z2 * z2;
+      mc += h;
+    },
+  );
   if (f.norm > 0) {
     for (const k of link.kinks) {
       const jump = link.dphi(k + 1e-9) - link.dphi(k - 1e-9);
@@ -120,7 +171,8 @@ export function populationHessian(link: Link, a: number, b: number, s: number, m
     }
   }
   // rotate the frame block back to (e1, e2): H = R M R^T with R = [w1 w2]
-  const [p1, p2] = f.w1, [r1, r2] = f.w2;
+  const [p1, p2] = f.w1,
+    [r1, r2] = f.w2;
   return {
     h11: m11 * p1 * p1 + 2 * m12 * p1 * r1 + m22 * r1 * r1,
     h12: m11 * p1 * p2 + m12 * (p1 * r2 + p2 * r1) + m22 * r1 * r2,

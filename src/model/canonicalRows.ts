@@ -21,11 +21,16 @@ import type { Sample } from './sample.js';
 export function canonicalRows(s: Sample): Sample {
   const before = canonicalComparator(s);
   let sorted = true;
-  for (let i = 1; i < s.n; i++) if (before(i - 1, i) > 0) { sorted = false; break; }
+  for (let i = 1; i < s.n; i++)
+    if (before(i - 1, i) > 0) {
+      sorted = false;
+      break;
+    }
   if (sorted) return s;
   const order = sortedRows(s.n, before);
   const { n, d, x, y } = s;
-  const px = allocMatrix(n, d), py = new Float64Array(n);
+  const px = allocMatrix(n, d),
+    py = new Float64Array(n);
   for (let dst = 0; dst < n; dst++) {
     const src = order[dst];
     py[dst] = y[src];
@@ -52,8 +57,12 @@ function canonicalComparator(s: Sample): (a: number, b: number) => number {
   for (let i = 0; i < n; i++) {
     // FNV-1a over the two 32-bit halves of y_i, with an extra xor-shift for avalanche
     let h = 0x811c9dc5;
-    h ^= yBits[2 * i]; h = Math.imul(h, 0x01000193); h ^= h >>> 15;
-    h ^= yBits[2 * i + 1]; h = Math.imul(h, 0x01000193); h ^= h >>> 15;
+    h ^= yBits[2 * i];
+    h = Math.imul(h, 0x01000193);
+    h ^= h >>> 15;
+    h ^= yBits[2 * i + 1];
+    h = Math.imul(h, 0x01000193);
+    h ^= h >>> 15;
     hash[i] = h >>> 0;
     let t = 0;
     for (let j = 0; j < d; j++) t += x[i * d + j] * x[i * d + j];
@@ -67,7 +76,10 @@ function compare(a: number, b: number): number {
 }
 
 function compareRows(x: Float64Array, d: number, a: number, b: number): number {
-  for (let j = 0; j < d; j++) { const c = compare(x[a * d + j], x[b * d + j]); if (c !== 0) return c; }
+  for (let j = 0; j < d; j++) {
+    const c = compare(x[a * d + j], x[b * d + j]);
+    if (c !== 0) return c;
+  }
   return 0;
 }
 
@@ -84,7 +96,10 @@ export function canonicalizeInPlace<S extends Sample>(s: S): S {
   const done = new Uint8Array(n);
   // position k receives row order[k]: follow each cycle of the permutation once
   for (let start = 0; start < n; start++) {
-    if (done[start] || order[start] === start) { done[start] = 1; continue; }
+    if (done[start] || order[start] === start) {
+      done[start] = 1;
+      continue;
+    }
     row.set(x.subarray(start * d, start * d + d));
     const yStart = y[start];
     let k = start;

@@ -38,58 +38,120 @@ const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 const links: Record<LinkName, Link> = {
   // GeLU in its exact erf form (not the tanh approximation): z * Phi(z).
   gelu: {
-    name: 'gelu', even: false, selfGated: true, monotone: false, kinks: [],
+    name: 'gelu',
+    even: false,
+    selfGated: true,
+    monotone: false,
+    kinks: [],
     phi: (z) => z * normalCdf(z),
     dphi: (z) => normalCdf(z) + z * normalPdf(z),
     d2phi: (z) => normalPdf(z) * (2 - z * z),
-    valueAndSlope: (z, out) => { const c = normalCdf(z); out[0] = z * c; out[1] = c + z * normalPdf(z); },
+    valueAndSlope: (z, out) => {
+      const c = normalCdf(z);
+      out[0] = z * c;
+      out[1] = c + z * normalPdf(z);
+    },
   },
   // Swish / SiLU: z * sigmoid(z).
   swish: {
-    name: 'swish', even: false, selfGated: true, monotone: false, kinks: [],
+    name: 'swish',
+    even: false,
+    selfGated: true,
+    monotone: false,
+    kinks: [],
     phi: (z) => z * sigmoid(z),
-    dphi: (z) => { const s = sigmoid(z); return s + z * s * (1 - s); },
-    valueAndSlope: (z, out) => { const s = sigmoid(z); out[0] = z * s; out[1] = s + z * s * (1 - s); },
-    d2phi: (z) => { const s = sigmoid(z); return s * (1 - s) * (2 + z * (1 - 2 * s)); },
+    dphi: (z) => {
+      const s = sigmoid(z);
+      return s + z * s * (1 - s);
+    },
+    valueAndSlope: (z, out) => {
+      const s = sigmoid(z);
+      out[0] = z * s;
+      out[1] = s + z * s * (1 - s);
+    },
+    d2phi: (z) => {
+      const s = sigmoid(z);
+      return s * (1 - s) * (2 + z * (1 - 2 * s));
+    },
   },
   relu: {
-    name: 'relu', even: false, selfGated: true, monotone: true, kinks: [0],
+    name: 'relu',
+    even: false,
+    selfGated: true,
+    monotone: true,
+    kinks: [0],
     phi: (z) => (z > 0 ? z : 0),
     dphi: (z) => (z > 0 ? 1 : 0),
     d2phi: () => 0,
   },
   'leaky-relu': {
-    name: 'leaky-relu', even: false, selfGated: false, monotone: true, kinks: [0],
+    name: 'leaky-relu',
+    even: false,
+    selfGated: false,
+    monotone: true,
+    kinks: [0],
     phi: (z) => (z > 0 ? z : LEAKY_SLOPE * z),
     dphi: (z) => (z > 0 ? 1 : LEAKY_SLOPE),
     d2phi: () => 0,
   },
   tanh: {
-    name: 'tanh', even: false, selfGated: false, monotone: true, kinks: [],
+    name: 'tanh',
+    even: false,
+    selfGated: false,
+    monotone: true,
+    kinks: [],
     phi: (z) => Math.tanh(z),
-    dphi: (z) => { const t = Math.tanh(z); return 1 - t * t; },
-    d2phi: (z) => { const t = Math.tanh(z); return -2 * t * (1 - t * t); },
+    dphi: (z) => {
+      const t = Math.tanh(z);
+      return 1 - t * t;
+    },
+    d2phi: (z) => {
+      const t = Math.tanh(z);
+      return -2 * t * (1 - t * t);
+    },
   },
   sigmoid: {
-    name: 'sigmoid', even: false, selfGated: false, monotone: true, kinks: [],
+    name: 'sigmoid',
+    even: false,
+    selfGated: false,
+    monotone: true,
+    kinks: [],
     phi: sigmoid,
-    dphi: (z) => { const s = sigmoid(z); return s * (1 - s); },
-    d2phi: (z) => { const s = sigmoid(z); return s * (1 - s) * (1 - 2 * s); },
+    dphi: (z) => {
+      const s = sigmoid(z);
+      return s * (1 - s);
+    },
+    d2phi: (z) => {
+      const s = sigmoid(z);
+      return s * (1 - s) * (1 - 2 * s);
+    },
   },
   linear: {
-    name: 'linear', even: false, selfGated: false, monotone: true, kinks: [],
+    name: 'linear',
+    even: false,
+    selfGated: false,
+    monotone: true,
+    kinks: [],
     phi: (z) => z,
     dphi: () => 1,
     d2phi: () => 0,
   },
   abs: {
-    name: 'abs', even: true, selfGated: false, monotone: false, kinks: [0],
+    name: 'abs',
+    even: true,
+    selfGated: false,
+    monotone: false,
+    kinks: [0],
     phi: (z) => Math.abs(z),
     dphi: (z) => (z > 0 ? 1 : z < 0 ? -1 : 0),
     d2phi: () => 0,
   },
   square: {
-    name: 'square', even: true, selfGated: false, monotone: false, kinks: [],
+    name: 'square',
+    even: true,
+    selfGated: false,
+    monotone: false,
+    kinks: [],
     phi: (z) => z * z,
     dphi: (z) => 2 * z,
     d2phi: () => 2,

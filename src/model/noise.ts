@@ -30,7 +30,9 @@ export function parseNoise(text: string): NoiseSpec {
   if (family === 'gaussian' || family === 'laplace') throw new InputError(`noise "${family}" takes no parameter`);
   const shape = Number(param);
   if (!Number.isFinite(shape) || shape <= 2) {
-    throw new InputError(`noise "${text}": the ${family === 'pareto' ? 'tail index' : 'degrees of freedom'} must be a number > 2 (finite variance)`);
+    throw new InputError(
+      `noise "${text}": the ${family === 'pareto' ? 'tail index' : 'degrees of freedom'} must be a number > 2 (finite variance)`,
+    );
   }
   return { family, shape };
 }

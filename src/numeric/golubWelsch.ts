@@ -8,11 +8,19 @@ import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
  */
 export function golubWelsch(m: number, beta: (k: number) => number, mass: number): { nodes: Float64Array; weights: Float64Array } {
   const J = Matrix.zeros(m, m);
-  for (let k = 1; k < m; k++) { const b = beta(k); J.set(k - 1, k, b); J.set(k, k - 1, b); }
+  for (let k = 1; k < m; k++) {
+    const b = beta(k);
+    J.set(k - 1, k, b);
+    J.set(k, k - 1, b);
+  }
   const eig = new EigenvalueDecomposition(J, { assumeSymmetric: true });
   const order = eig.realEigenvalues.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
   const V = eig.eigenvectorMatrix;
-  const nodes = new Float64Array(m), weights = new Float64Array(m);
-  order.forEach(([v, i], r) => { nodes[r] = v; weights[r] = mass * V.get(0, i) ** 2; });
+  const nodes = new Float64Array(m),
+    weights = new Float64Array(m);
+  order.forEach(([v, i], r) => {
+    nodes[r] = v;
+    weights[r] = mass * V.get(0, i) ** 2;
+  });
   return { nodes, weights };
 }

@@ -14,9 +14,11 @@ const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 export function normalRule(breaks: readonly number[]): { nodes: Float64Array; weights: Float64Array } {
   const cuts = [-RANGE, ...breaks.filter((b) => b > -RANGE && b < RANGE), RANGE].sort((a, b) => a - b);
   const { nodes: gn, weights: gw } = gaussLegendre(POINTS);
-  const nodes: number[] = [], weights: number[] = [];
+  const nodes: number[] = [],
+    weights: number[] = [];
   for (let s = 0; s + 1 < cuts.length; s++) {
-    const a = cuts[s], b = cuts[s + 1];
+    const a = cuts[s],
+      b = cuts[s + 1];
     if (b - a <= 0) continue;
     const panels = Math.max(1, Math.ceil((b - a) / PANEL));
     const h = (b - a) / panels;

@@ -28,7 +28,10 @@ export function canonicalIds(svg: string): string {
   const ids = new Map<string, string>();
   return svg.replace(/\bgradient_\d+\b/g, (id) => {
     let canonical = ids.get(id);
-    if (canonical === undefined) { canonical = `gradient_${ids.size}`; ids.set(id, canonical); }
+    if (canonical === undefined) {
+      canonical = `gradient_${ids.size}`;
+      ids.set(id, canonical);
+    }
     return canonical;
   });
 }

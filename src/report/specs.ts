@@ -24,10 +24,28 @@ export interface LineChartOptions {
 
 /** A line chart with points, one line per series, optional panels and dashed reference lines. */
 export function lineChart(rows: readonly Row[], o: LineChartOptions): TopLevelSpec {
-  const x = { field: o.x.field, type: 'quantitative' as const, title: o.x.title, scale: o.x.log ? { type: 'log' as const } : { zero: false } };
-  const y = { field: o.y.field, type: 'quantitative' as const, title: o.y.title, scale: o.y.log ? { type: 'log' as const } : { zero: false } };
+  const x = {
+    field: o.x.field,
+    type: 'quantitative' as const,
+    title: o.x.title,
+    scale: o.x.log ? { type: 'log' as const } : { zero: false },
+  };
+  const y = {
+    field: o.y.field,
+    type: 'quantitative' as const,
+    title: o.y.title,
+    scale: o.y.log ? { type: 'log' as const } : { zero: false },
+  };
   const layers: object[] = [
-    { mark: { type: 'line', point: true, strokeWidth: 1.5 }, encoding: { x, y, color: { field: o.series, type: 'nominal', title: o.series }, strokeDash: { field: o.series, type: 'nominal', title: o.series } } },
+    {
+      mark: { type: 'line', point: true, strokeWidth: 1.5 },
+      encoding: {
+        x,
+        y,
+        color: { field: o.series, type: 'nominal', title: o.series },
+        strokeDash: { field: o.series, type: 'nominal', title: o.series },
+      },
+    },
   ];
   if (o.rules?.length) {
     layers.push({
@@ -37,10 +55,22 @@ export function lineChart(rows: readonly Row[], o: LineChartOptions): TopLevelSp
     });
   }
   const inner = { width: o.width ?? 320, height: o.height ?? 220, layer: layers };
-  const base = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: o.title, data: { values: rows }, config: { font: 'sans-serif' } };
+  const base = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: o.title,
+    data: { values: rows },
+    config: { font: 'sans-serif' },
+  };
   if (!o.facet) return { ...base, ...inner } as TopLevelSpec;
   const resolve = o.independentX ? { resolve: { scale: { x: 'independent' } } } : {};
-  if (o.facetColumns) return { ...base, facet: { field: o.facet, type: 'nominal', title: null }, columns: o.facetColumns, spec: inner, ...resolve } as TopLevelSpec;
+  if (o.facetColumns)
+    return {
+      ...base,
+      facet: { field: o.facet, type: 'nominal', title: null },
+      columns: o.facetColumns,
+      spec: inner,
+      ...resolve,
+    } as TopLevelSpec;
   return { ...base, facet: { column: { field: o.facet, type: 'nominal', title: null } }, spec: inner, ...resolve } as TopLevelSpec;
 }
 
@@ -73,21 +103,38 @@ export function heatmap(cells: readonly Row[], curves: readonly Row[], o: Heatma
         transform: [{ filter: "datum.layer === 'cell'" }],
         mark: { type: 'rect', strokeWidth: 0 },
         encoding: {
-          x: { field: 'x0', type: q, title: o.xTitle, scale: { zero: false, nice: false } }, x2: { field: 'x1' },
-          y: { field: 'y0', type: q, title: o.yTitle, scale: { zero: false, nice: false } }, y2: { field: 'y1' },
+          x: { field: 'x0', type: q, title: o.xTitle, scale: { zero: false, nice: false } },
+          x2: { field: 'x1' },
+          y: { field: 'y0', type: q, title: o.yTitle, scale: { zero: false, nice: false } },
+          y2: { field: 'y1' },
           color: { field: 'value', type: q, title: o.valueTitle, scale: { scheme: 'redblue', domainMid: 0 } },
         },
       },
       {
         transform: [{ filter: "datum.layer === 'curve'" }],
         mark: { type: 'line', color: 'black', strokeWidth: 2 },
-        encoding: { x: { field: 'x', type: q }, y: { field: 'y', type: q }, order: { field: 'order', type: q }, detail: { field: 'curve', type: 'nominal' } },
+        encoding: {
+          x: { field: 'x', type: q },
+          y: { field: 'y', type: q },
+          order: { field: 'order', type: q },
+          detail: { field: 'curve', type: 'nominal' },
+        },
       },
     ],
   };
-  const base = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: o.title, data: { values }, config: { font: 'sans-serif' } };
+  const base = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: o.title,
+    data: { values },
+    config: { font: 'sans-serif' },
+  };
   if (!o.facet) return { ...base, ...inner } as TopLevelSpec;
-  return { ...base, facet: { column: { field: o.facet, type: 'nominal', title: null } }, spec: inner, resolve: { scale: { x: 'independent', y: 'independent', color: 'independent' } } } as TopLevelSpec;
+  return {
+    ...base,
+    facet: { column: { field: o.facet, type: 'nominal', title: null } },
+    spec: inner,
+    resolve: { scale: { x: 'independent', y: 'independent', color: 'independent' } },
+  } as TopLevelSpec;
 }
 
 /** Options of {@link tileChart}. */
@@ -116,7 +163,12 @@ export function tileChart(rows: readonly Row[], o: TileChartOptions): TopLevelSp
     height: { step: 22 },
     encoding: { x, y },
     layer: [
-      { mark: { type: 'rect' }, encoding: { color: { field: o.value.field, type: 'quantitative', title: o.value.title, scale: { type: 'log', scheme: 'orangered' } } } },
+      {
+        mark: { type: 'rect' },
+        encoding: {
+          color: { field: o.value.field, type: 'quantitative', title: o.value.title, scale: { type: 'log', scheme: 'orangered' } },
+        },
+      },
       { mark: { type: 'text', fontSize: 9 }, encoding: { text: { field: o.label, type: 'nominal' } } },
     ],
   } as TopLevelSpec;
@@ -147,8 +199,21 @@ export function scatterChart(rows: readonly Row[], o: ScatterOptions): TopLevelS
     width: 360,
     height: 260,
     layer: [
-      { transform: [{ filter: "datum.layer === 'point'" }], mark: { type: 'point', filled: true, size: 40 }, encoding: { x, y, color: { field: o.series, type: 'nominal', title: o.series }, shape: { field: o.series, type: 'nominal', title: o.series } } },
-      { transform: [{ filter: "datum.layer === 'curve'" }], mark: { type: 'line', strokeDash: [4, 4], color: '#555' }, encoding: { x, y, order: { field: 'order', type: 'quantitative' }, tooltip: { value: o.curveLabel ?? 'bound' } } },
+      {
+        transform: [{ filter: "datum.layer === 'point'" }],
+        mark: { type: 'point', filled: true, size: 40 },
+        encoding: {
+          x,
+          y,
+          color: { field: o.series, type: 'nominal', title: o.series },
+          shape: { field: o.series, type: 'nominal', title: o.series },
+        },
+      },
+      {
+        transform: [{ filter: "datum.layer === 'curve'" }],
+        mark: { type: 'line', strokeDash: [4, 4], color: '#555' },
+        encoding: { x, y, order: { field: 'order', type: 'quantitative' }, tooltip: { value: o.curveLabel ?? 'bound' } },
+      },
     ],
   } as TopLevelSpec;
 }

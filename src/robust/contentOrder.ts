@@ -9,7 +9,8 @@ export function contentOrder(n: number, d: number, x: Float64Array): Int32Array 
   const keys = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     let h = 0x811c9dc5;
-    const from = 2 * i * d, to = 2 * (i + 1) * d;
+    const from = 2 * i * d,
+      to = 2 * (i + 1) * d;
     for (let k = from; k < to; k++) {
       h ^= bits[k];
       h = Math.imul(h, 0x01000193);
@@ -21,6 +22,9 @@ export function contentOrder(n: number, d: number, x: Float64Array): Int32Array 
 }
 
 function compareRows(x: Float64Array, d: number, a: number, b: number): number {
-  for (let j = 0; j < d; j++) { const t = x[a * d + j] - x[b * d + j]; if (t !== 0) return t; }
+  for (let j = 0; j < d; j++) {
+    const t = x[a * d + j] - x[b * d + j];
+    if (t !== 0) return t;
+  }
   return 0;
 }

@@ -135,7 +135,10 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
   else coldStart(view, v);
   normalizeInPlace(v, d);
 
-  let lambda = 0, level = 0, rounds = 0, removed = 0;
+  let lambda = 0,
+    level = 0,
+    rounds = 0,
+    removed = 0;
   for (let i = 0; i < n; i++) removed += 1 - c[i];
   removed += prune(n, d, x, norms, s, c, centered, eps, buffers.proj, scratch, budget - removed);
   W = weightedMean(view, buffers.u);
@@ -143,7 +146,11 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
   for (; rounds < FILTER.maxRounds; rounds++) {
     // --- top eigenvector of the weighted (co)variance by power iteration
     let shift = 0;
-    if (rowNormSq) { let t = 0; for (let i = 0; i < n; i++) t += c[i] * s[i] * s[i] * rowNormSq[i]; shift = bulkShift(t / W, d); }
+    if (rowNormSq) {
+      let t = 0;
+      for (let i = 0; i < n; i++) t += c[i] * s[i] * s[i] * rowNormSq[i];
+      shift = bulkShift(t / W, d);
+    }
     weightedTopEigenvector(view, W, v, { shift, maxSteps: steps, tolerance: FILTER.powerTolerance }, buffers);
     steps = FILTER.powerWarmSteps;
 
@@ -169,8 +176,14 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
 function weightedMean(view: WeightedRowsView, u: Float64Array): number {
   const { n, d, x, s, c, mu } = view;
   let W = 0;
-  for (let i = 0; i < n; i++) { W += c[i]; u[i] = c[i] * s[i]; }
-  if (mu) { gemvT(n, d, x, u, mu); for (let j = 0; j < d; j++) mu[j] /= W; }
+  for (let i = 0; i < n; i++) {
+    W += c[i];
+    u[i] = c[i] * s[i];
+  }
+  if (mu) {
+    gemvT(n, d, x, u, mu);
+    for (let j = 0; j < d; j++) mu[j] /= W;
+  }
   return W;
 }
 
@@ -179,11 +192,15 @@ function weightedMean(view: WeightedRowsView, u: Float64Array): number {
 function coldStart(view: WeightedRowsView, v: Float64Array): void {
   const { n, d, x, s } = view;
   const mu = view.mu ?? new Float64Array(d);
-  let best = -1, bestVal = -1;
+  let best = -1,
+    bestVal = -1;
   for (let i = 0; i < n; i++) {
     let t = 0;
     for (let j = 0; j < d; j++) t += (s[i] * x[i * d + j] - mu[j]) ** 2;
-    if (t > bestVal) { bestVal = t; best = i; }
+    if (t > bestVal) {
+      bestVal = t;
+      best = i;
+    }
   }
   for (let j = 0; j < d; j++) v[j] = s[best] * x[best * d + j] - mu[j];
 }
@@ -199,7 +216,11 @@ interface StopVerdict {
  * level lambda is consistent with it (the filter stops). The centered rule also rescores
  * tau from the robust center. Scratch is length n.
  */
-function inlierReference(view: WeightedRowsView, eps: number, options: FilterOptions): (lambda: number, proj: Float64Array, tau: Float64Array, scratch: Float64Array) => StopVerdict {
+function inlierReference(
+  view: WeightedRowsView,
+  eps: number,
+  options: FilterOptions,
+): (lambda: number, proj: Float64Array, tau: Float64Array, scratch: Float64Array) => StopVerdict {
   const { n, d, x } = view;
   if (view.mu) {
     return (lambda, proj, tau, scratch) => {
@@ -244,7 +265,14 @@ function inlierReference(view: WeightedRowsView, eps: number, options: FilterOpt
  * inlier level and strip inlier weight wholesale. Updates c; overwrites tau and scratch.
  * Returns the weight removed, or undefined when no row exceeds the level.
  */
-function downWeight(c: Float64Array, tau: Float64Array, level: number, eps: number, allowance: number, scratch: Float64Array): number | undefined {
+function downWeight(
+  c: Float64Array,
+  tau: Float64Array,
+  level: number,
+  eps: number,
+  allowance: number,
+  scratch: Float64Array,
+): number | undefined {
   const n = c.length;
   let positive = 0;
   for (let i = 0; i < n; i++) {
@@ -279,8 +307,19 @@ export function filterMean(rows: ScaledRows, options: FilterOptions): Float64Arr
  * at most `allowance` of them (the farthest first). O(n d): the center is a mean over the
  * smaller-norm half of the rows, the distances need one X c pass. Returns the weight removed.
  */
-function prune(n: number, d: number, x: Float64Array, rowNorms: Float64Array, s: Float64Array, c: Float64Array, centered: boolean,
-  eps: number, proj: Float64Array, dist: Float64Array, allowance: number): number {
+function prune(
+  n: number,
+  d: number,
+  x: Float64Array,
+  rowNorms: Float64Array,
+  s: Float64Array,
+  c: Float64Array,
+  centered: boolean,
+  eps: number,
+  proj: Float64Array,
+  dist: Float64Array,
+  allowance: number,
+): number {
   if (allowance <= 0) return 0;
   const normSq = new Float64Array(n);
   for (let i = 0; i < n; i++) normSq[i] = s[i] * s[i] * rowNorms[i];
@@ -291,10 +330,17 @@ function prune(n: number, d: number, x: Float64Array, rowNorms: Float64Array, s:
     const half = selectInPlace(dist, Math.floor(n / 2));
     const u = new Float64Array(n);
     let count = 0;
-    for (let i = 0; i < n; i++) if (normSq[i] <= half && c[i] > 0) { u[i] = s[i]; count++; }
+    for (let i = 0; i < n; i++)
+      if (normSq[i] <= half && c[i] > 0) {
+        u[i] = s[i];
+        count++;
+      }
     if (count > 0) {
       gemvT(n, d, x, u, center);
-      for (let j = 0; j < d; j++) { center[j] /= count; cc += center[j] * center[j]; }
+      for (let j = 0; j < d; j++) {
+        center[j] /= count;
+        cc += center[j] * center[j];
+      }
     }
     gemv(n, d, x, center, proj);
   }
@@ -323,7 +369,12 @@ export function filterScores(view: WeightedRowsView, v: Float64Array, proj: Floa
   const mv = mu ? dotN(mu, v, d) : 0;
   gemv(n, d, x, v, proj);
   let acc = 0;
-  for (let i = 0; i < n; i++) { const a = s[i] * proj[i] - mv; proj[i] = a; tau[i] = a * a; acc += c[i] * tau[i]; }
+  for (let i = 0; i < n; i++) {
+    const a = s[i] * proj[i] - mv;
+    proj[i] = a;
+    tau[i] = a * a;
+    acc += c[i] * tau[i];
+  }
   return acc;
 }
 
@@ -338,5 +389,8 @@ function normalizeInPlace(a: Float64Array, d: number): void {
   for (let j = 0; j < d; j++) t += a[j] * a[j];
   const r = Math.sqrt(t);
   if (r > 0) for (let j = 0; j < d; j++) a[j] /= r;
-  else { a.fill(0); a[0] = 1; }
+  else {
+    a.fill(0);
+    a[0] = 1;
+  }
 }

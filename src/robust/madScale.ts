@@ -13,7 +13,10 @@ export function madScale(values: Float64Array, scratch: Float64Array = new Float
 }
 
 /** The median of the values and their MAD scale (see {@link madScale}), in two selections. */
-export function medianAndMad(values: Float64Array, scratch: Float64Array = new Float64Array(values.length)): { center: number; scale: number } {
+export function medianAndMad(
+  values: Float64Array,
+  scratch: Float64Array = new Float64Array(values.length),
+): { center: number; scale: number } {
   const n = values.length;
   scratch.set(values);
   const center = medianInPlace(scratch, 0, n);

@@ -39,13 +39,20 @@ export function medianOfMeans(rows: ScaledRows, options: MeanOptions): Float64Ar
     let wsum = 0;
     for (let b = 0; b < k; b++) {
       let dist2 = 0;
-      for (let j = 0; j < d; j++) { const t = means[b * d + j] - m[j]; dist2 += t * t; }
+      for (let j = 0; j < d; j++) {
+        const t = means[b * d + j] - m[j];
+        dist2 += t * t;
+      }
       const w = 1 / Math.max(Math.sqrt(dist2), 1e-12);
       wsum += w;
       for (let j = 0; j < d; j++) next[j] += w * means[b * d + j];
     }
     let change = 0;
-    for (let j = 0; j < d; j++) { const v = next[j] / wsum; change += (v - m[j]) ** 2; m[j] = v; }
+    for (let j = 0; j < d; j++) {
+      const v = next[j] / wsum;
+      change += (v - m[j]) ** 2;
+      m[j] = v;
+    }
     if (change < 1e-24) break;
   }
   return m;

@@ -39,7 +39,13 @@ export interface PowerOptions {
  * `maxSteps` or when the Rayleigh quotient changes by less than `tolerance` (relative).
  * Returns the number of steps taken. W is the total weight sum_i c_i.
  */
-export function weightedTopEigenvector(rows: WeightedRowsView, W: number, v: Float64Array, options: PowerOptions, buf: PowerBuffers): number {
+export function weightedTopEigenvector(
+  rows: WeightedRowsView,
+  W: number,
+  v: Float64Array,
+  options: PowerOptions,
+  buf: PowerBuffers,
+): number {
   const { n, d, x, s, c, mu } = rows;
   const { shift, maxSteps, tolerance } = options;
   const { proj, u, w } = buf;
@@ -50,9 +56,14 @@ export function weightedTopEigenvector(rows: WeightedRowsView, W: number, v: Flo
     if (mu) for (let j = 0; j < d; j++) mv += mu[j] * v[j];
     gemv(n, d, x, v, proj);
     let ca = 0;
-    for (let i = 0; i < n; i++) { const a = s[i] * proj[i] - mv; u[i] = c[i] * s[i] * a; ca += c[i] * a; }
+    for (let i = 0; i < n; i++) {
+      const a = s[i] * proj[i] - mv;
+      u[i] = c[i] * s[i] * a;
+      ca += c[i] * a;
+    }
     gemvT(n, d, x, u, w);
-    let next = 0, norm = 0;
+    let next = 0,
+      norm = 0;
     for (let j = 0; j < d; j++) {
       const t = (w[j] - (mu ? mu[j] * ca : 0)) / W - shift * v[j];
       w[j] = t;
@@ -61,7 +72,10 @@ export function weightedTopEigenvector(rows: WeightedRowsView, W: number, v: Flo
     }
     norm = Math.sqrt(norm);
     if (norm > 0) for (let j = 0; j < d; j++) v[j] = w[j] / norm;
-    if (Math.abs(next - rayleigh) <= tolerance * Math.abs(next)) { step++; break; }
+    if (Math.abs(next - rayleigh) <= tolerance * Math.abs(next)) {
+      step++;
+      break;
+    }
     rayleigh = next;
   }
   return step;

@@ -17,7 +17,10 @@ import type { UpdateName } from './update.js';
 export function fieldStep(link: Link, norm: number, update: UpdateName): number {
   const s = Math.max(norm, 1e-3);
   const glm = update === 'glmtron';
-  const g = (z: number): number => { const v = link.dphi(s * z); return glm ? v : v * v; };
+  const g = (z: number): number => {
+    const v = link.dphi(s * z);
+    return glm ? v : v * v;
+  };
   const factor = glm ? 1 : 2;
   const along = factor * expectNormal((z) => z * z * g(z), 120);
   const across = factor * expectNormal(g, 120);

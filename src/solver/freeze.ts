@@ -55,8 +55,14 @@ export class FreezeTracker {
    *  FREEZE_TOLERANCE or has made no progress (FREEZE_PROGRESS) for FREEZE_PATIENCE steps. */
   record(relative: number): void {
     if (this.frozenStep === Infinity) this.frozenStep = relative; // the first step of a polish descent sets its scale
-    if (relative < FREEZE_PROGRESS * this.bestStep) { this.bestStep = relative; this.sinceBest = 0; } else this.sinceBest++;
-    if (!this.frozen && (relative <= FREEZE_TOLERANCE || this.sinceBest >= FREEZE_PATIENCE)) { this.frozen = true; this.frozenStep = relative; }
+    if (relative < FREEZE_PROGRESS * this.bestStep) {
+      this.bestStep = relative;
+      this.sinceBest = 0;
+    } else this.sinceBest++;
+    if (!this.frozen && (relative <= FREEZE_TOLERANCE || this.sinceBest >= FREEZE_PATIENCE)) {
+      this.frozen = true;
+      this.frozenStep = relative;
+    }
   }
 
   /** Freeze under new weights whose first step sets the scale of what is refused later. */

@@ -77,18 +77,27 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
     const delta = updateThreshold(opts.update, link, u, y);
     fillScales(link, opts.update, delta, u, y, scale);
     const g = aggregator.aggregate();
-    if (!g.every(Number.isFinite)) { status = 'diverged'; break; }
+    if (!g.every(Number.isFinite)) {
+      status = 'diverged';
+      break;
+    }
 
     if (!backtracking) {
       const here = fieldStep(link, Math.hypot(...w), opts.update);
-      if (!(here > 0)) { status = 'diverged'; break; }
+      if (!(here > 0)) {
+        status = 'diverged';
+        break;
+      }
       eta = Math.min(eta, here);
     }
     const ownLoss = aggregator.stepLoss();
     let accepted = true;
     if (ownLoss) {
       // no decrease at any step length: stay (a step of 0)
-      if (searchStep(data, w, g, eta, ownLoss, u, candidate, uNext) === undefined) { candidate.set(w); uNext.set(u); }
+      if (searchStep(data, w, g, eta, ownLoss, u, candidate, uNext) === undefined) {
+        candidate.set(w);
+        uNext.set(u);
+      }
     } else if (backtracking) {
       const step = searchStep(data, w, g, eta, (v) => updateLoss(link, v, y, opts.update, delta), u, candidate, uNext);
       if (step === undefined) accepted = false;
@@ -97,19 +106,37 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
       for (let j = 0; j < d; j++) candidate[j] = w[j] - eta * g[j];
       gemv(n, d, x, candidate, uNext);
     }
-    if (!accepted) { status = 'converged'; it++; break; } // no descent along -g at any step: stationary
-    let stepSq = 0, wSq = 0;
-    for (let j = 0; j < d; j++) { stepSq += (candidate[j] - w[j]) ** 2; wSq += candidate[j] ** 2; }
+    if (!accepted) {
+      status = 'converged';
+      it++;
+      break;
+    } // no descent along -g at any step: stationary
+    let stepSq = 0,
+      wSq = 0;
+    for (let j = 0; j < d; j++) {
+      stepSq += (candidate[j] - w[j]) ** 2;
+      wSq += candidate[j] ** 2;
+    }
     const relative = Math.sqrt(stepSq) / Math.max(1, Math.sqrt(wSq));
     if (aggregator.refuses(relative)) continue; // the iterate stays; the next iteration aggregates afresh at the same w
-    if (!Number.isFinite(stepSq) || !Number.isFinite(wSq) || !uNext.every(Number.isFinite)) { status = 'diverged'; break; }
-    if (Math.sqrt(wSq) > DIVERGENCE_FACTOR * Math.max(1, Math.hypot(...w0))) { w.set(candidate); status = 'diverged'; it++; break; }
+    if (!Number.isFinite(stepSq) || !Number.isFinite(wSq) || !uNext.every(Number.isFinite)) {
+      status = 'diverged';
+      break;
+    }
+    if (Math.sqrt(wSq) > DIVERGENCE_FACTOR * Math.max(1, Math.hypot(...w0))) {
+      w.set(candidate);
+      status = 'diverged';
+      it++;
+      break;
+    }
     w.set(candidate);
     u.set(uNext);
     aggregator.record(relative);
     if (relative <= tol) {
       if (aggregator.resumeAtConvergence(w, u)) continue;
-      it++; status = 'converged'; break;
+      it++;
+      status = 'converged';
+      break;
     }
   }
   return { w, iterations: it, status };
@@ -120,8 +147,16 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
  * point does not increase `loss` (a function of the projections X w). Fills `candidate` and
  * `uNext` (= X candidate) with it and returns its step, or undefined when none does.
  */
-function searchStep(data: Sample, w: Float64Array, g: Float64Array, eta: number, loss: (u: Float64Array) => number,
-  u: Float64Array, candidate: Float64Array, uNext: Float64Array): number | undefined {
+function searchStep(
+  data: Sample,
+  w: Float64Array,
+  g: Float64Array,
+  eta: number,
+  loss: (u: Float64Array) => number,
+  u: Float64Array,
+  candidate: Float64Array,
+  uNext: Float64Array,
+): number | undefined {
   const { n, d, x } = data;
   const before = loss(u);
   let step = eta;

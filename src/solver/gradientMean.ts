@@ -163,8 +163,13 @@ function sameWeights(a: Float64Array, b: Float64Array): boolean {
 
 /** The weighted squared loss sum_i c_i (phi(u_i) - y_i)^2 / sum_i c_i. */
 function weightedLoss(link: Link, u: Float64Array, y: Float64Array, c: Float64Array): number {
-  let s = 0, W = 0;
-  for (let i = 0; i < u.length; i++) { const r = link.phi(u[i]) - y[i]; s += c[i] * r * r; W += c[i]; }
+  let s = 0,
+    W = 0;
+  for (let i = 0; i < u.length; i++) {
+    const r = link.phi(u[i]) - y[i];
+    s += c[i] * r * r;
+    W += c[i];
+  }
   return s / W;
 }
 
@@ -173,7 +178,10 @@ function weightedMean(rows: ScaledRows, c: Float64Array): Float64Array {
   const s = rows.scale!;
   const u = new Float64Array(rows.n);
   let W = 0;
-  for (let i = 0; i < rows.n; i++) { u[i] = c[i] * s[i]; W += c[i]; }
+  for (let i = 0; i < rows.n; i++) {
+    u[i] = c[i] * s[i];
+    W += c[i];
+  }
   const out = gemvT(rows.n, rows.d, rows.x, u, new Float64Array(rows.d));
   for (let j = 0; j < rows.d; j++) out[j] /= W;
   return out;

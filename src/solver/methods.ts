@@ -21,15 +21,47 @@ interface MethodSpec {
 
 /** Every estimator the suite ships: the robust solver, its variants and the baselines. */
 export const METHODS = {
-  robust: { init: 'robust-spectral', descent: { mean: 'filter', update: 'squared' }, summary: 'robust spectral init (filtered, truncated y^2) + robust GD (spectral filter on gradients)' },
-  'robust-first-moment': { init: 'robust-first-moment', descent: { mean: 'filter', update: 'squared' }, summary: 'robust first-moment init (2 * filtered mean of y x) + robust GD' },
-  plain: { init: 'plain-spectral', descent: { mean: 'mean', update: 'squared' }, summary: 'plain spectral init + plain GD on the squared loss (least squares)' },
+  robust: {
+    init: 'robust-spectral',
+    descent: { mean: 'filter', update: 'squared' },
+    summary: 'robust spectral init (filtered, truncated y^2) + robust GD (spectral filter on gradients)',
+  },
+  'robust-first-moment': {
+    init: 'robust-first-moment',
+    descent: { mean: 'filter', update: 'squared' },
+    summary: 'robust first-moment init (2 * filtered mean of y x) + robust GD',
+  },
+  plain: {
+    init: 'plain-spectral',
+    descent: { mean: 'mean', update: 'squared' },
+    summary: 'plain spectral init + plain GD on the squared loss (least squares)',
+  },
   'random-gd': { init: 'random', descent: { mean: 'mean', update: 'squared' }, summary: 'random unit init + plain GD' },
-  glmtron: { init: 'zero', descent: { mean: 'mean', update: 'glmtron' }, summary: 'convex surrogate / GLMtron: w <- w - eta mean((phi(<w,x>) - y) x) from 0' },
-  huber: { init: 'plain-spectral', descent: { mean: 'mean', update: 'huber' }, summary: 'plain spectral init + GD on the Huber loss of the residual' },
-  'trimmed-gd': { init: 'robust-spectral', descent: { mean: 'trimmed-mean', update: 'squared' }, summary: 'robust init + GD with coordinate-wise trimmed-mean gradients' },
-  'median-gd': { init: 'robust-spectral', descent: { mean: 'coordinate-median', update: 'squared' }, summary: 'robust init + GD with coordinate-median gradients' },
-  'mom-gd': { init: 'robust-spectral', descent: { mean: 'median-of-means', update: 'squared' }, summary: 'robust init + GD with median-of-means gradients' },
+  glmtron: {
+    init: 'zero',
+    descent: { mean: 'mean', update: 'glmtron' },
+    summary: 'convex surrogate / GLMtron: w <- w - eta mean((phi(<w,x>) - y) x) from 0',
+  },
+  huber: {
+    init: 'plain-spectral',
+    descent: { mean: 'mean', update: 'huber' },
+    summary: 'plain spectral init + GD on the Huber loss of the residual',
+  },
+  'trimmed-gd': {
+    init: 'robust-spectral',
+    descent: { mean: 'trimmed-mean', update: 'squared' },
+    summary: 'robust init + GD with coordinate-wise trimmed-mean gradients',
+  },
+  'median-gd': {
+    init: 'robust-spectral',
+    descent: { mean: 'coordinate-median', update: 'squared' },
+    summary: 'robust init + GD with coordinate-median gradients',
+  },
+  'mom-gd': {
+    init: 'robust-spectral',
+    descent: { mean: 'median-of-means', update: 'squared' },
+    summary: 'robust init + GD with median-of-means gradients',
+  },
   'robust-spectral': { init: 'robust-spectral', descent: null, summary: 'robust spectral initialization only' },
   'plain-spectral': { init: 'plain-spectral', descent: null, summary: 'plain spectral initialization only' },
 } as const satisfies Record<string, MethodSpec>;
@@ -39,15 +71,18 @@ export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
 
 /** True when `name` is one of {@link METHOD_NAMES}. */
 export function isMethodName(name: string): name is MethodName {
-  return  Object.hasOwn(METHODS, name);
+  return Object.hasOwn(METHODS, name);
 }
 
 function initialize(init: InitName, data: Sample, options: FitOptions): InitResult {
   const ones = (): Float64Array => new Float64Array(data.n).fill(1);
   switch (init) {
-    case 'robust-spectral': return spectralInit(data, { link: options.link, eps: options.eps, robust: true });
-    case 'plain-spectral': return spectralInit(data, { link: options.link, eps: options.eps, robust: false });
-    case 'robust-first-moment': return firstMomentInit(data, { link: options.link, eps: options.eps, robust: true });
+    case 'robust-spectral':
+      return spectralInit(data, { link: options.link, eps: options.eps, robust: true });
+    case 'plain-spectral':
+      return spectralInit(data, { link: options.link, eps: options.eps, robust: false });
+    case 'robust-first-moment':
+      return firstMomentInit(data, { link: options.link, eps: options.eps, robust: true });
     case 'random': {
       const rng = namedStream(options.seed, 'init');
       const v = Float64Array.from({ length: data.d }, () => rng.normal());
@@ -55,7 +90,8 @@ function initialize(init: InitName, data: Sample, options: FitOptions): InitResu
       for (let j = 0; j < v.length; j++) v[j] /= r;
       return { w0: Float64Array.from(v), direction: v, weights: ones() };
     }
-    case 'zero': return { w0: new Float64Array(data.d), direction: new Float64Array(data.d), weights: ones() };
+    case 'zero':
+      return { w0: new Float64Array(data.d), direction: new Float64Array(data.d), weights: ones() };
   }
 }
 
@@ -82,7 +118,10 @@ export function estimator(method: MethodName): Estimator {
     const init = initialize(spec.init, data, options);
     if (!spec.descent) return { w: init.w0, w0: init.w0, iterations: 0, status: 'init-only' };
     const { w, iterations, status } = gradientDescent(data, init.w0, {
-      link: options.link, eps: options.eps, mean: spec.descent.mean, update: spec.descent.update,
+      link: options.link,
+      eps: options.eps,
+      mean: spec.descent.mean,
+      update: spec.descent.update,
       maxIterations: options.maxIterations ?? DEFAULT_MAX_ITERATIONS,
     });
     return { w, w0: init.w0, iterations, status };

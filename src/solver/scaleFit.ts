@@ -20,35 +20,59 @@ export function fitScale(link: Link, z: Float64Array, y: Float64Array, opts: { r
     let s = 0;
     const wts = opts.weights;
     if (opts.robust) {
-      for (let i = 0; i < n; i++) { const r = (y[i] - link.phi(t * z[i])) / c; s += (wts ? wts[i] : 1) * Math.log1p(r * r); }
+      for (let i = 0; i < n; i++) {
+        const r = (y[i] - link.phi(t * z[i])) / c;
+        s += (wts ? wts[i] : 1) * Math.log1p(r * r);
+      }
     } else {
-      for (let i = 0; i < n; i++) { const r = y[i] - link.phi(t * z[i]); s += r * r; }
+      for (let i = 0; i < n; i++) {
+        const r = y[i] - link.phi(t * z[i]);
+        s += r * r;
+      }
     }
     return s;
   };
   // the scale of t: labels ~ phi(t z) with z ~ N(0,1); use the spread of y as a unit
   const unit = Math.max(c, 1e-8);
   const signs = link.even ? [1] : [1, -1];
-  let bestT = 0, bestLoss = loss(0);
+  let bestT = 0,
+    bestLoss = loss(0);
   const grid: number[] = [];
   for (let g = 0; g < GRID_POINTS; g++) grid.push(unit * 10 ** (-GRID_DECADES + (2 * GRID_DECADES * g) / (GRID_POINTS - 1)));
   for (const sign of signs) {
     for (const t of grid) {
       const l = loss(sign * t);
-      if (l < bestLoss) { bestLoss = l; bestT = sign * t; }
+      if (l < bestLoss) {
+        bestLoss = l;
+        bestT = sign * t;
+      }
     }
   }
   // golden section on [t / r, t * r] around the best grid point (r = grid ratio)
   if (bestT === 0) return 0;
   const ratio = 10 ** ((2 * GRID_DECADES) / (GRID_POINTS - 1));
-  let a = bestT / ratio, b = bestT * ratio;
+  let a = bestT / ratio,
+    b = bestT * ratio;
   if (a > b) [a, b] = [b, a];
   const phiG = (Math.sqrt(5) - 1) / 2;
-  let x1 = b - phiG * (b - a), x2 = a + phiG * (b - a);
-  let f1 = loss(x1), f2 = loss(x2);
+  let x1 = b - phiG * (b - a),
+    x2 = a + phiG * (b - a);
+  let f1 = loss(x1),
+    f2 = loss(x2);
   for (let it = 0; it < GOLDEN_STEPS; it++) {
-    if (f1 < f2) { b = x2; x2 = x1; f2 = f1; x1 = b - phiG * (b - a); f1 = loss(x1); }
-    else { a = x1; x1 = x2; f1 = f2; x2 = a + phiG * (b - a); f2 = loss(x2); }
+    if (f1 < f2) {
+      b = x2;
+      x2 = x1;
+      f2 = f1;
+      x1 = b - phiG * (b - a);
+      f1 = loss(x1);
+    } else {
+      a = x1;
+      x1 = x2;
+      f1 = f2;
+      x2 = a + phiG * (b - a);
+      f2 = loss(x2);
+    }
   }
   const t = 0.5 * (a + b);
   return loss(t) <= bestLoss ? t : bestT;

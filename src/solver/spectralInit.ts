@@ -85,18 +85,33 @@ export function spectralInit(data: Sample, opts: { link: LinkName; eps: number; 
  *  eigenvalue (bulkShift) so the spike converges fast. Deterministic start: the largest row. */
 function topDirection(data: Sample, s: Float64Array, c: Float64Array, rowNorms: Float64Array): Float64Array {
   const { n, d, x } = data;
-  let W = 0, trace = 0, best = 0, bestVal = -1;
+  let W = 0,
+    trace = 0,
+    best = 0,
+    bestVal = -1;
   for (let i = 0; i < n; i++) {
     const contrib = c[i] * s[i] * s[i] * rowNorms[i];
     W += c[i];
     trace += contrib;
-    if (contrib > bestVal) { bestVal = contrib; best = i; }
+    if (contrib > bestVal) {
+      bestVal = contrib;
+      best = i;
+    }
   }
   const v = new Float64Array(d);
   for (let j = 0; j < d; j++) v[j] = x[best * d + j];
   let nv = Math.hypot(...v);
-  if (!(nv > 0)) { v[0] = 1; nv = 1; }
+  if (!(nv > 0)) {
+    v[0] = 1;
+    nv = 1;
+  }
   for (let j = 0; j < d; j++) v[j] /= nv;
-  weightedTopEigenvector({ n, d, x, s, c, mu: null }, W, v, { shift: bulkShift(trace / W, d), maxSteps: FINAL_POWER_STEPS, tolerance: FINAL_POWER_TOLERANCE }, powerBuffers(n, d));
+  weightedTopEigenvector(
+    { n, d, x, s, c, mu: null },
+    W,
+    v,
+    { shift: bulkShift(trace / W, d), maxSteps: FINAL_POWER_STEPS, tolerance: FINAL_POWER_TOLERANCE },
+    powerBuffers(n, d),
+  );
   return v;
 }

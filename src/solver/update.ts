@@ -55,4 +55,3 @@ export function updateLoss(link: Link, u: Float64Array, y: Float64Array, update:
 function residualScale(link: Link, u: Float64Array, y: Float64Array): number {
   return Math.max(madScale(Float64Array.from(u, (t, i) => link.phi(t) - y[i])), 1e-12);
 }
-

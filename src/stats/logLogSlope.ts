@@ -17,15 +17,24 @@ export interface PowerLawFit {
  */
 export function logLogSlope(xs: readonly number[], ys: readonly number[], level = 0.95): PowerLawFit {
   if (xs.length !== ys.length) throw new RangeError(`logLogSlope: ${xs.length} x values but ${ys.length} y values`);
-  const lx: number[] = [], ly: number[] = [];
+  const lx: number[] = [],
+    ly: number[] = [];
   for (let i = 0; i < xs.length; i++) {
-    if (xs[i] > 0 && ys[i] > 0 && Number.isFinite(xs[i]) && Number.isFinite(ys[i])) { lx.push(Math.log(xs[i])); ly.push(Math.log(ys[i])); }
+    if (xs[i] > 0 && ys[i] > 0 && Number.isFinite(xs[i]) && Number.isFinite(ys[i])) {
+      lx.push(Math.log(xs[i]));
+      ly.push(Math.log(ys[i]));
+    }
   }
   const n = lx.length;
   if (n < 3) throw new RangeError(`logLogSlope: need at least 3 positive points, got ${n}`);
-  const mx = lx.reduce((a, b) => a + b, 0) / n, my = ly.reduce((a, b) => a + b, 0) / n;
-  let sxx = 0, sxy = 0;
-  for (let i = 0; i < n; i++) { sxx += (lx[i] - mx) ** 2; sxy += (lx[i] - mx) * (ly[i] - my); }
+  const mx = lx.reduce((a, b) => a + b, 0) / n,
+    my = ly.reduce((a, b) => a + b, 0) / n;
+  let sxx = 0,
+    sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (lx[i] - mx) ** 2;
+    sxy += (lx[i] - mx) * (ly[i] - my);
+  }
   if (!(sxx > 0)) throw new RangeError('logLogSlope: all x values are equal');
   const slope = sxy / sxx;
   const intercept = my - slope * mx;

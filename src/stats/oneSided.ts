@@ -16,7 +16,11 @@ export function meanAndSe(values: readonly number[]): { mean: number; se: number
  * (the data contradict it) when statistic > critical. With se = 0 the statistic is +Infinity
  * when mean > limit and 0 otherwise, so identical values decide by their mean alone.
  */
-export function tTestAbove(values: readonly number[], limit: number, alpha: number): { mean: number; se: number; statistic: number; critical: number } {
+export function tTestAbove(
+  values: readonly number[],
+  limit: number,
+  alpha: number,
+): { mean: number; se: number; statistic: number; critical: number } {
   if (!(alpha > 0 && alpha < 0.5)) throw new RangeError(`tTestAbove: alpha must be in (0, 0.5), got ${alpha}`);
   const { mean, se } = meanAndSe(values);
   const excess = mean - limit;
@@ -28,9 +32,14 @@ export function tTestAbove(values: readonly number[], limit: number, alpha: numb
 export function olsSlope(xs: readonly number[], ys: readonly number[]): number {
   const n = xs.length;
   if (n !== ys.length || n < 2) throw new RangeError(`olsSlope: need two lists of equal length >= 2, got ${n} and ${ys.length}`);
-  const mx = xs.reduce((a, b) => a + b, 0) / n, my = ys.reduce((a, b) => a + b, 0) / n;
-  let sxx = 0, sxy = 0;
-  for (let i = 0; i < n; i++) { sxx += (xs[i] - mx) ** 2; sxy += (xs[i] - mx) * (ys[i] - my); }
+  const mx = xs.reduce((a, b) => a + b, 0) / n,
+    my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxx = 0,
+    sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (xs[i] - mx) ** 2;
+    sxy += (xs[i] - mx) * (ys[i] - my);
+  }
   if (!(sxx > 0)) throw new RangeError('olsSlope: all x values are equal');
   return sxy / sxx;
 }

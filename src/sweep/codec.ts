@@ -26,14 +26,22 @@ function decodeValue(_key: string, value: unknown): unknown {
     const t = (value as Record<string, unknown>)[TAG];
     const v = (value as { v?: unknown }).v;
     switch (t) {
-      case 'NaN': return NaN;
-      case 'Infinity': return Infinity;
-      case '-Infinity': return -Infinity;
-      case '-0': return -0;
-      case 'f64': return Float64Array.from(v as number[]);
-      case 'i32': return Int32Array.from(v as number[]);
-      case 'map': return new Map(v as [unknown, unknown][]);
-      default: break;
+      case 'NaN':
+        return NaN;
+      case 'Infinity':
+        return Infinity;
+      case '-Infinity':
+        return -Infinity;
+      case '-0':
+        return -0;
+      case 'f64':
+        return Float64Array.from(v as number[]);
+      case 'i32':
+        return Int32Array.from(v as number[]);
+      case 'map':
+        return new Map(v as [unknown, unknown][]);
+      default:
+        break;
     }
   }
   return value;

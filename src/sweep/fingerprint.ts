@@ -13,7 +13,9 @@ function files(path: string): string[] {
   const st = statSync(path, { throwIfNoEntry: false });
   if (!st) return [];
   if (st.isFile()) return [path];
-  return readdirSync(path).sort().flatMap((name) => files(join(path, name)));
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => files(join(path, name)));
 }
 
 /**

@@ -22,7 +22,11 @@ export class Journal {
    * @param fingerprint the code's fingerprint (codeFingerprint): written at the top of a new
    *   file; a file headed by another is refused (its results may come from other code).
    */
-  constructor(appendTo: string | null, readAlso: readonly string[] = [], private readonly fingerprint: string | null = null) {
+  constructor(
+    appendTo: string | null,
+    readAlso: readonly string[] = [],
+    private readonly fingerprint: string | null = null,
+  ) {
     for (const file of readAlso) this.load(file, false);
     if (appendTo) {
       mkdirSync(dirname(appendTo), { recursive: true });
@@ -35,37 +39,53 @@ export class Journal {
   /** Read a file's results; returns the bytes kept (0: nothing, not even a header). */
   private load(file: string, repair: boolean): number {
     let text: string;
-    try { text = readFileSync(file, 'utf8'); } catch (err) {
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
       throw new InputError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
     }
     const lines = text.split('\n');
     let good = 0; // bytes of whole, valid lines
-    for (let i = 0; i < lines.length - 1; i++) { // the part after the last newline is torn (or empty): dropped
+    for (let i = 0; i < lines.length - 1; i++) {
+      // the part after the last newline is torn (or empty): dropped
       const line = lines[i];
       const end = good + Buffer.byteLength(line) + 1;
       if (line !== '') {
         let parsed: { k?: unknown; r?: unknown };
-        try { parsed = JSON.parse(line) as { k?: unknown; r?: unknown }; } catch {
+        try {
+          parsed = JSON.parse(line) as { k?: unknown; r?: unknown };
+        } catch {
           throw new InputError(`${file} line ${i + 1} is not a JSON line: the file is damaged (was it edited?)`);
         }
         if (i === 0 && 'code' in parsed) {
           // the header: which code wrote the file
           const code = (parsed as { code?: unknown }).code;
-          if (this.fingerprint && code !== this.fingerprint) throw new InputError(`${file} was written by another version of the code (${String(code)}, this is ${this.fingerprint}): its results may differ; ${repair ? 'start over with --fresh (or delete it)' : 'run every shard from the same version'}`);
+          if (this.fingerprint && code !== this.fingerprint)
+            throw new InputError(
+              `${file} was written by another version of the code (${String(code)}, this is ${this.fingerprint}): its results may differ; ${repair ? 'start over with --fresh (or delete it)' : 'run every shard from the same version'}`,
+            );
           good = end;
           continue;
         }
-        if (typeof parsed.k !== 'string' || !('r' in parsed)) throw new InputError(`${file} line ${i + 1} is not a task result ({"k": key, "r": result})`);
+        if (typeof parsed.k !== 'string' || !('r' in parsed))
+          throw new InputError(`${file} line ${i + 1} is not a task result ({"k": key, "r": result})`);
         const r = JSON.stringify(parsed.r);
         const seen = this.results.get(parsed.k);
-        if (seen !== undefined && seen !== r) throw new InputError(`${file} line ${i + 1}: task ${parsed.k} has a different result than in another file (tasks are deterministic: were the shards run from different versions or settings?)`);
+        if (seen !== undefined && seen !== r)
+          throw new InputError(
+            `${file} line ${i + 1}: task ${parsed.k} has a different result than in another file (tasks are deterministic: were the shards run from different versions or settings?)`,
+          );
         this.results.set(parsed.k, r);
       }
       good = end;
     }
     if (repair && good < Buffer.byteLength(text)) {
       const fd = openSync(file, 'r+');
-      try { ftruncateSync(fd, good); } finally { closeSync(fd); }
+      try {
+        ftruncateSync(fd, good);
+      } finally {
+        closeSync(fd);
+      }
     }
     return good;
   }
@@ -95,6 +115,9 @@ export class Journal {
   }
 
   close(): void {
-    if (this.fd !== null) { closeSync(this.fd); this.fd = null; }
+    if (this.fd !== null) {
+      closeSync(this.fd);
+      this.fd = null;
+    }
   }
 }

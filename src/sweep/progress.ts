@@ -11,7 +11,12 @@ export interface Progress {
 }
 
 /** Counts summed over sweeps (requested: asked for here, other shards' tasks left out). */
-interface Totals { requested: number; done: number; replayed: number; elsewhere: number }
+interface Totals {
+  requested: number;
+  done: number;
+  replayed: number;
+  elsewhere: number;
+}
 
 /** Minutes and seconds. */
 function clock(seconds: number): string {
@@ -26,13 +31,27 @@ function clock(seconds: number): string {
  * early on. On a terminal (`tty`) a cli-progress bar, redrawn in place; otherwise a plain
  * line at every tenth of the work and at most every `every` seconds, for logs.
  */
-export function createProgress(o: { tty: boolean; write: (text: string) => void; stream?: NodeJS.WriteStream; every?: number; label?: string }): Progress {
+export function createProgress(o: {
+  tty: boolean;
+  write: (text: string) => void;
+  stream?: NodeJS.WriteStream;
+  every?: number;
+  label?: string;
+}): Progress {
   const counts = new Map<string, SweepCounts>();
   const started = performance.now();
   const label = o.label ?? 'tasks';
   const sum = (): Totals => {
-    let requested = 0, done = 0, replayed = 0, elsewhere = 0;
-    for (const c of counts.values()) { requested += c.requested - c.elsewhere; done += c.computed + c.replayed; replayed += c.replayed; elsewhere += c.elsewhere; }
+    let requested = 0,
+      done = 0,
+      replayed = 0,
+      elsewhere = 0;
+    for (const c of counts.values()) {
+      requested += c.requested - c.elsewhere;
+      done += c.computed + c.replayed;
+      replayed += c.replayed;
+      elsewhere += c.elsewhere;
+    }
     return { requested, done, replayed, elsewhere };
   };
   // the rate over the last RECENT computed tasks: one long task early on (a timing
@@ -61,11 +80,14 @@ export function createProgress(o: { tty: boolean; write: (text: string) => void;
     return s;
   };
   if (o.tty) {
-    const multi = new cliProgress.MultiBar({
-      format: `{bar} {value}/{total} ${label} | {replayed} replayed | ETA {etaText} | {elapsedText}`,
-      hideCursor: true,
-      stream: o.stream ?? process.stderr,
-    }, cliProgress.Presets.shades_classic);
+    const multi = new cliProgress.MultiBar(
+      {
+        format: `{bar} {value}/{total} ${label} | {replayed} replayed | ETA {etaText} | {elapsedText}`,
+        hideCursor: true,
+        stream: o.stream ?? process.stderr,
+      },
+      cliProgress.Presets.shades_classic,
+    );
     const bar = multi.create(0, 0, { replayed: 0, etaText: '?', elapsedText: '0s' });
     return {
       update(sweep, c) {
@@ -73,11 +95,16 @@ export function createProgress(o: { tty: boolean; write: (text: string) => void;
         bar.setTotal(s.requested);
         bar.update(s.done, { replayed: s.replayed, etaText: etaText(s), elapsedText: clock((performance.now() - started) / 1000) });
       },
-      log(line) { multi.log(`${line}\n`); },
-      stop() { multi.stop(); },
+      log(line) {
+        multi.log(`${line}\n`);
+      },
+      stop() {
+        multi.stop();
+      },
     };
   }
-  let lastShown = -1, lastTime = 0;
+  let lastShown = -1,
+    lastTime = 0;
   const every = (o.every ?? 30) * 1000;
   return {
     update(sweep, c) {
@@ -88,10 +115,16 @@ export function createProgress(o: { tty: boolean; write: (text: string) => void;
       if ((tenth !== lastShown && now - lastTime >= 1000) || now - lastTime >= every || (s.done === s.requested && lastShown !== 10)) {
         lastShown = s.done === s.requested ? 10 : tenth;
         lastTime = now;
-        o.write(`progress: ${s.done}/${s.requested} ${label} (${s.replayed} replayed${s.elsewhere ? `, ${s.elsewhere} left to other shards` : ''}), ${clock((now - started) / 1000)} elapsed, ETA ${etaText(s)}\n`);
+        o.write(
+          `progress: ${s.done}/${s.requested} ${label} (${s.replayed} replayed${s.elsewhere ? `, ${s.elsewhere} left to other shards` : ''}), ${clock((now - started) / 1000)} elapsed, ETA ${etaText(s)}\n`,
+        );
       }
     },
-    log(line) { o.write(`${line}\n`); },
-    stop() { /* plain lines need no closing */ },
+    log(line) {
+      o.write(`${line}\n`);
+    },
+    stop() {
+      /* plain lines need no closing */
+    },
   };
 }

@@ -15,7 +15,8 @@ export interface Shard {
 /** Parse `k/N` (1 <= k <= N). */
 export function parseShard(text: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  const k = m ? Number(m[1]) : NaN, of = m ? Number(m[2]) : NaN;
+  const k = m ? Number(m[1]) : NaN,
+    of = m ? Number(m[2]) : NaN;
   if (!m || !(of >= 1) || !(k >= 1 && k <= of)) throw new InputError(`--shard must be k/N with 1 <= k <= N, got "${text}"`);
   return { k, of };
 }
@@ -80,14 +81,20 @@ export class Sweep {
       return Promise.resolve(this.o.journal.get<R>(key) as R);
     }
     if (this.o.compute === false) {
-      return Promise.reject(new InputError(`task ${key} has no result in the shard files: a shard is missing or did not finish (or the computation asked for this task only after awaiting another shard's: independent tasks must be asked for together)`));
+      return Promise.reject(
+        new InputError(
+          `task ${key} has no result in the shard files: a shard is missing or did not finish (or the computation asked for this task only after awaiting another shard's: independent tasks must be asked for together)`,
+        ),
+      );
     }
     const s = this.o.shard;
     if (s && !opts.whole && slot % s.of !== s.k - 1) {
       this.elsewhere++;
       this.count();
       this.scheduleIdleCheck();
-      return new Promise<R>(() => { /* another shard's task: never resolves here */ });
+      return new Promise<R>(() => {
+        /* another shard's task: never resolves here */
+      });
     }
     this.running++;
     this.count();
@@ -122,7 +129,10 @@ export class Sweep {
   /** Resolves once no task is running and none was asked for since (checked after the event
    *  loop has turned, so code resuming from a finished task has had its chance to ask). */
   idle(): Promise<void> {
-    return new Promise((resolve) => { this.idleWaiters.push(resolve); this.scheduleIdleCheck(); });
+    return new Promise((resolve) => {
+      this.idleWaiters.push(resolve);
+      this.scheduleIdleCheck();
+    });
   }
 
   counts(): SweepCounts {
@@ -138,7 +148,11 @@ export class Sweep {
     this.checkScheduled = true;
     setImmediate(() => {
       this.checkScheduled = false;
-      if (this.running === 0) { const w = this.idleWaiters; this.idleWaiters = []; for (const f of w) f(); }
+      if (this.running === 0) {
+        const w = this.idleWaiters;
+        this.idleWaiters = [];
+        for (const f of w) f();
+      }
     });
   }
 }
@@ -149,6 +163,8 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** A task's journal key and its shard slot. */
 export function taskKey(t: Task): { key: string; slot: number } {
   const file = relative(PROJECT_ROOT, fileURLToPath(t.module)).replace(/\.[cm]?[jt]s$/, '');
-  const hash = createHash('sha256').update(`${file}\u0000${t.name}\u0000${encode(t.args)}`).digest('hex');
+  const hash = createHash('sha256')
+    .update(`${file}\u0000${t.name}\u0000${encode(t.args)}`)
+    .digest('hex');
   return { key: `${t.name}:${hash.slice(0, 20)}`, slot: parseInt(hash.slice(0, 8), 16) };
 }

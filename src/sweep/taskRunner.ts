@@ -51,10 +51,19 @@ export function createTaskRunner(workers: number): TaskRunner {
   // The waiting tasks stay here, and piscina gets one task per idle worker, so the order in
   // which they start is ours: pilots (whose results unlock more tasks) first, then the
   // costliest (longest first keeps the end of a run from waiting on one long task).
-  interface Job { task: Task; priority: number; cost: number; seq: number; resolve: (v: unknown) => void; reject: (e: unknown) => void }
+  interface Job {
+    task: Task;
+    priority: number;
+    cost: number;
+    seq: number;
+    resolve: (v: unknown) => void;
+    reject: (e: unknown) => void;
+  }
   const waiting: Job[] = [];
-  let running = 0, seq = 0;
-  const before = (a: Job, b: Job): boolean => a.priority !== b.priority ? a.priority > b.priority : a.cost !== b.cost ? a.cost > b.cost : a.seq < b.seq;
+  let running = 0,
+    seq = 0;
+  const before = (a: Job, b: Job): boolean =>
+    a.priority !== b.priority ? a.priority > b.priority : a.cost !== b.cost ? a.cost > b.cost : a.seq < b.seq;
   const pump = (): void => {
     while (running < workers && waiting.length > 0) {
       let best = 0;
@@ -62,15 +71,22 @@ export function createTaskRunner(workers: number): TaskRunner {
       const job = waiting.splice(best, 1)[0];
       running++;
       const { cost: _cost, ...payload } = job.task;
-      pool.run(payload).then(job.resolve, job.reject).finally(() => { running--; pump(); });
+      pool
+        .run(payload)
+        .then(job.resolve, job.reject)
+        .finally(() => {
+          running--;
+          pump();
+        });
     }
   };
   return {
     workers,
-    run: (task, priority = 0) => new Promise((resolve, reject) => {
-      waiting.push({ task, priority, cost: task.cost ?? 0, seq: seq++, resolve, reject });
-      pump();
-    }),
+    run: (task, priority = 0) =>
+      new Promise((resolve, reject) => {
+        waiting.push({ task, priority, cost: task.cost ?? 0, seq: seq++, resolve, reject });
+        pump();
+      }),
     close: () => pool.destroy(),
   };
 }
@@ -88,6 +104,8 @@ function inlineRunner(): TaskRunner {
       chain = next.catch(() => undefined);
       return next;
     },
-    close: async () => { await chain; },
+    close: async () => {
+      await chain;
+    },
   };
 }

@@ -14,7 +14,9 @@ describe('callFit (what an audited estimator may return)', () => {
 
   it('refuses an answer of the wrong length or shape, naming the problem', () => {
     expect(() => callFit(() => [1, 2, 3], data, opts)).toThrow(/returned 3 numbers for d = 2/);
-    expect(() => callFit(() => ({ v: [1, 2] }) as unknown as number[], data, opts)).toThrow(/neither an array nor an object with a "w" array/);
+    expect(() => callFit(() => ({ v: [1, 2] }) as unknown as number[], data, opts)).toThrow(
+      /neither an array nor an object with a "w" array/,
+    );
   });
 });
 

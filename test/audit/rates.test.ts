@@ -26,7 +26,8 @@ describe('the claim as input', () => {
 describe('eps-rate statistic', () => {
   // error = floor + C sigma eps^p + seed noise; R = excess / (sigma sqrt(eps))
   const synth = (p: number, noise: number, seeds = 8): number[][] => {
-    const sigma = 0.1, clean = Array.from({ length: seeds }, (_, k) => 0.01 + 0.001 * k);
+    const sigma = 0.1,
+      clean = Array.from({ length: seeds }, (_, k) => 0.01 + 0.001 * k);
     const errors = clean.map((c, k) => GRID.map((eps, j) => c + sigma * eps ** p + noise * Math.sin(7 * k + 3 * j)));
     return normalizedExcess(GRID, clean, errors, sigma, 0.5);
   };
@@ -46,7 +47,8 @@ describe('eps-rate statistic', () => {
 
 describe('slope tests', () => {
   const xs = [1, 2, 4, 8, 16];
-  const rows = (b: number) => Array.from({ length: 8 }, (_, k) => xs.map((x, j) => (1 + 0.01 * k) * x ** b * Math.exp(0.02 * Math.sin(5 * k + j))));
+  const rows = (b: number) =>
+    Array.from({ length: 8 }, (_, k) => xs.map((x, j) => (1 + 0.01 * k) * x ** b * Math.exp(0.02 * Math.sin(5 * k + j))));
   it("'below': fails a slope well under the limit, passes one at or above it", () => {
     expect(slopeTest(xs, rows(1), 'below', 0.9, 0.002).statistic).toBeLessThan(0);
     const t = slopeTest(xs, rows(0.5), 'below', 0.9, 0.002);

@@ -18,7 +18,13 @@ describe('runBatteryOnSweep', () => {
     for (const p of auditBattery((data, o) => e(data, o).w, { profile })) {
       const numRuns = runCount(p, profile);
       const tried: unknown[] = [];
-      fc.check(fc.property(p.arbitrary, (input) => { tried.push(input); return true; }), { numRuns, seed: profile.seed });
+      fc.check(
+        fc.property(p.arbitrary, (input) => {
+          tried.push(input);
+          return true;
+        }),
+        { numRuns, seed: profile.seed },
+      );
       expect(fc.sample(p.arbitrary, { numRuns, seed: profile.seed })).toEqual(tried);
     }
   });

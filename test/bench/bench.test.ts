@@ -28,7 +28,11 @@ describe('benchmark pieces (small sizes; the figures themselves live in reports/
 
   it('fitGrid spaces n d evenly on a log scale at each d', () => {
     const g = fitGrid([50], 1e6, 1e8, 3);
-    expect(g).toEqual([{ d: 50, n: 20000 }, { d: 50, n: 200000 }, { d: 50, n: 2000000 }]);
+    expect(g).toEqual([
+      { d: 50, n: 20000 },
+      { d: 50, n: 200000 },
+      { d: 50, n: 2000000 },
+    ]);
   });
 
   it('measureFitScaling fits an exponent over the points it timed', () => {
@@ -43,9 +47,19 @@ describe('benchmark pieces (small sizes; the figures themselves live in reports/
 
   it('largestFloat64Allocation sees new, from and of, and restores the constructor', () => {
     const original = Float64Array;
-    expect(largestFloat64Allocation(() => { new Float64Array(30); Float64Array.from({ length: 50 }); Float64Array.of(1, 2); })).toBe(50);
+    expect(
+      largestFloat64Allocation(() => {
+        new Float64Array(30);
+        Float64Array.from({ length: 50 });
+        Float64Array.of(1, 2);
+      }),
+    ).toBe(50);
     expect(globalThis.Float64Array).toBe(original);
-    expect(() => largestFloat64Allocation(() => { throw new Error('inner'); })).toThrow('inner');
+    expect(() =>
+      largestFloat64Allocation(() => {
+        throw new Error('inner');
+      }),
+    ).toThrow('inner');
     expect(globalThis.Float64Array).toBe(original);
   });
 
@@ -60,8 +74,15 @@ describe('benchmark pieces (small sizes; the figures themselves live in reports/
     const r: BenchResult = {
       settings: BENCH_DEFAULTS,
       bandwidth: { js: 20, wasm: 25, limit: 25 },
-      kernels: [{ kernel: 'gemv', does: 'X v', passes: 1, jsGBs: 6, wasmGBs: 20, n: 100, d: 50 }, { kernel: 'gradient', does: 'g', passes: 2, jsGBs: 4, wasmGBs: 10, n: 100, d: 50 }],
-      fits: { points: [{ n: 20000, d: 50, seconds: 1, iterations: 50, error: 0.03 }], total: { ...fitLine, slope: 0.8 }, perIteration: fitLine },
+      kernels: [
+        { kernel: 'gemv', does: 'X v', passes: 1, jsGBs: 6, wasmGBs: 20, n: 100, d: 50 },
+        { kernel: 'gradient', does: 'g', passes: 2, jsGBs: 4, wasmGBs: 10, n: 100, d: 50 },
+      ],
+      fits: {
+        points: [{ n: 20000, d: 50, seconds: 1, iterations: 50, error: 0.03 }],
+        total: { ...fitLine, slope: 0.8 },
+        perIteration: fitLine,
+      },
       wide: { n: 20000, d: 1000, largestArray: 20000, seconds: 3 },
       memory: { n: 1000, d: 100, bytes: 1000 * 100 * 10, bytesPerNumber: 10 },
     };
@@ -86,8 +107,16 @@ describe('sim-audit bench --smoke', () => {
   it('runs every step at tiny sizes and writes a report marked as a smoke run', async () => {
     const { run } = await import('../../src/cli/main.js');
     const out = mkdtempSync(join(tmpdir(), 'bench-cli-'));
-    let stdout = '', stderr = '';
-    const code = await run(['bench', '--smoke', '--json', '--out', out], { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
+    let stdout = '',
+      stderr = '';
+    const code = await run(['bench', '--smoke', '--json', '--out', out], {
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
+    });
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.name).toBe('bench');

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { cli } from './runCli.js';
 import { loadEstimator } from '../../src/cli/audit.js';
 
-
 const dir = mkdtempSync(join(tmpdir(), 'sim-audit-audit-'));
 // the rate experiments (20-40 s of fits) are left out where a test is about something else
 const NO_RATES = ['--skip', 'eps-rate,sigma-rate,n-rate,d-rate'];
@@ -44,17 +43,50 @@ describe('audit', () => {
     expect(md).toMatch(/eps-rate: R\(eps\)/);
   }, 200000);
 
-  it('a flaw in the claim\'s form is caught by its rate: eps^(1/4) fails eps-rate, a sigma-free bias fails sigma-rate', async () => {
-    const quarter = JSON.parse((await cli('audit', '--estimator', 'examples/flawed/eps-quarter-rate.mjs', '--json', '--skip', 'sigma-rate,n-rate,d-rate,P1-error-bound,exact-recovery,P6-determinism,P6-permutation-invariance,P6-rotation-equivariance')).out);
+  it("a flaw in the claim's form is caught by its rate: eps^(1/4) fails eps-rate, a sigma-free bias fails sigma-rate", async () => {
+    const quarter = JSON.parse(
+      (
+        await cli(
+          'audit',
+          '--estimator',
+          'examples/flawed/eps-quarter-rate.mjs',
+          '--json',
+          '--skip',
+          'sigma-rate,n-rate,d-rate,P1-error-bound,exact-recovery,P6-determinism,P6-permutation-invariance,P6-rotation-equivariance',
+        )
+      ).out,
+    );
     expect(quarter.holds).toBe(false);
     expect(quarter.properties.find((p: { id: string }) => p.id === 'eps-rate').holds).toBe(false);
-    const bias = await cli('audit', '--estimator', 'examples/flawed/bias-under-corruption.mjs', '--skip', 'eps-rate,n-rate,d-rate,P1-error-bound,exact-recovery,P6-determinism,P6-permutation-invariance,P6-rotation-equivariance');
+    const bias = await cli(
+      'audit',
+      '--estimator',
+      'examples/flawed/bias-under-corruption.mjs',
+      '--skip',
+      'eps-rate,n-rate,d-rate,P1-error-bound,exact-recovery,P6-determinism,P6-permutation-invariance,P6-rotation-equivariance',
+    );
     expect(bias.code).toBe(1);
     expect(bias.out).toMatch(/VIOLATED sigma-rate/);
   }, 200000);
 
   it('--rates, --links and --skip: the claim as input, bad values exit 2 naming the problem', async () => {
-    const r = JSON.parse((await cli('audit', '--estimator', 'robust', '--json', '--links', 'linear', '--rates', 'eps=0.5', ...NO_RATES, '--skip', 'P1-error-bound')).out);
+    const r = JSON.parse(
+      (
+        await cli(
+          'audit',
+          '--estimator',
+          'robust',
+          '--json',
+          '--links',
+          'linear',
+          '--rates',
+          'eps=0.5',
+          ...NO_RATES,
+          '--skip',
+          'P1-error-bound',
+        )
+      ).out,
+    );
     expect(r.links).toEqual(['linear']);
     expect(r.skipped).toEqual(['eps-rate', 'sigma-rate', 'n-rate', 'd-rate', 'P1-error-bound']);
     expect(r.properties.map((p: { id: string }) => p.id)).not.toContain('P1-error-bound');
@@ -96,7 +128,9 @@ describe('audit', () => {
     expect(two.code).toBe(1);
     expect(strip(two.out)).toEqual(strip(one.out)); // the same shrunk counterexample, seed and path
     // a user module, loaded by path in each worker: the verdicts of the sequential test above
-    const user = JSON.parse((await cli('audit', '--estimator', 'examples/trimmed-least-squares.mjs', '--json', '--workers', '2', ...NO_RATES)).out);
+    const user = JSON.parse(
+      (await cli('audit', '--estimator', 'examples/trimmed-least-squares.mjs', '--json', '--workers', '2', ...NO_RATES)).out,
+    );
     expect(user.properties.find((p: { id: string }) => p.id === 'P1-error-bound').holds).toBe(true);
     expect(user.properties.find((p: { id: string }) => p.id === 'exact-recovery').holds).toBe(false);
     const journal = join(dir, 'audit.jsonl');

@@ -7,7 +7,6 @@ import { runReproductions } from '../../reproductions/runner.js';
 import { r2 } from '../../reproductions/r2-error-vs-sigma.js';
 import { createProgress } from '../../src/sweep/progress.js';
 
-
 describe('sim-audit reproduce and merge', () => {
   it('reproduce is a verb of the one command line: --list names the reproductions, an unknown one exits 2 naming it', async () => {
     const list = await cli('reproduce', '--list');
@@ -35,7 +34,10 @@ describe('sim-audit reproduce and merge', () => {
     const out = mkdtempSync(join(tmpdir(), 'merge-'));
     const shardDir = join(out, 'shards');
     const progress = createProgress({ tty: false, write: () => {} });
-    for (const [k, workers] of [[1, 2], [2, 1]] as const) {
+    for (const [k, workers] of [
+      [1, 2],
+      [2, 1],
+    ] as const) {
       const [x] = await runReproductions([r2], { full: false, out, workers, mode: 'shard', shard: { k, of: 2 }, shardDir, progress });
       expect(x.kind).toBe('shard');
     }

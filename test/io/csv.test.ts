@@ -12,7 +12,17 @@ const dir = mkdtempSync(join(tmpdir(), 'sim-audit-io-'));
 
 describe('CSV', () => {
   it('round-trips a sample bit for bit, y in any column', () => {
-    const inst = generateInstance({ d: 7, n: 50, norm: 1, link: 'gelu', noise: 'pareto', sigma: 1, eps: 0.1, adversary: 'leverage', seed: 3 });
+    const inst = generateInstance({
+      d: 7,
+      n: 50,
+      norm: 1,
+      link: 'gelu',
+      noise: 'pareto',
+      sigma: 1,
+      eps: 0.1,
+      adversary: 'leverage',
+      seed: 3,
+    });
     const path = join(dir, 'rt.csv');
     writeSampleCsv(path, inst.sample);
     const back = readSampleCsv(path);
@@ -58,7 +68,11 @@ describe('CSV', () => {
 });
 
 describe('weights JSON', () => {
-  const write = (name: string, text: string): string => { const p = join(dir, name); writeFileSync(p, text); return p; };
+  const write = (name: string, text: string): string => {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    return p;
+  };
   it('reads an array, an object with w (fit --json) or with wstar (truth.json)', () => {
     expect(Array.from(readWeights(write('a.json', '[1, 2.5]')))).toEqual([1, 2.5]);
     expect(Array.from(readWeights(write('b.json', '{"w":[3],"method":"robust"}')))).toEqual([3]);
@@ -82,7 +96,12 @@ describe('atomic write', () => {
   it('leaves the previous file whole and no temporary behind when writing fails', () => {
     const path = join(dir, 'keep.txt');
     writeFileAtomic(path, (w) => w('first'));
-    expect(() => writeFileAtomic(path, (w) => { w('half'); throw new Error('interrupted'); })).toThrow(/interrupted/);
+    expect(() =>
+      writeFileAtomic(path, (w) => {
+        w('half');
+        throw new Error('interrupted');
+      }),
+    ).toThrow(/interrupted/);
     expect(readdirSync(dir).filter((f) => f.startsWith('keep.txt'))).toEqual(['keep.txt']);
   });
 });

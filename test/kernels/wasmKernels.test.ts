@@ -34,26 +34,31 @@ describe('WebAssembly SIMD kernels', () => {
   });
 
   it('gemv, gemvT and rowSquaredNorms are bit-identical to the JS loops for every n, d', () => {
-    fc.assert(fc.property(dims, ({ n, d, seed }) => {
-      const r = namedStream(seed, 'wasm');
-      const plain = Float64Array.from({ length: n * d }, r.normal);
-      const held = copyMatrix(n, d, plain);
-      expect(isWasmBacked(held)).toBe(n * d >= WASM_MIN_ENTRIES);
-      const v = Float64Array.from({ length: d }, r.normal);
-      const u = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 0 : r.normal()));
-      expect(same(gemv(n, d, held, v, new Float64Array(n)), gemv(n, d, plain, v, new Float64Array(n)))).toBe(true);
-      expect(same(gemvT(n, d, held, u, new Float64Array(d).fill(7)), gemvT(n, d, plain, u, new Float64Array(d)))).toBe(true);
-      expect(same(rowSquaredNorms(n, d, held), rowSquaredNorms(n, d, plain))).toBe(true);
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(dims, ({ n, d, seed }) => {
+        const r = namedStream(seed, 'wasm');
+        const plain = Float64Array.from({ length: n * d }, r.normal);
+        const held = copyMatrix(n, d, plain);
+        expect(isWasmBacked(held)).toBe(n * d >= WASM_MIN_ENTRIES);
+        const v = Float64Array.from({ length: d }, r.normal);
+        const u = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 0 : r.normal()));
+        expect(same(gemv(n, d, held, v, new Float64Array(n)), gemv(n, d, plain, v, new Float64Array(n)))).toBe(true);
+        expect(same(gemvT(n, d, held, u, new Float64Array(d).fill(7)), gemvT(n, d, plain, u, new Float64Array(d)))).toBe(true);
+        expect(same(rowSquaredNorms(n, d, held), rowSquaredNorms(n, d, plain))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('runs on a row range of a held matrix (a subarray view) like on the full one', () => {
-    const n = 4000, d = 9;
+    const n = 4000,
+      d = 9;
     const r = namedStream(5, 'wasm');
     const held = allocMatrix(n, d);
     for (let i = 0; i < n * d; i++) held[i] = r.normal();
     const v = Float64Array.from({ length: d }, r.normal);
-    const from = 1500, rows = 2000;
+    const from = 1500,
+      rows = 2000;
     const view = held.subarray(from * d, (from + rows) * d);
     const plain = Float64Array.from(view);
     expect(kernelsFor(rows, d, view)).not.toBeNull();

@@ -16,7 +16,12 @@ describe('Monte Carlo landscape in d dimensions', () => {
   });
   it('matches the exact lambda_min within 4 standard errors (gelu, several points)', () => {
     const gelu = getLink('gelu');
-    for (const [a, b] of [[1, 0], [0.6, 0.3], [0.3, 0.1], [1.5, -0.4]]) {
+    for (const [a, b] of [
+      [1, 0],
+      [0.6, 0.3],
+      [0.3, 0.1],
+      [1.5, -0.4],
+    ]) {
       const e = monteCarloLambdaMin(gelu, ps, a, b, 1);
       expect(e.se).toBeGreaterThan(0);
       expect(Math.abs(e.value - lambdaMin(gelu, a, b, 1)) / e.se).toBeLessThan(4);

@@ -4,7 +4,7 @@ import { getLink, LINK_NAMES, LEAKY_SLOPE } from '../../src/model/links.js';
 const grid = Array.from({ length: 81 }, (_, i) => -4 + i * 0.1).filter((z) => Math.abs(z) > 0.05);
 
 describe('links', () => {
-  it.each(LINK_NAMES)('%s: phi\' and phi\'\' match central finite differences', (name) => {
+  it.each(LINK_NAMES)("%s: phi' and phi'' match central finite differences", (name) => {
     const link = getLink(name);
     const h = 1e-5;
     for (const z of grid) {

@@ -4,8 +4,13 @@ import { namedStream } from '../../src/rng/streams.js';
 
 function moments(text: string, sigma: number, n: number, seed = 7): { mean: number; variance: number } {
   const draw = noiseSampler(parseNoise(text), sigma, namedStream(seed, 'noise'));
-  let s = 0, s2 = 0;
-  for (let i = 0; i < n; i++) { const v = draw(); s += v; s2 += v * v; }
+  let s = 0,
+    s2 = 0;
+  for (let i = 0; i < n; i++) {
+    const v = draw();
+    s += v;
+    s2 += v * v;
+  }
   return { mean: s / n, variance: s2 / n - (s / n) ** 2 };
 }
 

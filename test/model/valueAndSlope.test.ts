@@ -3,18 +3,21 @@ import fc from 'fast-check';
 import { LINK_NAMES, getLink } from '../../src/model/links.js';
 
 describe('Link.valueAndSlope', () => {
-  it('gives phi and phi\' bit for bit, where a link has it', () => {
+  it("gives phi and phi' bit for bit, where a link has it", () => {
     const out = new Float64Array(2);
     const withIt = LINK_NAMES.map(getLink).filter((l) => l.valueAndSlope);
     expect(withIt.map((l) => l.name)).toEqual(['gelu', 'swish']);
     // a grid of arguments, including the far tails where erfc and exp under/overflow
-    fc.assert(fc.property(fc.integer({ min: -40000, max: 40000 }), (k) => {
-      const z = k / 1000;
-      for (const link of withIt) {
-        link.valueAndSlope!(z, out);
-        expect(Object.is(out[0], link.phi(z))).toBe(true);
-        expect(Object.is(out[1], link.dphi(z))).toBe(true);
-      }
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.integer({ min: -40000, max: 40000 }), (k) => {
+        const z = k / 1000;
+        for (const link of withIt) {
+          link.valueAndSlope!(z, out);
+          expect(Object.is(out[0], link.phi(z))).toBe(true);
+          expect(Object.is(out[1], link.dphi(z))).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

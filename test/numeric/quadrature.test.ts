@@ -46,7 +46,10 @@ describe('Gauss rules (src/numeric)', () => {
     const phi = Math.exp(-0.045) / Math.sqrt(2 * Math.PI);
     const tail = 0.3820885778110474; // 1 - Phi(0.3)
     const exact = phi - 0.3 * tail;
-    const integrate = (breaks: number[]) => { const { nodes, weights } = normalRule(breaks); return nodes.reduce((a, z, r) => a + weights[r] * Math.max(z - 0.3, 0), 0); };
+    const integrate = (breaks: number[]) => {
+      const { nodes, weights } = normalRule(breaks);
+      return nodes.reduce((a, z, r) => a + weights[r] * Math.max(z - 0.3, 0), 0);
+    };
     expect(Math.abs(integrate([0.3]) - exact)).toBeLessThan(1e-13);
     expect(Math.abs(integrate([]) - exact)).toBeGreaterThan(1e-8);
   });

@@ -17,9 +17,25 @@ const fake = (name: string, measured: number): Reproduction => ({
   title: `Fake ${name}`,
   async run(ctx) {
     return finishReport(ctx, {
-      name, title: `Fake ${name}`, source: 'a test', claim: 'x is small.', settings: { seed: 1, grid: [1, 2] },
+      name,
+      title: `Fake ${name}`,
+      source: 'a test',
+      claim: 'x is small.',
+      settings: { seed: 1, grid: [1, 2] },
       sections: ['## Results', '| a |\n| --- |\n| 1 |'],
-      figures: [{ suffix: 'fig', caption: 'A line.', spec: lineChart([{ x: 1, y: 1, s: 'a' }, { x: 2, y: 3, s: 'a' }], { title: 'T', x: { field: 'x', title: 'x' }, y: { field: 'y', title: 'y' }, series: 's' }) }],
+      figures: [
+        {
+          suffix: 'fig',
+          caption: 'A line.',
+          spec: lineChart(
+            [
+              { x: 1, y: 1, s: 'a' },
+              { x: 2, y: 3, s: 'a' },
+            ],
+            { title: 'T', x: { field: 'x', title: 'x' }, y: { field: 'y', title: 'y' }, series: 's' },
+          ),
+        },
+      ],
       claims: [upperClaim('F-upper', 'measured <= 1', measured, 1), lowerClaim('F-lower', 'measured >= 0.5', measured, 0.5)],
       started: performance.now(),
     });
@@ -69,7 +85,10 @@ function readdirNoTmp(dir: string): boolean {
 }
 
 describe('reproduce command line', () => {
-  const capture = (): { lines: string[]; log: (l: string) => void } => { const lines: string[] = []; return { lines, log: (l) => lines.push(l) }; };
+  const capture = (): { lines: string[]; log: (l: string) => void } => {
+    const lines: string[] = [];
+    return { lines, log: (l) => lines.push(l) };
+  };
   it('lists the reproductions R1-R7, the seed reports and the audit power report', async () => {
     const c = capture();
     expect(await main(['--list'], c.log, c.log)).toBe(0);

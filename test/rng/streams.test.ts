@@ -3,7 +3,8 @@ import { namedStream } from '../../src/rng/streams.js';
 
 describe('named streams', () => {
   it('the same seed and name give the same numbers, bit for bit', () => {
-    const a = namedStream(12, 'x'), b = namedStream(12, 'x');
+    const a = namedStream(12, 'x'),
+      b = namedStream(12, 'x');
     for (let i = 0; i < 1000; i++) expect(Object.is(a.normal(), b.normal())).toBe(true);
   });
 
@@ -17,7 +18,8 @@ describe('named streams', () => {
     const x1 = namedStream(5, 'x');
     const n1 = namedStream(5, 'noise');
     const first = n1.normal();
-    x1.normal(); x1.normal();
+    x1.normal();
+    x1.normal();
     expect(namedStream(5, 'noise').normal()).toBe(first);
   });
 

@@ -13,7 +13,8 @@ describe('blockMedian', () => {
   });
 
   it('m wild values spoil at most m of 2m + 1 blocks, so the estimate stays with the inliers', () => {
-    const n = 1000, m = 10;
+    const n = 1000,
+      m = 10;
     const values = Float64Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 1 : -1));
     for (let i = 0; i < m; i++) values[i * 97] = 1e12;
     expect(Math.abs(blockMedian(values, n, 2 * m + 1, new Float64Array(2 * m + 1)))).toBeLessThan(0.1);

@@ -4,7 +4,8 @@ import { namedStream } from '../../src/rng/streams.js';
 
 describe('contentOrder', () => {
   it('orders rows by their content: permuting the sample permutes the order alike', () => {
-    const n = 300, d = 3;
+    const n = 300,
+      d = 3;
     const r = namedStream(2, 'order');
     const x = Float64Array.from({ length: n * d }, r.normal);
     const order = contentOrder(n, d, x);
@@ -18,7 +19,8 @@ describe('contentOrder', () => {
   });
 
   it('mixes the rows (not their input order) and keeps identical rows in input order', () => {
-    const n = 1000, d = 1;
+    const n = 1000,
+      d = 1;
     const x = Float64Array.from({ length: n }, (_, i) => i);
     const order = contentOrder(n, d, x);
     let ascending = 0;

@@ -45,13 +45,14 @@ describe('robust mean estimators on clean data', () => {
 
   it('scales multiply the rows', () => {
     const scale = new Float64Array(rows.n).fill(3);
-    const a = mean(rows), b = mean({ ...rows, scale });
+    const a = mean(rows),
+      b = mean({ ...rows, scale });
     for (let j = 0; j < 20; j++) expect(b[j]).toBeCloseTo(3 * a[j], 12);
   });
 });
 
 describe('the spectral filter under contamination', () => {
-  it('a 10% cluster at 3 sigma: within the O(sigma sqrt(eps)) guarantee and half the plain mean\'s error', () => {
+  it("a 10% cluster at 3 sigma: within the O(sigma sqrt(eps)) guarantee and half the plain mean's error", () => {
     // Finding (issue 3 note): the filter removes about 70% of this cluster and stops with
     // error 0.17, against 0.11 for the inliers alone and 0.32 for the plain mean. A tight
     // cluster inflates the robust scale along its own direction too (MAD^2 1.38 instead of

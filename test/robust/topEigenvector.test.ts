@@ -7,16 +7,20 @@ import { namedStream } from '../../src/rng/streams.js';
 function denseCovariance(n: number, d: number, x: Float64Array, s: Float64Array, c: Float64Array, mu: Float64Array | null): Matrix {
   const W = c.reduce((a, b) => a + b, 0);
   const m = new Matrix(d, d);
-  for (let i = 0; i < n; i++) for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) {
-    const ga = s[i] * x[i * d + a] - (mu ? mu[a] : 0), gb = s[i] * x[i * d + b] - (mu ? mu[b] : 0);
-    m.set(a, b, m.get(a, b) + (c[i] * ga * gb) / W);
-  }
+  for (let i = 0; i < n; i++)
+    for (let a = 0; a < d; a++)
+      for (let b = 0; b < d; b++) {
+        const ga = s[i] * x[i * d + a] - (mu ? mu[a] : 0),
+          gb = s[i] * x[i * d + b] - (mu ? mu[b] : 0);
+        m.set(a, b, m.get(a, b) + (c[i] * ga * gb) / W);
+      }
   return m;
 }
 
 describe('weightedTopEigenvector', () => {
   it('finds the top eigenvector of the weighted covariance (centered and uncentered) without forming it', () => {
-    const n = 400, d = 6;
+    const n = 400,
+      d = 6;
     const r = namedStream(5, 'top');
     const x = Float64Array.from({ length: n * d }, r.normal);
     for (let i = 0; i < n; i++) x[i * d + 2] *= 3; // a spike along e_3
@@ -30,7 +34,13 @@ describe('weightedTopEigenvector', () => {
       const expected = dense.eigenvectorMatrix.getColumn(top);
       const v = new Float64Array(d).fill(1 / Math.sqrt(d));
       const W = c.reduce((a, b) => a + b, 0);
-      const steps = weightedTopEigenvector({ n, d, x, s, c, mu: centre }, W, v, { shift: 0, maxSteps: 500, tolerance: 1e-14 }, powerBuffers(n, d));
+      const steps = weightedTopEigenvector(
+        { n, d, x, s, c, mu: centre },
+        W,
+        v,
+        { shift: 0, maxSteps: 500, tolerance: 1e-14 },
+        powerBuffers(n, d),
+      );
       expect(steps).toBeGreaterThan(1);
       expect(steps).toBeLessThan(500);
       const cosine = Math.abs(v.reduce((a, t, j) => a + t * expected[j], 0));
@@ -39,13 +49,22 @@ describe('weightedTopEigenvector', () => {
   });
 
   it('a shift moves the spectrum, not the top direction; it stops at maxSteps', () => {
-    const n = 200, d = 4;
+    const n = 200,
+      d = 4;
     const r = namedStream(6, 'top');
     const x = Float64Array.from({ length: n * d }, (_, k) => (k % d === 0 ? 4 : 1) * r.normal());
     const ones = new Float64Array(n).fill(1);
     const v = new Float64Array(d).fill(0.5);
-    expect(weightedTopEigenvector({ n, d, x, s: ones, c: ones, mu: null }, n, v, { shift: 0.5, maxSteps: 3, tolerance: 0 }, powerBuffers(n, d))).toBe(3);
-    weightedTopEigenvector({ n, d, x, s: ones, c: ones, mu: null }, n, v, { shift: 0.5, maxSteps: 200, tolerance: 1e-14 }, powerBuffers(n, d));
+    expect(
+      weightedTopEigenvector({ n, d, x, s: ones, c: ones, mu: null }, n, v, { shift: 0.5, maxSteps: 3, tolerance: 0 }, powerBuffers(n, d)),
+    ).toBe(3);
+    weightedTopEigenvector(
+      { n, d, x, s: ones, c: ones, mu: null },
+      n,
+      v,
+      { shift: 0.5, maxSteps: 200, tolerance: 1e-14 },
+      powerBuffers(n, d),
+    );
     expect(Math.abs(v[0])).toBeGreaterThan(0.999);
   });
 });

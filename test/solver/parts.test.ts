@@ -9,9 +9,10 @@ import { mean } from '../../src/robust/mean.js';
 import { namedStream } from '../../src/rng/streams.js';
 
 describe('update fields', () => {
-  it('fill the per-row factor: 2 r phi\'(u) (squared), r (GLMtron), 2 clip(r, delta) phi\'(u) (Huber)', () => {
+  it("fill the per-row factor: 2 r phi'(u) (squared), r (GLMtron), 2 clip(r, delta) phi'(u) (Huber)", () => {
     const link = getLink('relu');
-    const u = Float64Array.from([1, -1, 2]), y = Float64Array.from([0, 0, 5]);
+    const u = Float64Array.from([1, -1, 2]),
+      y = Float64Array.from([0, 0, 5]);
     const s = new Float64Array(3);
     fillScales(link, 'squared', 0, u, y, s);
     expect(Array.from(s)).toEqual([2, 0, -6]);
@@ -22,7 +23,10 @@ describe('update fields', () => {
     expect(updateLoss(link, u, y, 'squared', 0)).toBeCloseTo((1 + 0 + 9) / 3, 15);
     expect(updateLoss(link, u, y, 'huber', 0.5)).toBeCloseTo((2 * 0.5 * 1 - 0.25 + 0 + 2 * 0.5 * 3 - 0.25) / 3, 15);
     expect(updateThreshold('squared', link, u, y)).toBe(0);
-    expect(updateThreshold('huber', getLink('linear'), Float64Array.from([0, 0, 0]), Float64Array.from([-1, 0, 1]))).toBeCloseTo(HUBER_K * 1.482602218505602, 12);
+    expect(updateThreshold('huber', getLink('linear'), Float64Array.from([0, 0, 0]), Float64Array.from([-1, 0, 1]))).toBeCloseTo(
+      HUBER_K * 1.482602218505602,
+      12,
+    );
   });
 });
 
@@ -36,7 +40,10 @@ describe('FreezeTracker', () => {
     expect(small.frozen).toBe(false);
     const wandering = new FreezeTracker();
     wandering.record(0.01);
-    for (let k = 0; k < FREEZE_PATIENCE - 1; k++) { wandering.record(0.006); expect(wandering.frozen).toBe(false); }
+    for (let k = 0; k < FREEZE_PATIENCE - 1; k++) {
+      wandering.record(0.006);
+      expect(wandering.frozen).toBe(false);
+    }
     wandering.record(0.006);
     expect(wandering.frozen).toBe(true);
     const shrinking = new FreezeTracker();
@@ -53,7 +60,8 @@ describe('FreezeTracker', () => {
 
 describe('gradientMean', () => {
   it('the plain mean aggregates the scaled rows; the filter refuses nothing before freezing and has no loss of its own until then', () => {
-    const n = 200, d = 3;
+    const n = 200,
+      d = 3;
     const r = namedStream(1, 'gm');
     const x = Float64Array.from({ length: n * d }, r.normal);
     const scale = Float64Array.from({ length: n }, r.normal);

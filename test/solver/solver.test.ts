@@ -32,7 +32,13 @@ describe('solver', () => {
   it('even links are recovered up to sign', () => {
     const inst = generateInstance({ ...base, link: 'abs', sigma: 0.05, n: 4000 });
     const r = fit(inst.sample, { link: 'abs', eps: 0, seed: 1, method: 'robust' });
-    const err = Math.min(distance(r.w, inst.wstar), distance(r.w, inst.wstar.map((t) => -t)));
+    const err = Math.min(
+      distance(r.w, inst.wstar),
+      distance(
+        r.w,
+        inst.wstar.map((t) => -t),
+      ),
+    );
     expect(err).toBeLessThan(0.1);
     expect(() => firstMomentInit(inst.sample, { link: 'abs', eps: 0, robust: true })).toThrow(/even/);
   });
@@ -67,7 +73,11 @@ describe('solver', () => {
 
   it('reports divergence with the last finite iterate instead of NaN', () => {
     const inst = generateInstance({ ...base, n: 500, d: 5 });
-    const r = gradientDescent(inst.sample, Float64Array.from(inst.wstar, (t) => 1e200 * t), { link: 'square', eps: 0, mean: 'mean', update: 'squared', maxIterations: 10 });
+    const r = gradientDescent(
+      inst.sample,
+      Float64Array.from(inst.wstar, (t) => 1e200 * t),
+      { link: 'square', eps: 0, mean: 'mean', update: 'squared', maxIterations: 10 },
+    );
     expect(r.status).toBe('diverged');
     expect(r.w.every(Number.isFinite)).toBe(true);
   });
@@ -91,7 +101,12 @@ describe('solver', () => {
     expect(() => fit(inst.sample, { link: 'gelu', eps: 0, seed: 1, method: 'magic' })).toThrow(/unknown method "magic"/);
     expect(() => fit(inst.sample, { link: 'elu' as never, eps: 0, seed: 1, method: 'robust' })).toThrow(/unknown link/);
     expect(() => fit(inst.sample, { link: 'gelu', eps: 0.5, seed: 1, method: 'robust' })).toThrow(/eps/);
-    expect(() => fit({ ...inst.sample, n: 4, x: inst.sample.x.slice(0, 16), y: inst.sample.y.slice(0, 4) }, { link: 'gelu', eps: 0, seed: 1, method: 'robust' })).toThrow(/too few rows/);
+    expect(() =>
+      fit(
+        { ...inst.sample, n: 4, x: inst.sample.x.slice(0, 16), y: inst.sample.y.slice(0, 4) },
+        { link: 'gelu', eps: 0, seed: 1, method: 'robust' },
+      ),
+    ).toThrow(/too few rows/);
     const bad = { ...inst.sample, y: Float64Array.from(inst.sample.y) };
     bad.y[7] = NaN;
     expect(() => fit(bad, { link: 'gelu', eps: 0, seed: 1, method: 'robust' })).toThrow(/row 8/);

@@ -4,7 +4,10 @@ import { logLogSlope } from '../../src/stats/logLogSlope.js';
 describe('logLogSlope', () => {
   it('recovers an exact power law with a zero-width interval', () => {
     const xs = [0.01, 0.02, 0.04, 0.08];
-    const f = logLogSlope(xs, xs.map((x) => 3 * Math.sqrt(x)));
+    const f = logLogSlope(
+      xs,
+      xs.map((x) => 3 * Math.sqrt(x)),
+    );
     expect(f.slope).toBeCloseTo(0.5, 12);
     expect(f.intercept).toBeCloseTo(Math.log(3), 12);
     expect(f.upper - f.lower).toBeLessThan(1e-9);

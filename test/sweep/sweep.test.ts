@@ -17,10 +17,15 @@ const tmp = (): string => mkdtempSync(join(tmpdir(), 'sweep-'));
 
 /** A reproduction with a pilot (run whole by every shard) that decides the main sweep. */
 const toy: Reproduction = {
-  name: 'toy-sweep', id: 'ty', title: 'Toy sweep',
+  name: 'toy-sweep',
+  id: 'ty',
+  title: 'Toy sweep',
   async run(ctx) {
     const started = performance.now();
-    const pilot = await ctx.sweep.map<number>([1, 2, 3].map((seed) => task(TOY, 'seededMean', { seed, n: 1000 })), { whole: true });
+    const pilot = await ctx.sweep.map<number>(
+      [1, 2, 3].map((seed) => task(TOY, 'seededMean', { seed, n: 1000 })),
+      { whole: true },
+    );
     const n = pilot.every((m) => Math.abs(m) < 0.1) ? 2000 : 500; // the pilot decides the sizes
     const grid = [10, 20, 30, 40, 50, 60, 70, 80].map((seed) => ({ seed, n }));
     // independent tasks asked for together: a shard never waits on another's before asking
@@ -29,15 +34,33 @@ const toy: Reproduction = {
       ctx.sweep.task<{ v: Float64Array; nan: number; neg: number }>(task(TOY, 'awkward', { k: 3 })),
     ]);
     return finishReport(ctx, {
-      name: this.name, title: this.title, source: 'test', claim: 'means are small', settings: { n, grid },
-      sections: ['## Means', means.map((m) => m.toPrecision(17)).join(', '), `awkward: ${Object.is(odd.v[1], -0)} ${odd.nan} ${Object.is(odd.neg, -0)} ${odd.v instanceof Float64Array}`],
-      figures: [], claims: [upperClaim('T-small', 'max |mean| <= 1', Math.max(...means.map(Math.abs)), 1)], started,
+      name: this.name,
+      title: this.title,
+      source: 'test',
+      claim: 'means are small',
+      settings: { n, grid },
+      sections: [
+        '## Means',
+        means.map((m) => m.toPrecision(17)).join(', '),
+        `awkward: ${Object.is(odd.v[1], -0)} ${odd.nan} ${Object.is(odd.neg, -0)} ${odd.v instanceof Float64Array}`,
+      ],
+      figures: [],
+      claims: [upperClaim('T-small', 'max |mean| <= 1', Math.max(...means.map(Math.abs)), 1)],
+      started,
     });
   },
 };
 
 const quiet = createProgress({ tty: false, write: () => {} });
-const options = (out: string, o: Partial<RunOptions> = {}): RunOptions => ({ full: false, out, workers: 0, mode: 'run', shardDir: join(out, 'shards'), progress: quiet, ...o });
+const options = (out: string, o: Partial<RunOptions> = {}): RunOptions => ({
+  full: false,
+  out,
+  workers: 0,
+  mode: 'run',
+  shardDir: join(out, 'shards'),
+  progress: quiet,
+  ...o,
+});
 const body = (out: string): string => readFileSync(join(out, 'toy-sweep.md'), 'utf8').split('\n## Run\n')[0];
 
 describe('sweeps', () => {
@@ -68,7 +91,12 @@ describe('sweeps', () => {
     expect(Object.is(again.get<Float64Array>('b')![1], -0)).toBe(true);
     again.record('c', 3);
     again.close();
-    expect(readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).k)).toEqual(['a', 'b', 'c']);
+    expect(
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).k),
+    ).toEqual(['a', 'b', 'c']);
     writeFileSync(file, 'garbage\n{"k":"a","r":1}\n');
     expect(() => new Journal(file)).toThrow(/line 1 is not a JSON line/);
     // a file written by other code is refused, to resume and to merge
@@ -138,7 +166,15 @@ describe('sweeps', () => {
     const runner = createTaskRunner(1);
     const done: string[] = [];
     const go = (label: string, cost: number | undefined, priority = 0) =>
-      runner.run({ ...task(TOY, 'seededMean', { seed: label.charCodeAt(0), n: label === 'A' ? 3e6 : 1000 }), ...(cost === undefined ? {} : { cost }) }, priority).then(() => done.push(label));
+      runner
+        .run(
+          {
+            ...task(TOY, 'seededMean', { seed: label.charCodeAt(0), n: label === 'A' ? 3e6 : 1000 }),
+            ...(cost === undefined ? {} : { cost }),
+          },
+          priority,
+        )
+        .then(() => done.push(label));
     // A occupies the only worker; the rest wait and start in the scheduler's order
     const all = [go('A', 0), go('B', 1), go('C', 5), go('D', undefined, 1), go('E', 5)];
     await Promise.all(all);

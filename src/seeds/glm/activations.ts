@@ -31,25 +31,53 @@ const GH = gaussHermite(20);
 const spread = (rho: number): number => Math.max(1e-3, Math.sqrt(Math.max(0, 1 - rho * rho)));
 
 const ACTIVATIONS: Record<GlmActivationName, GlmActivation> = {
-  relu: { name: 'relu', phi: (t) => (t > 0 ? t : 0), dphi: (t) => (t > 0 ? 1 : 0), breaks: [0], smoothedDerivative: (rho, t) => normalCdf((rho * t) / spread(rho)) },
-  'leaky-relu': { name: 'leaky-relu', phi: (t) => (t > 0 ? t : LEAK * t), dphi: (t) => (t > 0 ? 1 : LEAK), breaks: [0], smoothedDerivative: (rho, t) => LEAK + (1 - LEAK) * normalCdf((rho * t) / spread(rho)) },
+  relu: {
+    name: 'relu',
+    phi: (t) => (t > 0 ? t : 0),
+    dphi: (t) => (t > 0 ? 1 : 0),
+    breaks: [0],
+    smoothedDerivative: (rho, t) => normalCdf((rho * t) / spread(rho)),
+  },
+  'leaky-relu': {
+    name: 'leaky-relu',
+    phi: (t) => (t > 0 ? t : LEAK * t),
+    dphi: (t) => (t > 0 ? 1 : LEAK),
+    breaks: [0],
+    smoothedDerivative: (rho, t) => LEAK + (1 - LEAK) * normalCdf((rho * t) / spread(rho)),
+  },
   sigmoid: {
-    name: 'sigmoid', phi: sigmoid, dphi: (t) => { const s = sigmoid(t); return s * (1 - s); }, breaks: [],
+    name: 'sigmoid',
+    phi: sigmoid,
+    dphi: (t) => {
+      const s = sigmoid(t);
+      return s * (1 - s);
+    },
+    breaks: [],
     smoothedDerivative: (rho, t) => {
       const s = spread(rho);
       let acc = 0;
-      for (let k = 0; k < GH.nodes.length; k++) { const v = sigmoid(rho * t + s * GH.nodes[k]); acc += GH.weights[k] * v * (1 - v); }
+      for (let k = 0; k < GH.nodes.length; k++) {
+        const v = sigmoid(rho * t + s * GH.nodes[k]);
+        acc += GH.weights[k] * v * (1 - v);
+      }
       return acc;
     },
   },
   staircase: {
-    name: 'staircase', phi: (t) => STEPS.reduce((a, k) => a + (t > k ? 1 / 3 : 0), 0), dphi: () => 0, breaks: STEPS,
-    smoothedDerivative: (rho, t) => { const s = spread(rho); return STEPS.reduce((a, k) => a + normalPdf((k - rho * t) / s) / (3 * s), 0); },
+    name: 'staircase',
+    phi: (t) => STEPS.reduce((a, k) => a + (t > k ? 1 / 3 : 0), 0),
+    dphi: () => 0,
+    breaks: STEPS,
+    smoothedDerivative: (rho, t) => {
+      const s = spread(rho);
+      return STEPS.reduce((a, k) => a + normalPdf((k - rho * t) / s) / (3 * s), 0);
+    },
   },
 };
 
 /** The activation by name; an unknown name is an InputError naming the known ones. */
 export function getGlmActivation(name: string): GlmActivation {
-  if (!(GLM_ACTIVATIONS as readonly string[]).includes(name)) throw new InputError(`unknown activation "${name}" (known: ${GLM_ACTIVATIONS.join(', ')})`);
+  if (!(GLM_ACTIVATIONS as readonly string[]).includes(name))
+    throw new InputError(`unknown activation "${name}" (known: ${GLM_ACTIVATIONS.join(', ')})`);
   return ACTIVATIONS[name as GlmActivationName];
 }

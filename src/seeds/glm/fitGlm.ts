@@ -22,11 +22,19 @@ export function glmSample(d: number, n: number, model: LabelModel, seed: number)
   if (!(Number.isInteger(d) && d >= 2)) throw new InputError(`d must be an integer >= 2, got ${d}`);
   if (!(Number.isInteger(n) && n > d)) throw new InputError(`n must be an integer > d, got ${n}`);
   const [wstar, e2] = orthonormalPair(d, namedStream(seed, 'wstar'));
-  const rx = namedStream(seed, 'x'), coins = namedStream(seed, 'adversary');
-  const x = allocMatrix(n, d), y = new Float64Array(n);
+  const rx = namedStream(seed, 'x'),
+    coins = namedStream(seed, 'adversary');
+  const x = allocMatrix(n, d),
+    y = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let z1 = 0, z2 = 0;
-    for (let j = 0; j < d; j++) { const v = rx.normal(); x[i * d + j] = v; z1 += v * wstar[j]; z2 += v * e2[j]; }
+    let z1 = 0,
+      z2 = 0;
+    for (let j = 0; j < d; j++) {
+      const v = rx.normal();
+      x[i * d + j] = v;
+      z1 += v * wstar[j];
+      z2 += v * e2[j];
+    }
     y[i] = model.label(z1, z2, coins.uniform());
   }
   return { n, d, x, y, wstar, e2 };
@@ -60,15 +68,25 @@ export const GLM_ETA = 0.5;
 
 /** Fit a unit w by the named update field; deterministic given the sample and seed. */
 export function fitGlm(sample: GlmSample, act: GlmActivation, o: GlmFitOptions): Float64Array {
-  if (!(GLM_METHODS as readonly string[]).includes(o.method)) throw new InputError(`unknown method "${o.method}" (known: ${GLM_METHODS.join(', ')})`);
+  if (!(GLM_METHODS as readonly string[]).includes(o.method))
+    throw new InputError(`unknown method "${o.method}" (known: ${GLM_METHODS.join(', ')})`);
   const { n, d, x, y } = sample;
-  const steps = o.steps ?? GLM_STEPS, eta = o.eta ?? GLM_ETA;
+  const steps = o.steps ?? GLM_STEPS,
+    eta = o.eta ?? GLM_ETA;
   let w: Float64Array;
   if (o.w0) w = Float64Array.from(o.w0);
-  else { const r = namedStream(o.seed, 'init'); w = Float64Array.from({ length: d }, () => r.normal()); }
-  const normalize = (v: Float64Array): void => { const len = Math.hypot(...v); for (let j = 0; j < d; j++) v[j] /= len; };
+  else {
+    const r = namedStream(o.seed, 'init');
+    w = Float64Array.from({ length: d }, () => r.normal());
+  }
+  const normalize = (v: Float64Array): void => {
+    const len = Math.hypot(...v);
+    for (let j = 0; j < d; j++) v[j] /= len;
+  };
   normalize(w);
-  const u = new Float64Array(n), c = new Float64Array(n), g = new Float64Array(d);
+  const u = new Float64Array(n),
+    c = new Float64Array(n),
+    g = new Float64Array(d);
   for (let t = 0; t < steps; t++) {
     gemv(n, d, x, w, u);
     const rho = Math.min(0.999, 1 - 0.98 ** t);
@@ -87,7 +105,13 @@ export function fitGlm(sample: GlmSample, act: GlmActivation, o: GlmFitOptions):
 
 /** Coordinates of a unit w in the sample's frame: alpha = <w, w*>, beta = <w, e2>, gamma the rest. */
 export function frameOf(sample: GlmSample, w: Float64Array): { alpha: number; beta: number; gamma: number } {
-  let a = 0, b = 0, nn = 0;
-  for (let j = 0; j < sample.d; j++) { a += w[j] * sample.wstar[j]; b += w[j] * sample.e2[j]; nn += w[j] * w[j]; }
+  let a = 0,
+    b = 0,
+    nn = 0;
+  for (let j = 0; j < sample.d; j++) {
+    a += w[j] * sample.wstar[j];
+    b += w[j] * sample.e2[j];
+    nn += w[j] * w[j];
+  }
   return { alpha: a, beta: b, gamma: Math.sqrt(Math.max(0, nn - a * a - b * b)) };
 }

@@ -45,10 +45,14 @@ export function labelModel(act: GlmActivation, name: string, level: number): Lab
       return { name, level: 0, label: (z1) => s(z1), mean: (z1) => s(z1), second: (z1) => s(z1) ** 2, lines: wstarLines };
     case 'competing-neuron': {
       if (!(level >= 0 && level <= 1)) throw new InputError(`competing-neuron: the fraction must be in [0, 1], got ${level}`);
-      const a = (COMPETING_ANGLE * Math.PI) / 180, u1 = Math.cos(a), u2 = Math.sin(a);
+      const a = (COMPETING_ANGLE * Math.PI) / 180,
+        u1 = Math.cos(a),
+        u2 = Math.sin(a);
       const lines = [...wstarLines, ...act.breaks.map((t) => ({ c1: u1, c2: u2, t }))];
       return {
-        name, level, lines,
+        name,
+        level,
+        lines,
         label: (z1, z2, coin) => (coin < level ? s(u1 * z1 + u2 * z2) : s(z1)),
         mean: (z1, z2) => level * s(u1 * z1 + u2 * z2) + (1 - level) * s(z1),
         second: (z1, z2) => level * s(u1 * z1 + u2 * z2) ** 2 + (1 - level) * s(z1) ** 2,
@@ -60,16 +64,23 @@ export function labelModel(act: GlmActivation, name: string, level: number): Lab
       return { name, level, lines: [...wstarLines, { c1: 0, c2: 1, t: 0 }], label: y, mean: y, second: (z1, z2) => y(z1, z2) ** 2 };
     }
     case 'spurious': {
-      if (act.name === 'staircase') throw new InputError('spurious: the staircase has sigma\' = 0 almost everywhere, so no label shift makes a stationary point');
-      const phi = (level * Math.PI) / 180, b1 = Math.cos(phi), b2 = Math.sin(phi);
+      if (act.name === 'staircase')
+        throw new InputError("spurious: the staircase has sigma' = 0 almost everywhere, so no label shift makes a stationary point");
+      const phi = (level * Math.PI) / 180,
+        b1 = Math.cos(phi),
+        b2 = Math.sin(phi);
       const lines = [...wstarLines, ...act.breaks.map((t) => ({ c1: b1, c2: b2, t }))];
       const mom = (f: (z1: number, z2: number) => number): number => planeExpectation(f, lines);
       const dp = (z1: number, z2: number): number => act.dphi(b1 * z1 + b2 * z2);
       const resid = (z1: number, z2: number): number => (s(b1 * z1 + b2 * z2) - s(z1)) * dp(z1, z2);
-      const g1 = mom((z1, z2) => resid(z1, z2) * z1), g2 = mom((z1, z2) => resid(z1, z2) * z2);
-      const m11 = mom((z1, z2) => dp(z1, z2) ** 2 * z1 * z1), m12 = mom((z1, z2) => dp(z1, z2) ** 2 * z1 * z2), m22 = mom((z1, z2) => dp(z1, z2) ** 2 * z2 * z2);
+      const g1 = mom((z1, z2) => resid(z1, z2) * z1),
+        g2 = mom((z1, z2) => resid(z1, z2) * z2);
+      const m11 = mom((z1, z2) => dp(z1, z2) ** 2 * z1 * z1),
+        m12 = mom((z1, z2) => dp(z1, z2) ** 2 * z1 * z2),
+        m22 = mom((z1, z2) => dp(z1, z2) ** 2 * z2 * z2);
       const det = m11 * m22 - m12 * m12;
-      const a1 = (m22 * g1 - m12 * g2) / det, a2 = (m11 * g2 - m12 * g1) / det;
+      const a1 = (m22 * g1 - m12 * g2) / det,
+        a2 = (m11 * g2 - m12 * g1) / det;
       const y = (z1: number, z2: number): number => s(z1) + dp(z1, z2) * (a1 * z1 + a2 * z2);
       return { name, level, lines, label: y, mean: y, second: (z1, z2) => y(z1, z2) ** 2 };
     }

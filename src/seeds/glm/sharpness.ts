@@ -24,19 +24,31 @@ export function fieldH(act: GlmActivation, field: FieldName, theta: number): (t:
  * being the minimizer); this is the form that follows from its own steps (Stein's lemma on the
  * part of <w*,x> orthogonal to w, Cauchy-Schwarz on the noise), at least as strong.
  */
-export function sharpness(act: GlmActivation, sample: GlmSample, w: Float64Array, field: FieldName, lossAtWstar: number): { lhs: number; se: number; rhs: number; theta: number } {
+export function sharpness(
+  act: GlmActivation,
+  sample: GlmSample,
+  w: Float64Array,
+  field: FieldName,
+  lossAtWstar: number,
+): { lhs: number; se: number; rhs: number; theta: number } {
   const { n, d, x, y, wstar } = sample;
   let cos = 0;
   for (let j = 0; j < d; j++) cos += w[j] * wstar[j];
   const theta = Math.acos(Math.max(-1, Math.min(1, cos)));
   const h = fieldH(act, field, theta);
   // -g.w* = mean((y - sigma(u)) h(u) (v - cos u)), u = <w,x>, v = <w*,x>
-  let s = 0, ss = 0;
+  let s = 0,
+    ss = 0;
   for (let i = 0; i < n; i++) {
-    let u = 0, v = 0;
-    for (let j = 0; j < d; j++) { u += w[j] * x[i * d + j]; v += wstar[j] * x[i * d + j]; }
+    let u = 0,
+      v = 0;
+    for (let j = 0; j < d; j++) {
+      u += w[j] * x[i * d + j];
+      v += wstar[j] * x[i * d + j];
+    }
     const term = (y[i] - act.phi(u)) * h(u) * (v - cos * u);
-    s += term; ss += term * term;
+    s += term;
+    ss += term * term;
   }
   const lhs = s / n;
   const se = Math.sqrt(Math.max(0, ss / n - lhs * lhs) / (n - 1));
@@ -51,7 +63,10 @@ export function sharpness(act: GlmActivation, sample: GlmSample, w: Float64Array
   };
   let mu = 0;
   if (act.name === 'staircase') for (const t of act.breaks) mu += (normalPdf(t) / 3) * inner(t);
-  else { const r = normalRule(act.breaks); for (let k = 0; k < r.nodes.length; k++) mu += r.weights[k] * act.dphi(r.nodes[k]) * inner(r.nodes[k]); }
+  else {
+    const r = normalRule(act.breaks);
+    for (let k = 0; k < r.nodes.length; k++) mu += r.weights[k] * act.dphi(r.nodes[k]) * inner(r.nodes[k]);
+  }
   let h2 = 0;
   const r2 = normalRule(hBreaks);
   for (let k = 0; k < r2.nodes.length; k++) h2 += r2.weights[k] * h(r2.nodes[k]) ** 2;

@@ -11,7 +11,9 @@ import { netOutput } from './model.js';
 export function minimalFlip(net: PreluNet, x: Float64Array, hint: Float64Array): number {
   const D = net.D;
   const s = Math.sign(netOutput(net, x, 0)) || 1;
-  const g = new Float64Array(D), z = new Float64Array(D), delta = new Float64Array(D);
+  const g = new Float64Array(D),
+    z = new Float64Array(D),
+    delta = new Float64Array(D);
   netOutput(net, x, 0, g);
   const starts = [hint, Float64Array.from(g, (v) => -s * v)];
   const flipsAt = (r: number): boolean => {
@@ -33,8 +35,13 @@ export function minimalFlip(net: PreluNet, x: Float64Array, hint: Float64Array):
     }
     return false;
   };
-  let lo = 0, hi = 2;
+  let lo = 0,
+    hi = 2;
   if (!flipsAt(hi)) return hi;
-  for (let it = 0; it < 14; it++) { const mid = 0.5 * (lo + hi); if (flipsAt(mid)) hi = mid; else lo = mid; }
+  for (let it = 0; it < 14; it++) {
+    const mid = 0.5 * (lo + hi);
+    if (flipsAt(mid)) hi = mid;
+    else lo = mid;
+  }
   return hi;
 }

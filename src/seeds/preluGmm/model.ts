@@ -16,10 +16,13 @@ export interface GmmSample {
 
 export function gmmSample(n: number, D: number, K1: number, K2: number, alpha: number, seed: number, stream = 'x'): GmmSample {
   const K = K1 + K2;
-  if (!(Number.isInteger(K1) && Number.isInteger(K2) && K1 >= 1 && K2 >= 1 && K <= D)) throw new InputError(`need integers K1, K2 >= 1 with K1 + K2 <= D, got ${K1}, ${K2}, D = ${D}`);
+  if (!(Number.isInteger(K1) && Number.isInteger(K2) && K1 >= 1 && K2 >= 1 && K <= D))
+    throw new InputError(`need integers K1, K2 >= 1 with K1 + K2 <= D, got ${K1}, ${K2}, D = ${D}`);
   if (!(Number.isFinite(alpha) && alpha >= 0)) throw new InputError(`alpha must be a finite number >= 0, got ${alpha}`);
   const r = namedStream(seed, stream);
-  const x = new Float64Array(n * D), y = new Float64Array(n), cluster = new Int32Array(n);
+  const x = new Float64Array(n * D),
+    y = new Float64Array(n),
+    cluster = new Int32Array(n);
   const s = alpha / Math.sqrt(D);
   for (let i = 0; i < n; i++) {
     const k = r.int(K);
@@ -50,8 +53,12 @@ export function netOutput(net: PreluNet, x: Float64Array, off: number, grad?: Fl
   if (grad) grad.fill(0);
   let f = 0;
   for (let j = 0; j < m; j++) {
-    let u = 0, ww = 0;
-    for (let k = 0; k < D; k++) { u += w[j * D + k] * x[off + k]; ww += w[j * D + k] ** 2; }
+    let u = 0,
+      ww = 0;
+    for (let k = 0; k < D; k++) {
+      u += w[j * D + k] * x[off + k];
+      ww += w[j * D + k] ** 2;
+    }
     if (u <= 0) continue;
     const a = Math.sqrt(ww) || 1e-300;
     const c = Math.pow(a * b, p - 1);
@@ -59,7 +66,8 @@ export function netOutput(net: PreluNet, x: Float64Array, off: number, grad?: Fl
     f += v[j] * s;
     if (grad) {
       // d sigma / dx = relu(u)^(p-1)/(ab)^(p-1) [p w - (p-1) u x / b^2]
-      const g1 = (v[j] * p * Math.pow(u, p - 1)) / c, g2 = (v[j] * (p - 1) * s) / (b * b);
+      const g1 = (v[j] * p * Math.pow(u, p - 1)) / c,
+        g2 = (v[j] * (p - 1) * s) / (b * b);
       for (let k = 0; k < D; k++) grad[k] += g1 * w[j * D + k] - g2 * x[off + k];
     }
   }

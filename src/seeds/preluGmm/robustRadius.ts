@@ -18,7 +18,10 @@ export function robustness(net: PreluNet, test: GmmSample, K1: number): { radii:
   let correct = 0;
   for (let i = 0; i < n; i++) {
     const x = test.x.slice(i * D, (i + 1) * D);
-    if (Math.sign(netOutput(net, x, 0)) !== test.y[i]) { radii.push(0); continue; }
+    if (Math.sign(netOutput(net, x, 0)) !== test.y[i]) {
+      radii.push(0);
+      continue;
+    }
     correct++;
     // start the attack towards the first center of the other class
     const hint = new Float64Array(D);

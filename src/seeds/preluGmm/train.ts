@@ -25,20 +25,33 @@ export function trainPrelu(data: GmmSample, s: TrainSettings): { net: PreluNet; 
   const { n, D, x, y } = data;
   const { p, m } = s;
   const r = namedStream(s.seed, 'init');
-  const w = new Float64Array(m * D), v = new Float64Array(m);
+  const w = new Float64Array(m * D),
+    v = new Float64Array(m);
   for (let j = 0; j < m; j++) {
     let ww = 0;
-    for (let k = 0; k < D; k++) { w[j * D + k] = (s.initScale * r.normal()) / Math.sqrt(D); ww += w[j * D + k] ** 2; }
+    for (let k = 0; k < D; k++) {
+      w[j * D + k] = (s.initScale * r.normal()) / Math.sqrt(D);
+      ww += w[j * D + k] ** 2;
+    }
     v[j] = (j % 2 === 0 ? 1 : -1) * Math.sqrt(ww);
   }
   const net: PreluNet = { p, m, D, w, v };
-  const gw = new Float64Array(m * D), gv = new Float64Array(m), xn = new Float64Array(n);
+  const gw = new Float64Array(m * D),
+    gv = new Float64Array(m),
+    xn = new Float64Array(n);
   // per-sample pre-activations and per-step neuron norms, allocated once
-  const us = new Float64Array(m), as = new Float64Array(m);
-  for (let i = 0; i < n; i++) { let t = 0; for (let k = 0; k < D; k++) t += x[i * D + k] ** 2; xn[i] = Math.sqrt(t); }
-  let fittedAt = -1, step = 0;
+  const us = new Float64Array(m),
+    as = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    let t = 0;
+    for (let k = 0; k < D; k++) t += x[i * D + k] ** 2;
+    xn[i] = Math.sqrt(t);
+  }
+  let fittedAt = -1,
+    step = 0;
   for (; step < s.maxSteps; step++) {
-    gw.fill(0); gv.fill(0);
+    gw.fill(0);
+    gv.fill(0);
     // |w_j| depends on the step only, not on the sample
     for (let j = 0; j < m; j++) {
       let ww = 0;
@@ -47,7 +60,8 @@ export function trainPrelu(data: GmmSample, s: TrainSettings): { net: PreluNet; 
     }
     let correct = 0;
     for (let i = 0; i < n; i++) {
-      const off = i * D, b = xn[i];
+      const off = i * D,
+        b = xn[i];
       // forward with per-neuron pieces
       let f = 0;
       for (let j = 0; j < m; j++) {
@@ -62,10 +76,13 @@ export function trainPrelu(data: GmmSample, s: TrainSettings): { net: PreluNet; 
       for (let j = 0; j < m; j++) {
         const u = us[j];
         if (u <= 0) continue;
-        const a = as[j], c = Math.pow(a * b, p - 1), sig = Math.pow(u, p) / c;
+        const a = as[j],
+          c = Math.pow(a * b, p - 1),
+          sig = Math.pow(u, p) / c;
         gv[j] += dl * sig;
         // d sigma / d w = relu(u)^(p-1)/(ab)^(p-1) [p x - (p-1) u w / a^2]
-        const g1 = (dl * v[j] * p * Math.pow(u, p - 1)) / c, g2 = (dl * v[j] * (p - 1) * sig) / (a * a);
+        const g1 = (dl * v[j] * p * Math.pow(u, p - 1)) / c,
+          g2 = (dl * v[j] * (p - 1) * sig) / (a * a);
         for (let k = 0; k < D; k++) gw[j * D + k] += g1 * x[off + k] - g2 * w[j * D + k];
       }
     }

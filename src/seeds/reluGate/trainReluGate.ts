@@ -49,7 +49,8 @@ function validate(s: GateSettings): void {
   if (!(Number.isInteger(s.batch) && s.batch >= 1)) throw new InputError(`batch must be a positive integer, got ${s.batch}`);
   if (!(Number.isFinite(s.eta) && s.eta > 0)) throw new InputError(`eta must be a finite number > 0, got ${s.eta}`);
   if (!GATE_UPDATES.includes(s.update)) throw new InputError(`unknown update "${s.update}" (known: ${GATE_UPDATES.join(', ')})`);
-  if (!GATE_COVARIATES.includes(s.covariates)) throw new InputError(`unknown covariates "${s.covariates}" (known: ${GATE_COVARIATES.join(', ')})`);
+  if (!GATE_COVARIATES.includes(s.covariates))
+    throw new InputError(`unknown covariates "${s.covariates}" (known: ${GATE_COVARIATES.join(', ')})`);
   if (!(s.beta >= 0 && s.beta <= 1)) throw new InputError(`beta must be in [0, 1], got ${s.beta}`);
   if (!(Number.isFinite(s.theta) && s.theta >= 0)) throw new InputError(`theta must be a finite number >= 0, got ${s.theta}`);
   if (!Number.isSafeInteger(s.seed)) throw new InputError(`seed must be an integer, got ${s.seed}`);
@@ -77,15 +78,25 @@ export function trainReluGate(s: GateSettings): GateRun {
   const w = unit('init', 0.1);
   const draw = noiseSampler(parseNoise(s.covariates), 1, namedStream(s.seed, 'x'));
   const coins = namedStream(s.seed, 'adversary');
-  const x = new Float64Array(d), step = new Float64Array(d);
+  const x = new Float64Array(d),
+    step = new Float64Array(d);
   const errors = new Float64Array(s.steps + 1);
-  const dist = (): number => { let t = 0; for (let j = 0; j < d; j++) t += (w[j] - wstar[j]) ** 2; return Math.sqrt(t); };
+  const dist = (): number => {
+    let t = 0;
+    for (let j = 0; j < d; j++) t += (w[j] - wstar[j]) ** 2;
+    return Math.sqrt(t);
+  };
   errors[0] = dist();
   for (let t = 1; t <= s.steps; t++) {
     step.fill(0);
     for (let i = 0; i < batch; i++) {
-      let zs = 0, zw = 0;
-      for (let j = 0; j < d; j++) { x[j] = draw(); zs += x[j] * wstar[j]; zw += x[j] * w[j]; }
+      let zs = 0,
+        zw = 0;
+      for (let j = 0; j < d; j++) {
+        x[j] = draw();
+        zs += x[j] * wstar[j];
+        zw += x[j] * w[j];
+      }
       let y = zs > 0 ? zs : 0;
       if (coins.uniform() < beta) y += i % 2 === 0 ? -theta : theta;
       let c: number;
@@ -96,7 +107,8 @@ export function trainReluGate(s: GateSettings): GateRun {
     }
     for (let j = 0; j < d; j++) w[j] += (eta / batch) * step[j];
     errors[t] = dist();
-    if (!Number.isFinite(errors[t])) throw new RangeError(`trainReluGate: the iterate became non-finite at step ${t} (eta ${eta} too large for batch ${batch}?)`);
+    if (!Number.isFinite(errors[t]))
+      throw new RangeError(`trainReluGate: the iterate became non-finite at step ${t} (eta ${eta} too large for batch ${batch}?)`);
   }
   return { w, wstar, errors };
 }

@@ -9,10 +9,17 @@ import type { Rng } from '../../rng/streams.js';
  * relative to the eigenvalue, checked every 10 steps). Power iteration would need a shift past the most negative eigenvalue, which
  * for unbounded-below preprocessings (T(y) = 1 - 1/y) is huge and makes it crawl.
  */
-export function lanczosTop(d: number, apply: (v: Float64Array, out: Float64Array) => void, rng: Rng, steps = Math.min(d, 300), tol = 1e-10): { value: number; vector: Float64Array } {
+export function lanczosTop(
+  d: number,
+  apply: (v: Float64Array, out: Float64Array) => void,
+  rng: Rng,
+  steps = Math.min(d, 300),
+  tol = 1e-10,
+): { value: number; vector: Float64Array } {
   const k = Math.min(steps, d);
   const Q: Float64Array[] = [];
-  const alpha: number[] = [], beta: number[] = [];
+  const alpha: number[] = [],
+    beta: number[] = [];
   let q = Float64Array.from({ length: d }, () => rng.normal());
   let norm = Math.hypot(...q);
   for (let j = 0; j < d; j++) q[j] /= norm;
@@ -41,7 +48,10 @@ export function lanczosTop(d: number, apply: (v: Float64Array, out: Float64Array
   const m = alpha.length;
   const { values, V, top } = tridiagonalTop(alpha, beta);
   const vector = new Float64Array(d);
-  for (let i = 0; i < m; i++) { const c = V.get(i, top); for (let j = 0; j < d; j++) vector[j] += c * Q[i][j]; }
+  for (let i = 0; i < m; i++) {
+    const c = V.get(i, top);
+    for (let j = 0; j < d; j++) vector[j] += c * Q[i][j];
+  }
   norm = Math.hypot(...vector);
   for (let j = 0; j < d; j++) vector[j] /= norm;
   return { value: values[top], vector };
@@ -53,7 +63,10 @@ function tridiagonalTop(alpha: readonly number[], beta: readonly number[]): { va
   const T = Matrix.zeros(m, m);
   for (let i = 0; i < m; i++) {
     T.set(i, i, alpha[i]);
-    if (i + 1 < m) { T.set(i, i + 1, beta[i]); T.set(i + 1, i, beta[i]); }
+    if (i + 1 < m) {
+      T.set(i, i + 1, beta[i]);
+      T.set(i + 1, i, beta[i]);
+    }
   }
   const eig = new EigenvalueDecomposition(T, { assumeSymmetric: true });
   const values = eig.realEigenvalues;

@@ -19,7 +19,11 @@ export function labelLaw(model: string, sigma = 0): LabelLaw {
   if (model === 'phase') return { name: model, f: (g) => g * g, sigma };
   if (model === 'abs') return { name: model, f: (g) => Math.abs(g), sigma };
   let link: Link;
-  try { link = getLink(model); } catch { throw new InputError(`unknown model "${model}" (known: phase, abs, or a link name)`); }
+  try {
+    link = getLink(model);
+  } catch {
+    throw new InputError(`unknown model "${model}" (known: phase, abs, or a link name)`);
+  }
   return { name: model, f: (g) => link.phi(g), sigma };
 }
 
@@ -27,16 +31,24 @@ export function labelLaw(model: string, sigma = 0): LabelLaw {
 function roots(f: (g: number) => number, t: number): number[] {
   const out: number[] = [];
   const N = 3600;
-  let g0 = -9, v0 = f(g0) - t;
+  let g0 = -9,
+    v0 = f(g0) - t;
   for (let k = 1; k <= N; k++) {
-    const g1 = -9 + (18 * k) / N, v1 = f(g1) - t;
+    const g1 = -9 + (18 * k) / N,
+      v1 = f(g1) - t;
     if (v0 === 0) out.push(g0);
     else if (v0 * v1 < 0) {
-      let a = g0, b = g1;
-      for (let it = 0; it < 60; it++) { const m = 0.5 * (a + b); if ((f(m) - t) * v0 > 0) a = m; else b = m; }
+      let a = g0,
+        b = g1;
+      for (let it = 0; it < 60; it++) {
+        const m = 0.5 * (a + b);
+        if ((f(m) - t) * v0 > 0) a = m;
+        else b = m;
+      }
       out.push(0.5 * (a + b));
     }
-    g0 = g1; v0 = v1;
+    g0 = g1;
+    v0 = v1;
   }
   return out;
 }
@@ -50,9 +62,15 @@ const rules = new WeakMap<LabelLaw, Map<string, { nodes: Float64Array; weights: 
 /** The noiseless rule for (law, T), built once: finding the breaks scans f on a fine grid. */
 function noiselessRule(law: LabelLaw, pre: Preprocess): { nodes: Float64Array; weights: Float64Array } {
   let byPre = rules.get(law);
-  if (!byPre) { byPre = new Map(); rules.set(law, byPre); }
+  if (!byPre) {
+    byPre = new Map();
+    rules.set(law, byPre);
+  }
   let rule = byPre.get(pre.name);
-  if (!rule) { rule = normalRule(pre.breaks.flatMap((t) => roots(law.f, t))); byPre.set(pre.name, rule); }
+  if (!rule) {
+    rule = normalRule(pre.breaks.flatMap((t) => roots(law.f, t)));
+    byPre.set(pre.name, rule);
+  }
   return rule;
 }
 
@@ -66,7 +84,8 @@ function expectation(law: LabelLaw, pre: Preprocess, h: (g: number, z: number) =
   const outer = normalRule([]);
   let s = 0;
   for (let i = 0; i < outer.nodes.length; i++) {
-    const g = outer.nodes[i], y0 = law.f(g);
+    const g = outer.nodes[i],
+      y0 = law.f(g);
     const inner = normalRule(pre.breaks.map((t) => (t - y0) / law.sigma));
     let a = 0;
     for (let k = 0; k < inner.nodes.length; k++) a += inner.weights[k] * h(g, pre.T(y0 + law.sigma * inner.nodes[k]));
@@ -99,7 +118,8 @@ export interface OverlapLimit {
  */
 export function overlapLimit(law: LabelLaw, pre: Preprocess, alpha: number): OverlapLimit {
   if (!(Number.isFinite(alpha) && alpha > 0)) throw new InputError(`alpha must be a finite number > 0, got ${alpha}`);
-  if (pre.name === 'optimal' && (law.sigma > 0 || law.name !== 'phase')) throw new InputError('optimal preprocessing T(y) = 1 - 1/y is for noiseless phase retrieval (y > 0); use clip, trim or indicator');
+  if (pre.name === 'optimal' && (law.sigma > 0 || law.name !== 'phase'))
+    throw new InputError('optimal preprocessing T(y) = 1 - 1/y is for noiseless phase retrieval (y > 0); use clip, trim or indicator');
   const tau = pre.sup;
   const E = (h: (g: number, z: number) => number): number => expectation(law, pre, h);
   const psi = (l: number): number => l * (1 / alpha + E((_, z) => z / (l - z)));
@@ -111,22 +131,42 @@ export function overlapLimit(law: LabelLaw, pre: Preprocess, alpha: number): Ove
   // lbar: psi' < 0 just above tau and > 0 far away (or >= 0 everywhere: lbar = tau)
   let lbar = tau;
   if (dpsi(at(-48)) < 0) {
-    let lo = at(-48), hi = at(-48);
-    for (let k = -47; k <= 40 && dpsi(hi) < 0; k++) { lo = hi; hi = at(k); }
-    for (let it = 0; it < 80; it++) { const m = 0.5 * (lo + hi); if (dpsi(m) < 0) lo = m; else hi = m; }
+    let lo = at(-48),
+      hi = at(-48);
+    for (let k = -47; k <= 40 && dpsi(hi) < 0; k++) {
+      lo = hi;
+      hi = at(k);
+    }
+    for (let it = 0; it < 80; it++) {
+      const m = 0.5 * (lo + hi);
+      if (dpsi(m) < 0) lo = m;
+      else hi = m;
+    }
     lbar = 0.5 * (lo + hi);
   }
   const zeta = (l: number): number => psi(Math.max(l, lbar));
   const h = (l: number): number => zeta(l) - phi(l);
-  let lo = NaN, hi = NaN;
-  let prev = at(-48), hprev = h(prev);
+  let lo = NaN,
+    hi = NaN;
+  let prev = at(-48),
+    hprev = h(prev);
   for (let k = -47; k <= 40; k++) {
-    const l = at(k), hl = h(l);
-    if (hprev < 0 && hl >= 0) { lo = prev; hi = l; break; }
-    prev = l; hprev = hl;
+    const l = at(k),
+      hl = h(l);
+    if (hprev < 0 && hl >= 0) {
+      lo = prev;
+      hi = l;
+      break;
+    }
+    prev = l;
+    hprev = hl;
   }
   if (Number.isNaN(lo)) return { rho2: 0, lambdaStar: NaN, lambdaBar: lbar, topEigenvalue: zeta(lbar) };
-  for (let it = 0; it < 80; it++) { const m = 0.5 * (lo + hi); if (h(m) < 0) lo = m; else hi = m; }
+  for (let it = 0; it < 80; it++) {
+    const m = 0.5 * (lo + hi);
+    if (h(m) < 0) lo = m;
+    else hi = m;
+  }
   const ls = 0.5 * (lo + hi);
   const dp = dpsi(ls);
   const rho2 = ls > lbar && dp > 0 ? dp / (dp - dphi(ls)) : 0;
@@ -140,6 +180,10 @@ export function overlapLimit(law: LabelLaw, pre: Preprocess, alpha: number): Ove
 export function weakRecoveryThreshold(law: LabelLaw, pre: Preprocess, lo = 0.01, hi = 50): number {
   if (overlapLimit(law, pre, hi).rho2 <= 0) return Infinity;
   if (overlapLimit(law, pre, lo).rho2 > 0) return lo;
-  for (let it = 0; it < 40; it++) { const m = Math.sqrt(lo * hi); if (overlapLimit(law, pre, m).rho2 > 0) hi = m; else lo = m; }
+  for (let it = 0; it < 40; it++) {
+    const m = Math.sqrt(lo * hi);
+    if (overlapLimit(law, pre, m).rho2 > 0) hi = m;
+    else lo = m;
+  }
   return Math.sqrt(lo * hi);
 }

@@ -20,12 +20,15 @@ export function parsePreprocess(text: string): Preprocess {
   if (text === 'optimal') return { name: 'optimal', T: (y) => 1 - 1 / y, sup: 1, breaks: [0] };
   const m = /^(clip|trim|indicator):(.+)$/.exec(text);
   const t = m ? Number(m[2]) : NaN;
-  if (!m || m[2].trim() === '' || !Number.isFinite(t)) throw new InputError(`unknown preprocessing "${text}" (known: optimal, clip:T, trim:T, indicator:T with a finite number T)`);
+  if (!m || m[2].trim() === '' || !Number.isFinite(t))
+    throw new InputError(`unknown preprocessing "${text}" (known: optimal, clip:T, trim:T, indicator:T with a finite number T)`);
   switch (m[1]) {
-    case 'clip': return { name: `clip:${t}`, T: (y) => Math.min(y, t), sup: t, breaks: [t] };
+    case 'clip':
+      return { name: `clip:${t}`, T: (y) => Math.min(y, t), sup: t, breaks: [t] };
     case 'trim':
       if (!(t > 0)) throw new InputError(`trim:T needs T > 0, got ${t}`);
       return { name: `trim:${t}`, T: (y) => (y <= t ? y : 0), sup: t, breaks: [t] };
-    default: return { name: `indicator:${t}`, T: (y) => (y > t ? 1 : 0), sup: 1, breaks: [t] };
+    default:
+      return { name: `indicator:${t}`, T: (y) => (y > t ? 1 : 0), sup: 1, breaks: [t] };
   }
 }

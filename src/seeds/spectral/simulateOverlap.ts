@@ -31,14 +31,23 @@ export function simulateOverlap(law: LabelLaw, pre: Preprocess, alpha: number, d
   const wstar = Float64Array.from({ length: d }, () => rw.normal());
   const len = Math.hypot(...wstar);
   for (let j = 0; j < d; j++) wstar[j] /= len;
-  const rx = namedStream(seed, 'x'), rn = namedStream(seed, 'noise');
+  const rx = namedStream(seed, 'x'),
+    rn = namedStream(seed, 'noise');
   const x = new Float64Array(n * d);
   for (let i = 0; i < n * d; i++) x[i] = rx.normal();
   const g = gemv(n, d, x, wstar, new Float64Array(n));
   const y = Float64Array.from(g, (v) => law.f(v) + (law.sigma > 0 ? law.sigma * rn.normal() : 0));
   const z = Float64Array.from(y, (v) => pre.T(v) / n);
   const u = new Float64Array(n);
-  const { vector } = lanczosTop(d, (v, out) => { gemv(n, d, x, v, u); for (let i = 0; i < n; i++) u[i] *= z[i]; gemvT(n, d, x, u, out); }, namedStream(seed, 'init'));
+  const { vector } = lanczosTop(
+    d,
+    (v, out) => {
+      gemv(n, d, x, v, u);
+      for (let i = 0; i < n; i++) u[i] *= z[i];
+      gemvT(n, d, x, u, out);
+    },
+    namedStream(seed, 'init'),
+  );
   let c = 0;
   for (let j = 0; j < d; j++) c += vector[j] * wstar[j];
   return { n, d, x, y, wstar, w0: vector, overlap: c * c };

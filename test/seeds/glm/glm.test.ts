@@ -11,7 +11,7 @@ describe('seed 001 building blocks', () => {
     expect(planeExpectation((a, b) => a * a + b * b, [])).toBeCloseTo(2, 10);
     expect(planeExpectation((a, b) => (a + b > 1 ? 1 : 0), [{ c1: 1, c2: 1, t: 1 }])).toBeCloseTo(1 - normalCdf(1 / Math.SQRT2), 8);
   });
-  it('smoothed derivatives: relu at rho gives Phi(rho t / sqrt(1 - rho^2)); every one tends to sigma\' as rho -> 1 away from jumps', () => {
+  it("smoothed derivatives: relu at rho gives Phi(rho t / sqrt(1 - rho^2)); every one tends to sigma' as rho -> 1 away from jumps", () => {
     const relu = getGlmActivation('relu');
     expect(relu.smoothedDerivative(0.6, 1)).toBeCloseTo(normalCdf(0.6 / 0.8), 12);
     const sig = getGlmActivation('sigmoid');
@@ -37,7 +37,8 @@ describe('seed 001 building blocks', () => {
     const relu = getGlmActivation('relu');
     const m = labelModel(relu, 'spurious', 150);
     const b = (150 * Math.PI) / 180;
-    const dF = (t: number): number => (glmRisk(relu, m, Math.cos(b + t), Math.sin(b + t)) - glmRisk(relu, m, Math.cos(b - t), Math.sin(b - t))) / (2 * t);
+    const dF = (t: number): number =>
+      (glmRisk(relu, m, Math.cos(b + t), Math.sin(b + t)) - glmRisk(relu, m, Math.cos(b - t), Math.sin(b - t))) / (2 * t);
     expect(Math.abs(dF(1e-4))).toBeLessThan(1e-5);
     expect(() => labelModel(getGlmActivation('staircase'), 'spurious', 150)).toThrow(/staircase/);
     expect(() => labelModel(relu, 'competing-neuron', 2)).toThrow(/fraction/);
@@ -46,7 +47,8 @@ describe('seed 001 building blocks', () => {
   it('fits: all fields recover w* without noise (relu); plain GD cannot move on the staircase', () => {
     const relu = getGlmActivation('relu');
     const s = glmSample(5, 4000, labelModel(relu, 'none', 0), 2);
-    for (const method of ['surrogate', 'riemannian-ou', 'plain-gd'] as const) expect(frameOf(s, fitGlm(s, relu, { method, seed: 2 })).alpha).toBeGreaterThan(0.999);
+    for (const method of ['surrogate', 'riemannian-ou', 'plain-gd'] as const)
+      expect(frameOf(s, fitGlm(s, relu, { method, seed: 2 })).alpha).toBeGreaterThan(0.999);
     const st = getGlmActivation('staircase');
     const t = glmSample(5, 4000, labelModel(st, 'none', 0), 2);
     const w0 = fitGlm(t, st, { method: 'plain-gd', seed: 2, steps: 0 });

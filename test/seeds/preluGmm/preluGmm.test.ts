@@ -18,13 +18,21 @@ describe('seed 004 building blocks', () => {
   });
   it('the input gradient matches finite differences (p = 3)', () => {
     const D = 6;
-    const net: PreluNet = { p: 3, m: 2, D, w: Float64Array.from({ length: 12 }, (_, k) => Math.sin(k + 1)), v: Float64Array.from([1.5, -0.7]) };
+    const net: PreluNet = {
+      p: 3,
+      m: 2,
+      D,
+      w: Float64Array.from({ length: 12 }, (_, k) => Math.sin(k + 1)),
+      v: Float64Array.from([1.5, -0.7]),
+    };
     const x = Float64Array.from({ length: D }, (_, k) => Math.cos(k) + 0.3);
     const g = new Float64Array(D);
     netOutput(net, x, 0, g);
     for (let k = 0; k < D; k++) {
-      const a = Float64Array.from(x), b = Float64Array.from(x);
-      a[k] += 1e-6; b[k] -= 1e-6;
+      const a = Float64Array.from(x),
+        b = Float64Array.from(x);
+      a[k] += 1e-6;
+      b[k] -= 1e-6;
       expect(g[k]).toBeCloseTo((netOutput(net, a, 0) - netOutput(net, b, 0)) / 2e-6, 5);
     }
   });

@@ -13,7 +13,8 @@ describe('trainReluGate', () => {
     expect(r.errors[0]).toBeLessThan(1.15);
   });
   it('recovers w* to rounding without attack, for every update', () => {
-    for (const update of ['label-sign', 'glmtron', 'sgd'] as const) expect(trainReluGate({ ...base, update, steps: 700 }).errors[700]).toBeLessThan(1e-9);
+    for (const update of ['label-sign', 'glmtron', 'sgd'] as const)
+      expect(trainReluGate({ ...base, update, steps: 700 }).errors[700]).toBeLessThan(1e-9);
   });
   it('an attack of magnitude 0 changes nothing; beta = 0 ignores theta', () => {
     const clean = trainReluGate(base).errors;
