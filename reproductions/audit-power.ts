@@ -78,7 +78,6 @@ export const auditPower: Reproduction = {
   id: 'power',
   title: 'Audit power and size: flawed estimators caught, a correct one never failed',
   async run(ctx) {
-    const started = performance.now();
     const quick: Profile = { name: 'quick', scale: 1, seed: QUICK_SEED };
     const deep: Profile = { name: 'deep', scale: 20, seed: QUICK_SEED };
     // quick scale: the quick profile, every flaw at every magnitude, size over 40 audit seeds.
@@ -196,8 +195,6 @@ export const auditPower: Reproduction = {
       );
     }
     return finishReport(ctx, {
-      name: this.name,
-      title: this.title,
       source:
         "This suite's own audit (`sim-audit audit`), against the claim of ../shared/seeds/000_4b659a1b40d3d3e0.txt: error O(sigma sqrt(eps) + sigma sqrt(d/n)), dimension-free",
       claim:
@@ -247,7 +244,6 @@ export const auditPower: Reproduction = {
         "The rate properties test exponents, not constants: an estimator with a larger constant than the shipped one but the claimed exponents passes them. P1 is the calibrated regression check of the shipped solver's constant, reported beside the verdict (a correct estimator with a larger constant fails it); `audit --constants` counts it, and its false-alarm rate is then the one measured in its size row, not derived.",
         'Size by construction: each rate run is a one-sided t test at 0.25% in the quick profile (one run per rate property) and 0.083% in the deep (three), 1% for the four rate properties either way; hygiene must hold on every run.',
       ],
-      started,
     });
   },
 };

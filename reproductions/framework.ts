@@ -32,6 +32,10 @@ export interface ReproductionContext {
   readonly sweep: Sweep;
   /** false in a shard: the report is left to the merge (finishReport stops the run). */
   readonly writes: boolean;
+  /** The reproduction being run (its report's name and title) and performance.now() when it
+   *  started: the framework names and times every report. */
+  readonly reproduction: { readonly name: string; readonly title: string };
+  readonly started: number;
 }
 
 /** A task of a reproduction: function `name` exported by the module at `module` (pass
@@ -89,8 +93,6 @@ export interface Figure {
 
 /** The parts of a report, in the order they are printed. */
 export interface ReportParts {
-  readonly name: string;
-  readonly title: string;
   readonly source: string;
   /** The claim in one sentence. */
   readonly claim: string;
@@ -102,8 +104,6 @@ export interface ReportParts {
   readonly claims: readonly ClaimResult[];
   /** Where the reproduction departs from the paper or what the spec did not expect. */
   readonly notes?: readonly string[];
-  /** performance.now() when the run started. */
-  readonly started: number;
 }
 
 /**
@@ -112,8 +112,9 @@ export interface ReportParts {
  * machine go in the closing Run section and the JSON's `run`, so a re-run with the same
  * seeds changes only those lines (and the timings of reports whose figures are timings).
  */
-export async function finishReport(ctx: ReproductionContext, p: ReportParts): Promise<ReportJson> {
+export async function finishReport(ctx: ReproductionContext, parts: ReportParts): Promise<ReportJson> {
   if (!ctx.writes) throw new ShardDone();
+  const p = { ...parts, name: ctx.reproduction.name, title: ctx.reproduction.title };
   // figures are drawn on the workers (vega is CPU-heavy, and a busy main thread cannot hand
   // tasks to idle workers), then each written atomically
   const svgs = await Promise.all(p.figures.map((f) => ctx.sweep.direct<string>(task(CHART_MODULE, 'renderSvgTask', f.spec))));
@@ -150,7 +151,7 @@ export async function finishReport(ctx: ReproductionContext, p: ReportParts): Pr
     source: p.source,
     settings: p.settings,
     claims: p.claims,
-    run: { seconds: (performance.now() - p.started) / 1000, machine: machineLine() },
+    run: { seconds: (performance.now() - ctx.started) / 1000, machine: machineLine() },
   };
   writeReport(ctx.out, body, json);
   return json;

@@ -40,7 +40,6 @@ export const r1: Reproduction = {
   id: 'r1',
   title: 'R1: robust error against the corrupted fraction eps, and breakdown points',
   async run(ctx) {
-    const started = performance.now();
     const scale = ctx.full ? { d: 50, n: 100000, seeds: 16 } : { d: 10, n: 40000, seeds: 8 };
     const seeds = seedList(scale.seeds);
     const common = { d: scale.d, n: scale.n, norm: 1, noise: 'student-t:3', sigma: 0.5 } as const;
@@ -150,8 +149,6 @@ export const r1: Reproduction = {
       ),
     );
     return finishReport(ctx, {
-      name: this.name,
-      title: this.title,
       source: MAIN_SOURCE,
       claim:
         'Robust GD from a robust spectral start reaches error O(sigma sqrt(eps)) (plus the statistical term): the excess error over eps = 0, divided by sigma sqrt(eps), stays bounded as eps falls; non-robust baselines break down at small eps.',
@@ -211,7 +208,6 @@ export const r1: Reproduction = {
         'Before this reading, R1 asserted "log-log slope of the excess <= 1/2 + half-width": that direction passes an eps^(1/4) estimator and fails one better than claimed; the excess alone is also lost in noise at small eps (slopes from 0.05 to 3.2 for the same correct solver).',
         "A negative R (the fit at eps > 0 beats the same seed's eps = 0 fit) is expected under heavy-tailed noise: told eps > 0, the filter also trims the noise's outliers.",
       ],
-      started,
     });
   },
 };

@@ -20,7 +20,6 @@ export const r2: Reproduction = {
   id: 'r2',
   title: 'R2: robust error against the noise level sigma at fixed eps',
   async run(ctx) {
-    const started = performance.now();
     const scale = ctx.full ? { d: 50, n: 25000, seeds: 16 } : { d: 10, n: 5000, seeds: 8 };
     const seeds = seedList(scale.seeds);
     // |w*| = 2 keeps sigma / |w*| <= 0.5 (the P1 domain) up to sigma = 1
@@ -51,8 +50,6 @@ export const r2: Reproduction = {
     );
     const ratios = SIGMAS.map((_sigma, k) => Number(table[k][3]));
     return finishReport(ctx, {
-      name: this.name,
-      title: this.title,
       source: MAIN_SOURCE,
       claim:
         'At fixed eps the robust error is O(sigma sqrt(eps) + sigma sqrt(d/n)): linear in sigma, so its log-log slope against sigma is 1.',
@@ -94,7 +91,6 @@ export const r2: Reproduction = {
           t.critical,
         ),
       ],
-      started,
     });
   },
 };

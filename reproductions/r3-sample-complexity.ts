@@ -18,7 +18,6 @@ export const r3: Reproduction = {
   id: 'r3',
   title: 'R3: sample complexity, error against n/d for d in {20, 50, 100, 200}',
   async run(ctx) {
-    const started = performance.now();
     const ratios = ctx.full ? [25, 50, 100, 200, 400, 800] : [25, 50, 100, 200];
     const seeds = seedList(ctx.full ? 10 : 6);
     const common = { norm: 1, link: 'gelu', noise: 'student-t:3', sigma: 0.5, eps: 0.05 } as const;
@@ -58,8 +57,6 @@ export const r3: Reproduction = {
     const worst = tests.reduce((a, b) => (b.t.statistic / b.t.critical > a.t.statistic / a.t.critical ? b : a));
     const worstBound = Math.max(...regime.flatMap((r) => DIMS.map((d) => med.get(`${d}/${r}`)! / errorBound({ ...common, d, n: r * d }))));
     return finishReport(ctx, {
-      name: this.name,
-      title: this.title,
       source: MAIN_SOURCE,
       claim:
         'With n = O~(d) samples the robust error is dimension-free: plotted against n/d, the error curves for different d collapse onto one.',
@@ -107,7 +104,6 @@ export const r3: Reproduction = {
         ),
         upperClaim('R3-bound', `at every n/d >= ${BOUNDS.minSamplesPerDimension} and d, median error / P1 bound <= 1`, worstBound, 1),
       ],
-      started,
     });
   },
 };

@@ -121,7 +121,6 @@ export const r5: Reproduction = {
   id: 'r5',
   title: 'R5: the convex basin around w*, exactly',
   async run(ctx) {
-    const started = performance.now();
     const norms = ctx.full ? [0.5, 1, 2, 3] : [1, 2];
     const dims = [10, 100, 1000];
     const mc = ctx.full ? { n: 200000 } : { n: 20000 };
@@ -200,8 +199,6 @@ export const r5: Reproduction = {
     const cells: Row[] = maps.flatMap((m) => m.cells),
       curves: Row[] = maps.flatMap((m) => m.curves);
     return finishReport(ctx, {
-      name: this.name,
-      title: this.title,
       source: MAIN_SOURCE,
       claim:
         'For generic non-monotone links (gelu, swish) the squared loss has a dimension-independent, constant-radius convex basin around w*.',
@@ -243,7 +240,6 @@ export const r5: Reproduction = {
       notes: [
         "The Lipschitz-Hessian radius is the paper's style of argument made as sharp as it can be; its published constant would be smaller still.",
       ],
-      started,
     });
   },
 };

@@ -52,7 +52,6 @@ export const r6: Reproduction = {
   id: 'r6',
   title: 'R6: spectral initialization, alignment against n/d',
   async run(ctx) {
-    const started = performance.now();
     const d = ctx.full ? 50 : 20;
     const logd = BOUNDS.spectralSamplesPerDLogD * Math.log(d);
     const ratios = ctx.full ? [25, 50, 100, 200, 400, Math.ceil(logd), 1200] : [25, 50, 100, 200, Math.ceil(logd), 900];
@@ -112,8 +111,6 @@ export const r6: Reproduction = {
       ctx.log(`r6: ${adversary} done`);
     }
     return finishReport(ctx, {
-      name: this.name,
-      title: this.title,
       source: MAIN_SOURCE,
       claim:
         'The robust spectral initialization is efficiently reachable under adversarial contamination: with n = O(d log d) samples its direction is aligned with w* well enough to start inside the convex basin, under every adversary.',
@@ -162,7 +159,6 @@ export const r6: Reproduction = {
           threshold,
         ),
       ],
-      started,
     });
   },
 };

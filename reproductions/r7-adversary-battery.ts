@@ -21,7 +21,6 @@ export const r7: Reproduction = {
   id: 'r7',
   title: 'R7: the adversary battery, every estimator against every adversary',
   async run(ctx) {
-    const started = performance.now();
     const scale = ctx.full ? { d: 40, n: 10000, seeds: 20 } : { d: 10, n: 2000, seeds: 5 };
     const seeds = seedList(scale.seeds);
     const common = { d: scale.d, n: scale.n, norm: 1, link: 'gelu', noise: 'student-t:3', sigma: 0.5, eps: 0.05 } as const;
@@ -62,8 +61,6 @@ export const r7: Reproduction = {
     const weakestBreak = Math.min(...NON_ROBUST.map((m) => worst.get(m)!.median));
     const ranking = [...worst].sort((a, b) => a[1].median - b[1].median).map(([m, w]) => `${m} ${fmt(w.median, 3)} (${w.adversary})`);
     return finishReport(ctx, {
-      name: this.name,
-      title: this.title,
       source: MAIN_SOURCE,
       claim:
         'The robust solver keeps its error bound under every adversary of the catalogue, while each non-robust baseline is broken by at least one of them.',
@@ -108,7 +105,6 @@ export const r7: Reproduction = {
           BOUNDS.leverageBreak,
         ),
       ],
-      started,
     });
   },
 };

@@ -108,7 +108,7 @@ export async function runReproductions(chosen: readonly Reproduction[], o: RunOp
       compute: o.mode !== 'merge',
       onCount: (c) => o.progress.update(r.name, c),
     });
-    const ctx = { full: o.full, out: o.out, log, sweep, writes: o.mode !== 'shard' };
+    const ctx = { full: o.full, out: o.out, log, sweep, writes: o.mode !== 'shard', reproduction: r, started: performance.now() };
     try {
       if (o.mode === 'shard') {
         const done = r.run(ctx).then(

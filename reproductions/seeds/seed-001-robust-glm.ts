@@ -75,7 +75,6 @@ export const seed001: Reproduction = {
   id: 's1',
   title: 'Seed 001: robustly learning a single neuron under adversarial label noise',
   async run(ctx) {
-    const started = performance.now();
     const seeds = seedList(ctx.full ? 5 : 1);
     const levels = ctx.full ? [0.05, 0.1, 0.2, 0.3] : [0.1, 0.3];
     const { d, n } = GLM;
@@ -171,8 +170,6 @@ export const seed001: Reproduction = {
     const curve = [1e-4, 1e-3, 1e-2, 0.1, 0.3, 0.6].map((x) => ({ OPT: x, F: GLM.C * x + GLM.epsTarget }));
     const consts = ['surrogate', 'riemannian-ou'].map((m) => `${m} ${fmt(constant.get(m as GlmMethod) ?? 0, 3)}`).join(', ');
     return finishReport(ctx, {
-      name: this.name,
-      title: this.title,
       source: SOURCE,
       claim:
         'With Gaussian covariates and arbitrary labels, for monotone activations, an efficient algorithm finds a unit w with F(w) <= C OPT + eps, C an absolute constant; plain gradient descent on the squared loss does not in general.',
@@ -232,7 +229,6 @@ export const seed001: Reproduction = {
         'The label-noise stationary point does not trap anyone into a bad risk: to cancel the clean gradient at w_bad the noise must be as large as that gradient, which makes F(w_bad) close to OPT itself (the last column above), so plain GD that stops there still meets C OPT + eps. For sigmoid the construction even makes w_bad the better neuron (L(w*) > F(w_bad)). The failure of plain GD that the bound does catch is the flat derivative: on the staircase its field is 0 and it stays at its start.',
         'The alignment-sharpness inequality holds with a wide margin everywhere: it is a lower bound by Cauchy-Schwarz, far from tight at these noise levels.',
       ],
-      started,
     });
   },
 };

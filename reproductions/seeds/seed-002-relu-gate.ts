@@ -48,7 +48,6 @@ export const seed002: Reproduction = {
   id: 's2',
   title: 'Seed 002: a ReLU gate trained online, realizable and under label poisoning',
   async run(ctx) {
-    const started = performance.now();
     const seeds = seedList(ctx.full ? 10 : 3);
     const poisonSteps = ctx.full ? 5000 : 2000;
     const base = { d: D, eta: GATE.eta, seed: 0 };
@@ -214,8 +213,6 @@ export const seed002: Reproduction = {
       seeds,
     };
     return finishReport(ctx, {
-      name: this.name,
-      title: this.title,
       source: SOURCE,
       claim:
         "A simple iterative stochastic non-gradient algorithm trains a ReLU gate in linear time in the realizable case under milder-than-Gaussian (symmetric) covariates, with mini-batching; under online label poisoning (probability beta, magnitude theta) its error degrades gracefully in beta and theta, and its trajectories look like SGD's.",
@@ -280,7 +277,6 @@ export const seed002: Reproduction = {
       notes: [
         'Which reading the claims hold for is the finding: the label-sign update is not graceful in theta. Any positive shift of a zero label, however small, switches its indicator on and adds (theta - <w,x>) x from the half-space <w*,x> < 0, which shrinks w whatever theta is, so its error at beta = 0.5 is about 0.2 already at theta = 0.125 (and exactly 0 at theta = 0). The GLMtron reading degrades like theta sqrt(beta), as SGD does.',
       ],
-      started,
     });
   },
 };

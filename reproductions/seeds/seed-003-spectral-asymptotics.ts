@@ -117,7 +117,6 @@ export const seed003: Reproduction = {
   id: 's3',
   title: 'Seed 003: spectral initialization asymptotics and the two-stage algorithm',
   async run(ctx) {
-    const started = performance.now();
     const seeds = seedList(ctx.full ? 10 : 2);
     const claims: ClaimResult[] = [];
     // 1. thresholds
@@ -282,8 +281,6 @@ export const seed003: Reproduction = {
       ),
     );
     return finishReport(ctx, {
-      name: this.name,
-      title: this.title,
       source: SOURCE,
       claim:
         'In the proportional regime n / d = alpha the squared overlap of the spectral estimator with w* converges to a closed form in alpha and the preprocessing T, positive exactly above a weak-recovery threshold alpha_c(T) (1/2 for the optimal T in real phase retrieval); gradient descent from that start converges exponentially once the start lands in the benign region.',
@@ -342,7 +339,6 @@ export const seed003: Reproduction = {
         `The finite-size deviations are large for the optimal T near its threshold (T(y) = 1 - 1/y has a heavy negative tail, so a few rows with tiny |<w*, x>| dominate D at small d): the tolerance ${SPECTRAL.finiteSizeC} / sqrt(d) shrinks with d, and the claims are checked from ${SPECTRAL.aboveFactor} alpha_c up, outside the critical window.`,
         'Below alpha = 1 Wirtinger flow with this fixed step diverges from the spectral start; at alpha = 2 it converges but slowly; from alpha = 3 the error falls geometrically to rounding.',
       ],
-      started,
     });
   },
 };

@@ -63,7 +63,6 @@ export const seed004: Reproduction = {
   id: 's4',
   title: 'Seed 004: pReLU networks on orthonormal Gaussian mixtures, l2 robustness',
   async run(ctx) {
-    const started = performance.now();
     const scale = ctx.full
       ? { D: 1000, n: 5000, nTest: 100, K1: 5, K2: 5, m: 100, seeds: 3 }
       : { D: 50, n: 300, nTest: 40, K1: 3, K2: 3, m: 40, seeds: 2 };
@@ -115,8 +114,6 @@ export const seed004: Reproduction = {
       ),
     ];
     return finishReport(ctx, {
-      name: this.name,
-      title: this.title,
       source: SOURCE,
       claim:
         'On a balanced mixture of Gaussians with orthonormal centers, gradient descent on a two-layer pReLU network with p > 2 (no adversarial examples) learns a classifier whose l2 robustness is close to the optimal sqrt(2)/2, while a ReLU network learns a non-robust one.',
@@ -163,7 +160,6 @@ export const seed004: Reproduction = {
         'A misclassified test point counts as radius 0 (it needs no attack); test accuracy is printed beside the radii.',
         `ReLU networks fit the data and generalize (test accuracy 1) but are flipped by perturbations of about ${fmt(Math.max(...medianBy.get(1)!), 2)}, well inside the optimal ${fmt(OPTIMAL_RADIUS, 3)}; p = 2 sits between.`,
       ],
-      started,
     });
   },
 };

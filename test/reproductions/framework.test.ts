@@ -17,8 +17,6 @@ const fake = (name: string, measured: number): Reproduction => ({
   title: `Fake ${name}`,
   async run(ctx) {
     return finishReport(ctx, {
-      name,
-      title: `Fake ${name}`,
       source: 'a test',
       claim: 'x is small.',
       settings: { seed: 1, grid: [1, 2] },
@@ -37,14 +35,21 @@ const fake = (name: string, measured: number): Reproduction => ({
         },
       ],
       claims: [upperClaim('F-upper', 'measured <= 1', measured, 1), lowerClaim('F-lower', 'measured >= 0.5', measured, 0.5)],
-      started: performance.now(),
     });
   },
 });
 
 /** A context that writes reports, with an inline sweep and no journal file. */
-function context(out: string): ReproductionContext {
-  return { full: false, out, log: () => {}, writes: true, sweep: new Sweep({ runner: createTaskRunner(0), journal: new Journal(null) }) };
+function context(out: string, reproduction = { name: 'f1-test', title: 'Fake f1-test' }): ReproductionContext {
+  return {
+    full: false,
+    out,
+    log: () => {},
+    writes: true,
+    sweep: new Sweep({ runner: createTaskRunner(0), journal: new Journal(null) }),
+    reproduction,
+    started: performance.now(),
+  };
 }
 
 describe('reproduction reports', () => {
@@ -70,7 +75,7 @@ describe('reproduction reports', () => {
   });
   it('indexes every report with its verdicts, and marks the ones not run', async () => {
     const out = mkdtempSync(join(tmpdir(), 'repro-'));
-    await fake('f2-bad', 2).run(context(out));
+    await fake('f2-bad', 2).run(context(out, { name: 'f2-bad', title: 'Fake f2-bad' }));
     const tally = writeIndex(out, [fake('f2-bad', 2), fake('f3-never', 0)]);
     expect(tally).toEqual({ holds: 1, doesNotHold: 1 });
     const index = readFileSync(join(out, 'README.md'), 'utf8');

@@ -21,7 +21,6 @@ const toy: Reproduction = {
   id: 'ty',
   title: 'Toy sweep',
   async run(ctx) {
-    const started = performance.now();
     const pilot = await ctx.sweep.map<number>(
       [1, 2, 3].map((seed) => task(TOY, 'seededMean', { seed, n: 1000 })),
       { whole: true },
@@ -34,8 +33,6 @@ const toy: Reproduction = {
       ctx.sweep.task<{ v: Float64Array; nan: number; neg: number }>(task(TOY, 'awkward', { k: 3 })),
     ]);
     return finishReport(ctx, {
-      name: this.name,
-      title: this.title,
       source: 'test',
       claim: 'means are small',
       settings: { n, grid },
@@ -46,7 +43,6 @@ const toy: Reproduction = {
       ],
       figures: [],
       claims: [upperClaim('T-small', 'max |mean| <= 1', Math.max(...means.map(Math.abs)), 1)],
-      started,
     });
   },
 };
