@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { batteryShape, inVerdict, margin, runCount } from '../src/audit/battery.js';
 import { runCost } from '../src/audit/runBatteryOnSweep.js';
 import { QUICK_SEED, type Profile } from '../src/audit/profile.js';
-import type { VariantRun, Variant } from '../src/audit/batteryTasks.js';
+import { measureVariantRun, type VariantRun, type Variant } from '../src/audit/batteryTasks.js';
 import { RATES } from '../src/audit/bounds.js';
 import { markdownTable } from '../src/report/markdownTable.js';
 import { tileChart, type Row } from '../src/report/specs.js';
@@ -50,7 +50,7 @@ async function auditVariant(ctx: ReproductionContext, variant: Variant, profile:
     props.map((p) => {
       const inputs = fc.sample(p.arbitrary as fc.Arbitrary<unknown>, { numRuns: runCount(p, profile), seed: profile.seed });
       return ctx.sweep.map<VariantRun>(
-        inputs.map((input) => task(RUNS_MODULE, 'measureVariantRun', { variant, profile, property: p.id, input }, runCost(p, input))),
+        inputs.map((input) => task(RUNS_MODULE, measureVariantRun, { variant, profile, property: p.id, input }, runCost(p, input))),
       );
     }),
   );

@@ -32,7 +32,7 @@ export async function errorsByMethod(
   whole = false,
 ): Promise<Map<MethodName, number[]>> {
   const perSeed = await ctx.sweep.map<number[]>(
-    seeds.map((seed) => task(import.meta.url, 'seedErrors', { base, methods, seed }, 500 * base.n * base.d * methods.length)),
+    seeds.map((seed) => task(import.meta.url, seedErrors, { base, methods, seed }, 500 * base.n * base.d * methods.length)),
     { whole },
   );
   return new Map(methods.map((m, k) => [m, perSeed.map((errs) => errs[k])]));

@@ -3,7 +3,7 @@
  * claims, tables and figures into reports/<name>.md, its JSON twin and its SVG figures.
  */
 import { join } from 'node:path';
-import type { TopLevelSpec } from '../src/report/chart.js';
+import { renderSvgTask, type TopLevelSpec } from '../src/report/chart.js';
 import { writeTextAtomic } from '../src/io/atomicWrite.js';
 import { machineLine, writeReport, type ClaimResult, type ReportJson } from '../src/report/writeReport.js';
 import { verdictLine } from '../src/report/claim.js';
@@ -38,12 +38,14 @@ export interface ReproductionContext {
   readonly started: number;
 }
 
-/** A task of a reproduction: function `name` exported by the module at `module` (pass
- *  import.meta.url), called with `args` on a worker thread. `cost`, for scheduling only
- *  (costliest first), is in passes over data: about n d per pass; a robust fit is ~500
- *  passes, a spectral start or a Lanczos run ~200. */
-export function task(module: string, name: string, args: unknown, cost?: number): Task {
-  return cost === undefined ? { module, name, args } : { module, name, args, cost };
+/** A task of a reproduction: `fn`, a function exported under its own name by the module at
+ *  `module` (pass import.meta.url), called with `args` on a worker thread. The function
+ *  itself names the task, so a rename fails to compile, not at run time, and `args` is
+ *  checked against its parameter. `cost`, for scheduling only (costliest first), is in
+ *  passes over data: about n d per pass; a robust fit is ~500 passes, a spectral start or a
+ *  Lanczos run ~200. */
+export function task<A>(module: string, fn: (args: A) => unknown, args: NoInfer<A>, cost?: number): Task {
+  return cost === undefined ? { module, name: fn.name, args } : { module, name: fn.name, args, cost };
 }
 
 /**
@@ -117,7 +119,7 @@ export async function finishReport(ctx: ReproductionContext, parts: ReportParts)
   const p = { ...parts, name: ctx.reproduction.name, title: ctx.reproduction.title };
   // figures are drawn on the workers (vega is CPU-heavy, and a busy main thread cannot hand
   // tasks to idle workers), then each written atomically
-  const svgs = await Promise.all(p.figures.map((f) => ctx.sweep.direct<string>(task(CHART_MODULE, 'renderSvgTask', f.spec))));
+  const svgs = await Promise.all(p.figures.map((f) => ctx.sweep.direct<string>(task(CHART_MODULE, renderSvgTask, f.spec))));
   p.figures.forEach((f, k) => {
     writeTextAtomic(join(ctx.out, `${p.name}-${f.suffix}.svg`), `${svgs[k]}\n`);
   });

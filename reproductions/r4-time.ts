@@ -52,7 +52,7 @@ export const r4: Reproduction = {
     const common = { norm: 1, link: 'gelu', noise: 'student-t:3', sigma: 0.5, eps: 0.05, adversary: 'leverage', seed: 1 } as const;
     // one task: timings are measured by one thread with nothing else running (the runner
     // runs exclusive reproductions alone), and a shard owns them whole
-    const m = await ctx.sweep.task<TimeGrid>(task(import.meta.url, 'measureTimes', { grid, repeats, common }));
+    const m = await ctx.sweep.task<TimeGrid>(task(import.meta.url, measureTimes, { grid, repeats, common }));
     const bandwidth = m.bandwidth;
     const xs: number[] = [],
       ts: number[] = [],

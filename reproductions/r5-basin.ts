@@ -136,10 +136,10 @@ export const r5: Reproduction = {
     const [a0, a1, b0, b1, na, nb] = ctx.full ? [-1, 3, -2, 2, 80, 80] : [-1, 3, -2, 2, 40, 40];
     // every task asked for at once (exact radii, Monte Carlo rays, maps); tables built in order below
     const [exactRows, mcRows, maps] = await Promise.all([
-      ctx.sweep.map<ExactRow>(exactGrid.map((g) => task(import.meta.url, 'exactRadius', g))),
-      ctx.sweep.map<MonteCarloRow>(mcGrid.map((g) => task(import.meta.url, 'monteCarloRay', { ...g, n: mc.n, seed }))),
+      ctx.sweep.map<ExactRow>(exactGrid.map((g) => task(import.meta.url, exactRadius, g))),
+      ctx.sweep.map<MonteCarloRow>(mcGrid.map((g) => task(import.meta.url, monteCarloRay, { ...g, n: mc.n, seed }))),
       ctx.sweep.map<{ cells: Row[]; curves: Row[] }>(
-        mapLinks.map((link) => task(import.meta.url, 'lambdaMap', { link, grid: [a0, a1, b0, b1, na, nb] })),
+        mapLinks.map((link) => task(import.meta.url, lambdaMap, { link, grid: [a0, a1, b0, b1, na, nb] })),
       ),
     ]);
     for (const link of LINKS) {

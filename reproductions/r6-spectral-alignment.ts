@@ -4,7 +4,7 @@
  */
 import { generateInstance, type InstanceSettings } from '../src/instance/instance.js';
 import { spectralInit } from '../src/solver/spectralInit.js';
-import type { ExactRow } from './r5-basin.js';
+import { exactRadius, type ExactRow } from './r5-basin.js';
 import { ADVERSARY_NAMES } from '../src/adversaries/index.js';
 import { distance } from '../src/kernels/vec.js';
 import { summarize } from '../src/stats/summary.js';
@@ -58,7 +58,7 @@ export const r6: Reproduction = {
     const seeds = seedList(ctx.full ? 10 : 3);
     const common = { d, norm: 1, link: 'gelu', noise: 'student-t:3', sigma: 0.5, eps: BOUNDS.spectralMaxEps } as const;
     // the exact basin radius, computed on a worker (R5's task; a pilot: the threshold below needs it)
-    const r = (await ctx.sweep.task<ExactRow>(task(R5_MODULE, 'exactRadius', { link: common.link, s: common.norm }), { whole: true })).b
+    const r = (await ctx.sweep.task<ExactRow>(task(R5_MODULE, exactRadius, { link: common.link, s: common.norm }), { whole: true })).b
       .radius;
     // with |w0| = |w*| = s, |w0 - w*| = s sqrt(2 - 2 cos): inside B(w*, r) iff cos > 1 - r^2 / (2 s^2)
     const threshold = 1 - (r * r) / (2 * common.norm ** 2);
@@ -75,7 +75,7 @@ export const r6: Reproduction = {
           seeds.map((seed) =>
             task(
               import.meta.url,
-              'spectralAlignment',
+              spectralAlignment,
               { settings: { ...common, n: ratio * d, adversary, seed }, radius: r },
               400 * ratio * d * d,
             ),

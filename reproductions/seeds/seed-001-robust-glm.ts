@@ -96,15 +96,15 @@ export const seed001: Reproduction = {
     // every task asked for at once: per case its exact optimum and a fit per seed, then the
     // sharpness checks; tables built in a fixed order below
     const [optima, fits, sharpByCase] = await Promise.all([
-      ctx.sweep.map<{ opt: number; atWstar: number; atBad: number }>(cases.map((c) => task(import.meta.url, 'glmOptimum', c))),
+      ctx.sweep.map<{ opt: number; atWstar: number; atBad: number }>(cases.map((c) => task(import.meta.url, glmOptimum, c))),
       Promise.all(
         cases.map((c) =>
           ctx.sweep.map<number[]>(
-            seeds.map((seed) => task(import.meta.url, 'glmFits', { ...c, d, n, seed }, 600 * n * d * GLM_METHODS.length)),
+            seeds.map((seed) => task(import.meta.url, glmFits, { ...c, d, n, seed }, 600 * n * d * GLM_METHODS.length)),
           ),
         ),
       ),
-      ctx.sweep.map<SharpCell[][]>(sharpCases.map((c) => task(import.meta.url, 'glmSharpness', { ...c, d, n }))),
+      ctx.sweep.map<SharpCell[][]>(sharpCases.map((c) => task(import.meta.url, glmSharpness, { ...c, d, n }))),
     ]);
     for (const [ci, c] of cases.entries()) {
       const o = optima[ci];

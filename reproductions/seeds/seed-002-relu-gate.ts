@@ -81,9 +81,9 @@ export const seed002: Reproduction = {
       }),
     );
     const [realizable, stationary, trajectories] = await Promise.all([
-      ctx.sweep.map<Float64Array>(realizableRuns.map((o) => task(import.meta.url, 'gateErrors', o))),
-      ctx.sweep.map<number>(poisonRuns.map((o) => task(import.meta.url, 'gateStationaryError', o))),
-      ctx.sweep.map<Float64Array>(trajectoryRuns.map((o) => task(import.meta.url, 'gateErrors', o))),
+      ctx.sweep.map<Float64Array>(realizableRuns.map((o) => task(import.meta.url, gateErrors, o))),
+      ctx.sweep.map<number>(poisonRuns.map((o) => task(import.meta.url, gateStationaryError, o))),
+      ctx.sweep.map<Float64Array>(trajectoryRuns.map((o) => task(import.meta.url, gateErrors, o))),
     ]);
     const realizableErrors = bySettings(realizableRuns, realizable),
       stationaryOf = bySettings(poisonRuns, stationary),

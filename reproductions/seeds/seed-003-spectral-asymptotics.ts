@@ -130,7 +130,7 @@ export const seed003: Reproduction = {
     const [forms, noisyForms] = await Promise.all([
       ctx.sweep.map<ClosedForm>(
         CASES.map(([m, p]) =>
-          task(import.meta.url, 'closedForm', {
+          task(import.meta.url, closedForm, {
             model: m,
             preprocess: p,
             parts: CURVES.some(([a, b]) => a === m && b === p) ? ['table', 'curve'] : ['table'],
@@ -139,7 +139,7 @@ export const seed003: Reproduction = {
         { whole: true },
       ),
       ctx.sweep.map<ClosedForm>(
-        noisySpecs.map(([m, p]) => task(import.meta.url, 'closedForm', { model: m, preprocess: p, sigma: 0.3, parts: ['probe'] })),
+        noisySpecs.map(([m, p]) => task(import.meta.url, closedForm, { model: m, preprocess: p, sigma: 0.3, parts: ['probe'] })),
         { whole: true },
       ),
     ]);
@@ -174,9 +174,9 @@ export const seed003: Reproduction = {
       stepsWf = 500;
     const wfAlphas = [0.4, 1, 2, 3, 4, 6];
     const [overlaps, twoStage] = await Promise.all([
-      ctx.sweep.map<number>(draws.map((o) => task(import.meta.url, 'overlapDraw', o, 200 * o.alpha * o.d * o.d))),
+      ctx.sweep.map<number>(draws.map((o) => task(import.meta.url, overlapDraw, o, 200 * o.alpha * o.d * o.d))),
       ctx.sweep.map<{ overlap: number; errors: Float64Array }>(
-        wfAlphas.map((alpha) => task(import.meta.url, 'twoStageRun', { alpha, d: dWf, steps: stepsWf })),
+        wfAlphas.map((alpha) => task(import.meta.url, twoStageRun, { alpha, d: dWf, steps: stepsWf })),
       ),
     ]);
     const overlapOf = bySettings(draws, overlaps);

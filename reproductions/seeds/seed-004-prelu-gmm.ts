@@ -74,7 +74,7 @@ export const seed004: Reproduction = {
     const medianBy = new Map<number, number[]>();
     const runs = PS.flatMap((p) => seeds.map((seed) => ({ p, seed })));
     const results = await ctx.sweep.map<PreluRun>(
-      runs.map(({ p, seed }) => task(import.meta.url, 'preluRun', { p, seed, scale, alpha, train }, 6000 * scale.n * scale.D * scale.m)),
+      runs.map(({ p, seed }) => task(import.meta.url, preluRun, { p, seed, scale, alpha, train }, 6000 * scale.n * scale.D * scale.m)),
     );
     for (const [k, { p, seed }] of runs.entries()) {
       const r = results[k];

@@ -4,6 +4,7 @@ import { runCount, type BatteryOptions } from './battery.js';
 import { runBattery, summarizeRuns, type PropertyOutcome } from './runBattery.js';
 import type { Profile } from './profile.js';
 import type { Sweep } from '../sweep/sweep.js';
+import { measureRun } from './batteryTasks.js';
 
 const TASKS = new URL('./batteryTasks.ts', import.meta.url).href;
 
@@ -47,7 +48,7 @@ export async function runBatteryOnSweep(
       .map<Measurement>(
         inputs.map((input) => ({
           module: TASKS,
-          name: 'measureRun',
+          name: measureRun.name, // the function names the task: a rename fails to compile
           args: { estimator, property: p.id, input, options: { ...options, profile } },
           cost: runCost(p, input),
         })),

@@ -8,6 +8,7 @@ import { createTaskRunner } from '../../src/sweep/taskRunner.js';
 import { createProgress } from '../../src/sweep/progress.js';
 import { codeFingerprint } from '../../src/sweep/fingerprint.js';
 import { finishReport, task, type Reproduction } from '../../reproductions/framework.js';
+import { awkward, fails, seededMean } from './toyTasks.js';
 import { runReproductions, shardFiles, journalPath, type RunOptions } from '../../reproductions/runner.js';
 import { upperClaim } from '../../src/report/claim.js';
 import { summarize } from '../../src/stats/summary.js';
@@ -22,15 +23,15 @@ const toy: Reproduction = {
   title: 'Toy sweep',
   async run(ctx) {
     const pilot = await ctx.sweep.map<number>(
-      [1, 2, 3].map((seed) => task(TOY, 'seededMean', { seed, n: 1000 })),
+      [1, 2, 3].map((seed) => task(TOY, seededMean, { seed, n: 1000 })),
       { whole: true },
     );
     const n = pilot.every((m) => Math.abs(m) < 0.1) ? 2000 : 500; // the pilot decides the sizes
     const grid = [10, 20, 30, 40, 50, 60, 70, 80].map((seed) => ({ seed, n }));
     // independent tasks asked for together: a shard never waits on another's before asking
     const [means, odd] = await Promise.all([
-      ctx.sweep.map<number>(grid.map((g) => task(TOY, 'seededMean', g))),
-      ctx.sweep.task<{ v: Float64Array; nan: number; neg: number }>(task(TOY, 'awkward', { k: 3 })),
+      ctx.sweep.map<number>(grid.map((g) => task(TOY, seededMean, g))),
+      ctx.sweep.task<{ v: Float64Array; nan: number; neg: number }>(task(TOY, awkward, { k: 3 })),
     ]);
     return finishReport(ctx, {
       source: 'test',
@@ -67,9 +68,9 @@ describe('sweeps', () => {
   });
 
   it('keys tasks by module path, name and arguments, not by where the module sits on disk', () => {
-    const a = taskKey(task(TOY, 'seededMean', { seed: 1, n: 5 }));
-    expect(a).toEqual(taskKey(task(TOY, 'seededMean', { seed: 1, n: 5 })));
-    expect(a.key).not.toBe(taskKey(task(TOY, 'seededMean', { seed: 2, n: 5 })).key);
+    const a = taskKey(task(TOY, seededMean, { seed: 1, n: 5 }));
+    expect(a).toEqual(taskKey(task(TOY, seededMean, { seed: 1, n: 5 })));
+    expect(a.key).not.toBe(taskKey(task(TOY, seededMean, { seed: 2, n: 5 })).key);
     expect(a.key).toMatch(/^seededMean:[0-9a-f]{20}$/);
   });
 
@@ -111,7 +112,7 @@ describe('sweeps', () => {
   it('a sweep runs each task once, journals it, and a second sweep replays it', async () => {
     const dir = tmp();
     const file = join(dir, 'j.jsonl');
-    const tasks = [1, 2, 3].map((seed) => task(TOY, 'seededMean', { seed, n: 100 }));
+    const tasks = [1, 2, 3].map((seed) => task(TOY, seededMean, { seed, n: 100 }));
     const first = new Sweep({ runner: createTaskRunner(0), journal: new Journal(file) });
     const a = await first.map<number>(tasks);
     expect(first.counts()).toMatchObject({ requested: 3, computed: 3, replayed: 0 });
@@ -120,10 +121,10 @@ describe('sweeps', () => {
     expect(second.counts()).toMatchObject({ requested: 3, computed: 0, replayed: 3 });
     expect(b).toEqual(a);
     const failing = new Sweep({ runner: createTaskRunner(0), journal: new Journal(null) });
-    await expect(failing.task(task(TOY, 'fails', {}))).rejects.toThrow('task failed on purpose');
-    await expect(failing.task(task(TOY, 'nothing', {}))).rejects.toThrow(/not a function exported/);
+    await expect(failing.task(task(TOY, fails, {}))).rejects.toThrow('task failed on purpose');
+    await expect(failing.task({ module: TOY, name: 'nothing', args: {} })).rejects.toThrow(/not a function exported/);
     const replayOnly = new Sweep({ runner: createTaskRunner(0), journal: new Journal(null), compute: false });
-    await expect(replayOnly.task(task(TOY, 'seededMean', { seed: 9, n: 1 }))).rejects.toThrow(/no result in the shard files/);
+    await expect(replayOnly.task(task(TOY, seededMean, { seed: 9, n: 1 }))).rejects.toThrow(/no result in the shard files/);
   });
 
   it('sharded runs and their merge give the unsharded report; a shard resumes; missing shards are named', async () => {
@@ -165,7 +166,7 @@ describe('sweeps', () => {
       runner
         .run(
           {
-            ...task(TOY, 'seededMean', { seed: label.charCodeAt(0), n: label === 'A' ? 3e6 : 1000 }),
+            ...task(TOY, seededMean, { seed: label.charCodeAt(0), n: label === 'A' ? 3e6 : 1000 }),
             ...(cost === undefined ? {} : { cost }),
           },
           priority,
