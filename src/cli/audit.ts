@@ -20,7 +20,8 @@ import { runBattery, type PropertyOutcome } from '../audit/runBattery.js';
 import { profileFromEnv } from '../audit/profile.js';
 import { markdownTable } from '../report/markdownTable.js';
 import { writeTextAtomic } from '../io/atomicWrite.js';
-import { machineLine } from '../report/writeReport.js';
+import { machineLine, runSection } from '../report/writeReport.js';
+import { fmt as formatNumber } from '../report/claim.js';
 import { EXIT } from '../exitCodes.js';
 import type { CliIo } from './io.js';
 
@@ -28,8 +29,9 @@ export { loadEstimator };
 import { parseInteger } from './parse.js';
 import { toJson } from '../io/toJson.js';
 
+/** A margin or measurement as the reports print numbers (src/report/claim.ts), '-' when absent. */
 function fmt(v: number | undefined): string {
-  return v === undefined || Number.isNaN(v) ? '-' : Number.isFinite(v) ? v.toPrecision(4) : String(v);
+  return v === undefined || Number.isNaN(v) ? '-' : formatNumber(v);
 }
 
 const KIND_TITLES: Record<PropertyKind, string> = {
@@ -131,11 +133,7 @@ export function auditMarkdown(
     `The bounds and how each constant was derived or calibrated: \`src/audit/bounds.ts\`.`,
     '',
     ...(failures.length ? ['## Counterexamples', '', ...failures] : []),
-    '## Run',
-    '',
-    `- Run time: ${seconds.toFixed(1)} s (${outcomes.map((o) => `${o.id} ${o.seconds.toFixed(1)} s`).join(', ')})`,
-    `- Machine: ${machineLine()}`,
-    '',
+    runSection(seconds, machineLine(), outcomes.map((o) => `${o.id} ${o.seconds.toFixed(1)} s`).join(', ')),
   ].join('\n');
 }
 

@@ -29,14 +29,20 @@ export function machineLine(): string {
   return `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 }
 
+/** The closing section of every report (reproductions, the audit, the benchmark): run time
+ *  (with `detail`, e.g. per property) and machine, kept apart from the body, which holds no
+ *  timing. */
+export function runSection(seconds: number, machine: string, detail?: string): string {
+  return `## Run\n\n- Run time: ${seconds.toFixed(1)} s${detail ? ` (${detail})` : ''}\n- Machine: ${machine}\n`;
+}
+
 /**
  * Write reports/<name>.md and reports/<name>.json, each atomically (temp file + rename).
  * The markdown body must not contain timings; the run section (time, machine) is appended
  * last and kept apart, so re-running with the same seeds changes only those lines.
  */
 export function writeReport(dir: string, body: string, json: ReportJson): void {
-  const run = `\n## Run\n\n- Run time: ${json.run.seconds.toFixed(1)} s\n- Machine: ${json.run.machine}\n`;
-  writeTextAtomic(join(dir, `${json.name}.md`), `${body.trimEnd()}\n${run}`);
+  writeTextAtomic(join(dir, `${json.name}.md`), `${body.trimEnd()}\n\n${runSection(json.run.seconds, json.run.machine)}`);
   // one field per line, so a re-run's diff shows only the changed run.seconds line
   writeTextAtomic(join(dir, `${json.name}.json`), `${toJson(json, 2)}\n`);
 }
