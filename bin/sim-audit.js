@@ -1,8 +1,15 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's loader, so `npx sim-audit` works right after
-// `npm ci` with no build step.
-import { register } from 'tsx/esm/api';
+// The command line. The package runs its compiled JavaScript (dist/, built by `npm run build`,
+// which npm ci and npm pack run); a clone without a build runs the TypeScript sources through
+// tsx, a development dependency.
+import { existsSync } from 'node:fs';
 
-register();
-const { run } = await import('../src/cli/main.ts');
+const compiled = new URL('../dist/cli/main.js', import.meta.url);
+let run;
+if (existsSync(compiled)) ({ run } = await import(compiled.href));
+else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ run } = await import('../src/cli/main.ts'));
+}
 process.exitCode = await run(process.argv.slice(2));

@@ -5,8 +5,9 @@ import { runBattery, summarizeRuns, type PropertyOutcome } from './runBattery.js
 import type { Profile } from './profile.js';
 import type { Sweep } from '../sweep/sweep.js';
 import { measureRun } from './batteryTasks.js';
+import { siblingModule } from '../sweep/siblingModule.js';
 
-const TASKS = new URL('./batteryTasks.ts', import.meta.url).href;
+const TASKS = siblingModule(import.meta.url, 'batteryTasks');
 
 /** Battery options a worker can rebuild the battery from (JSON-able). */
 export type SerializableBatteryOptions = Omit<BatteryOptions, 'profile'>;

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { siblingModule } from '../sweep/siblingModule.js';
 
 /** Peak memory of one robust fit, measured in a fresh process. */
 export interface PeakMemory {
@@ -16,8 +17,10 @@ export interface PeakMemory {
  * instance and read its peak resident set above the baseline.
  */
 export function measurePeakMemory(n: number, d: number): PeakMemory {
-  const probe = fileURLToPath(new URL('./memoryProbe.ts', import.meta.url));
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', probe, String(n), String(d)], { encoding: 'utf8' });
+  const probe = fileURLToPath(siblingModule(import.meta.url, 'memoryProbe'));
+  // the sources run through tsx (development); the compiled package is plain JavaScript
+  const loader = probe.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const out = execFileSync(process.execPath, ['--expose-gc', ...loader, probe, String(n), String(d)], { encoding: 'utf8' });
   const { baselineKiB, peakKiB } = JSON.parse(out.trim().split('\n').pop()!) as { baselineKiB: number; peakKiB: number };
   const bytes = (peakKiB - baselineKiB) * 1024;
   return { n, d, bytes, bytesPerNumber: bytes / (n * d) };

@@ -1,6 +1,4 @@
 import { Command } from 'commander';
-import { BENCH_DEFAULTS, BENCH_SMOKE, runBench } from '../bench/runBench.js';
-import { writeBenchReport } from '../bench/benchReport.js';
 import { toJson } from '../io/toJson.js';
 import type { CliIo } from './io.js';
 
@@ -14,6 +12,9 @@ export function benchCommand(io: CliIo): Command {
     .option('--json', 'also print the JSON twin on stdout (progress goes to stderr)')
     .option('--smoke', 'tiny sizes: checks in seconds that every step runs; the figures mean nothing')
     .action(async (o) => {
+      // loaded here, not at start-up: the chart renderer (vega) alone takes 0.3 s to import
+      const { BENCH_DEFAULTS, BENCH_SMOKE, runBench } = await import('../bench/runBench.js');
+      const { writeBenchReport } = await import('../bench/benchReport.js');
       const started = performance.now();
       const result = runBench(o.smoke ? BENCH_SMOKE : BENCH_DEFAULTS, (line) => io.stderr(`${line}\n`));
       const json = await writeBenchReport(o.out, result, (performance.now() - started) / 1000);

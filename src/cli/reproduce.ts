@@ -1,12 +1,26 @@
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
+import { InputError } from '../errors.js';
 import type { CliIo } from './io.js';
 
-/** Its module is loaded only when one of the two verbs runs: the reproductions and their
- *  report code are not needed to start any other verb. */
-async function reproductionsMain(): Promise<
-  (argv: readonly string[], log: (line: string) => void, err: (line: string) => void) => Promise<number>
-> {
-  return (await import('../../reproductions/index.js')).main;
+type ReproduceMain = (argv: readonly string[], log: (line: string) => void, err: (line: string) => void) => Promise<number>;
+
+/**
+ * The reproductions' command line (reproductions/index.ts), loaded only when one of the two
+ * verbs runs: the reproductions and their report code are not needed to start any other verb.
+ * They are TypeScript beside src/ in a clone of the repository (a compiled CLI registers tsx, a
+ * development dependency, to load them) and not part of the installed package.
+ */
+async function reproductionsMain(): Promise<ReproduceMain> {
+  const entry = new URL('../../reproductions/index.ts', import.meta.url);
+  if (!existsSync(entry)) {
+    throw new InputError(
+      'the reproductions are not part of the installed package: run them from a clone of the repository (npm ci && npm run reproduce)',
+    );
+  }
+  if (!import.meta.url.endsWith('.ts')) (await import('tsx/esm/api')).register();
+  // a URL, not a literal path: the compiled package does not contain (or type-check) them
+  return ((await import(entry.href)) as { main: ReproduceMain }).main;
 }
 
 /** A verb whose arguments go, untouched, to the reproductions' own command line. */

@@ -1,0 +1,68 @@
+/**
+ * sim-audit as a library: fit, simulate, attack, landscape (and the names they take). The
+ * command line (`sim-audit`, src/cli/) is built on the same functions.
+ *
+ * @example
+ * import { simulate, fit } from 'sim-audit';
+ * const { sample, wstar } = simulate({ d: 10, n: 4000, norm: 1, link: 'gelu', noise: 'student-t:3', sigma: 0.5, eps: 0.05, adversary: 'leverage', seed: 1 });
+ * const { w } = fit(sample, { method: 'robust', link: 'gelu', eps: 0.05, seed: 1 });
+ */
+import { getAdversary } from './adversaries/index.js';
+import { generateInstance, type Instance, type InstanceSettings } from './instance/instance.js';
+import { landscapeSummary, type LandscapeSummary } from './landscape/landscapeSummary.js';
+import { getLink, type LinkName } from './model/links.js';
+import { type Sample, validateSample } from './model/sample.js';
+import { checkEps } from './robust/rows.js';
+import { InputError } from './errors.js';
+import { namedStream } from './rng/streams.js';
+
+export { ADVERSARY_NAMES, type AdversaryName } from './adversaries/index.js';
+export { InputError };
+export type { Instance, InstanceSettings } from './instance/instance.js';
+export type { LandscapeSummary } from './landscape/landscapeSummary.js';
+export { LINK_NAMES, type LinkName } from './model/links.js';
+export { NOISE_FAMILIES } from './model/noise.js';
+export type { Sample } from './model/sample.js';
+export { fit, METHOD_NAMES, type MethodName } from './solver/methods.js';
+export type { FitOptions, FitResult } from './solver/types.js';
+
+/** Draw an instance: a clean sample of `y = phi(<w*, x>) + noise`, then the adversary's
+ *  corruption of `eps n` rows. Deterministic given `settings.seed`. */
+export function simulate(settings: InstanceSettings): Instance {
+  return generateInstance(settings);
+}
+
+/** What {@link attack} takes: a clean sample, the truth, and the adversary. */
+export interface AttackOptions {
+  readonly data: Sample;
+  readonly wstar: ArrayLike<number>;
+  readonly link: LinkName;
+  readonly adversary: string;
+  readonly eps: number;
+  readonly seed: number;
+}
+
+/** Corrupt a clean sample with a catalogue adversary (as `sim-audit attack`): the corrupted
+ *  sample and the 0-based indices of the rows it changed. */
+export function attack(o: AttackOptions): { sample: Sample; corrupted: number[] } {
+  validateSample(o.data);
+  checkEps(o.eps);
+  const link = getLink(o.link);
+  const adversary = getAdversary(o.adversary);
+  if (o.wstar.length !== o.data.d) throw new InputError(`wstar has ${o.wstar.length} numbers but the sample has d = ${o.data.d} columns`);
+  const { sample, corrupted } = adversary({
+    clean: o.data,
+    wstar: Float64Array.from(o.wstar),
+    link,
+    eps: o.eps,
+    rng: namedStream(o.seed, 'adversary'),
+  });
+  return { sample, corrupted: Array.from(corrupted) };
+}
+
+/** Exact population facts of `L(w) = E[(phi(<w,x>) - y)^2]`, `x ~ N(0, I)`, at `|w*| = norm`
+ *  (as `sim-audit landscape`): lambda_min of the Hessian at w*, the convexity-basin radius,
+ *  Hermite and spectral coefficients. */
+export function landscape(link: LinkName, norm = 1): LandscapeSummary {
+  return landscapeSummary(link, norm);
+}
