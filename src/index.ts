@@ -1,5 +1,5 @@
 /**
- * sim-audit as a library: fit, simulate, attack, landscape (and the names they take). The
+ * sim-audit as a library: fit, simulate, attack, landscape, audit (and the names they take). The
  * command line (`sim-audit`, src/cli/) is built on the same functions.
  *
  * @example
@@ -15,9 +15,13 @@ import { type Sample, validateSample } from './model/sample.js';
 import { checkEps } from './robust/rows.js';
 import { InputError } from './errors.js';
 import { namedStream } from './rng/streams.js';
+import type { AuditedFit } from './audit/fitCall.js';
+import { type AuditOptions, type AuditOutcome, runAudit } from './audit/runAudit.js';
 
 export { ADVERSARY_NAMES, type AdversaryName } from './adversaries/index.js';
 export { InputError };
+export type { AuditOptions, AuditOutcome } from './audit/runAudit.js';
+export type { AuditedFit } from './audit/fitCall.js';
 export type { Instance, InstanceSettings } from './instance/instance.js';
 export type { LandscapeSummary } from './landscape/landscapeSummary.js';
 export { LINK_NAMES, type LinkName } from './model/links.js';
@@ -65,4 +69,13 @@ export function attack(o: AttackOptions): { sample: Sample; corrupted: number[] 
  *  Hermite and spectral coefficients. */
 export function landscape(link: LinkName, norm = 1): LandscapeSummary {
   return landscapeSummary(link, norm);
+}
+
+/**
+ * Audit an estimator against the claim (as `sim-audit audit`): `estimator` is a method name, the
+ * path of a module exporting `fit(data, options) -> w`, or such a function (then the runs stay
+ * on this thread). Resolves to the outcome object `audit --json` prints; `holds` is the verdict.
+ */
+export async function audit(estimator: string | AuditedFit, options: AuditOptions = {}): Promise<AuditOutcome> {
+  return (await runAudit(estimator, options)).outcome;
 }

@@ -23,6 +23,8 @@ const COVERED_THROUGH: Record<string, { test: string; how: string }> = {
   'src/adversaries/plantedModel.ts': { test: 'test/adversaries/adversaries.test.ts', how: 'the catalogue' },
   'src/adversaries/signFlip.ts': { test: 'test/adversaries/adversaries.test.ts', how: 'the catalogue' },
   'src/adversaries/spectralPlant.ts': { test: 'test/adversaries/adversaries.test.ts', how: 'the catalogue' },
+  'src/audit/auditReport.ts': { test: 'test/cli/audit.test.ts', how: 'the audit verb prints its verdict and writes its report' },
+  'src/audit/runAudit.ts': { test: 'test/index.test.ts', how: 'audit(), the library entry, and the audit verb' },
   'src/audit/loadEstimator.ts': { test: 'test/cli/audit.test.ts', how: 'loadEstimator, re-exported by the audit verb' },
   'src/bench/memoryProbe.ts': { test: 'test/bench/bench.test.ts', how: 'peak memory runs it as a child process' },
   'src/cli/attack.ts': { test: 'test/cli/cli.test.ts', how: 'the verbs through the command line' },

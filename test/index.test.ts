@@ -1,6 +1,6 @@
 // The library entry (src/index.ts, the package's main export): what the README's snippet does.
 import { describe, expect, it } from 'vitest';
-import { ADVERSARY_NAMES, attack, fit, InputError, LINK_NAMES, landscape, METHOD_NAMES, simulate } from '../src/index.js';
+import { ADVERSARY_NAMES, attack, audit, fit, InputError, LINK_NAMES, landscape, METHOD_NAMES, simulate } from '../src/index.js';
 import { siblingModule } from '../src/sweep/siblingModule.js';
 
 describe('the library API', () => {
@@ -47,6 +47,18 @@ describe('the library API', () => {
     const s = landscape('linear', 1);
     expect(s.hessianMinEigAtOptimum).toBeCloseTo(2, 8);
   });
+
+  it('audit takes a function and resolves to the outcome audit --json prints (the rates skipped here: they take a minute)', async () => {
+    const leastSquares = (data: Parameters<typeof fit>[0], o: { link: 'linear'; eps: number; seed: number }) =>
+      fit(data, { ...o, method: 'plain' }).w;
+    const skip = ['eps-rate', 'sigma-rate', 'n-rate', 'd-rate', 'P6-rotation-equivariance'];
+    const outcome = await audit(leastSquares as never, { skip, links: ['linear'] });
+    expect(outcome.holds).toBe(true); // P1, calibrated, is outside the verdict
+    expect(outcome.calibratedHolds).toBe(false);
+    expect(outcome.properties.find((p) => p.id === 'P1-error-bound')?.holds).toBe(false);
+    expect((await audit(leastSquares as never, { skip, links: ['linear'], constants: true })).holds).toBe(false);
+    await expect(audit('robust', { skip: ['P9'] })).rejects.toThrow(/unknown property "P9"/);
+  }, 120000);
 
   it("siblingModule keeps the running module's extension (.ts from the sources, .js compiled)", () => {
     expect(siblingModule('file:///a/src/audit/x.ts', 'batteryTasks')).toBe('file:///a/src/audit/batteryTasks.ts');

@@ -1,0 +1,148 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import { getLink, type LinkName } from '../model/links.js';
+import { isMethodName } from '../solver/methods.js';
+import { codeFingerprint } from '../sweep/fingerprint.js';
+import { Journal } from '../sweep/journal.js';
+import { createProgress } from '../sweep/progress.js';
+import { Sweep } from '../sweep/sweep.js';
+import { createTaskRunner } from '../sweep/taskRunner.js';
+import { CLAIM_LINKS } from './arbitraries.js';
+import { auditVerdict, sizeStatement } from './auditReport.js';
+import { auditBattery, batteryIds, type BatteryOptions } from './battery.js';
+import type { AuditedFit } from './fitCall.js';
+import { loadEstimator } from './loadEstimator.js';
+import { type Profile, profileFromEnv } from './profile.js';
+import { type ClaimExponents, PAPER_EXPONENTS, parseExponents } from './rates.js';
+import { type PropertyOutcome, runBattery } from './runBattery.js';
+import { runBatteryOnSweep } from './runBatteryOnSweep.js';
+
+/** What an audit runs against and how (the `audit` verb's options, as data). */
+export interface AuditOptions {
+  /** quick (default) or deep. */
+  readonly profile?: 'quick' | 'deep';
+  /** fast-check seed (default: fixed for quick, time-based for deep). */
+  readonly seed?: number;
+  /** Worker threads (default: the cores; 0: this thread). An estimator given as a function runs
+   *  on this thread: workers load estimators by name or module path. */
+  readonly workers?: number;
+  /** The claim's exponents (default the paper's), or their text `eps=0.5,sigma=1,n=-0.5,d=0`. */
+  readonly rates?: ClaimExponents | string;
+  /** Links the estimator is made for (default: the claim's). */
+  readonly links?: readonly LinkName[];
+  /** Properties left out (named as skipped). */
+  readonly skip?: readonly string[];
+  /** Count the calibrated bound (P1) in the verdict. */
+  readonly constants?: boolean;
+  /** Journal finished runs to this file (JSON lines): a killed audit resumes from it. */
+  readonly journal?: string;
+  /** Called as each property finishes. */
+  readonly onProperty?: (outcome: PropertyOutcome) => void;
+  /** Where progress lines go (default: none). */
+  readonly progress?: { readonly tty: boolean; readonly write: (text: string) => void };
+}
+
+/** The outcome of an audit: what `sim-audit audit --json` prints. */
+export interface AuditOutcome {
+  readonly estimator: string;
+  readonly profile: 'quick' | 'deep';
+  readonly seed: number;
+  /** The verdict (the exit code): the claim's properties and hygiene (and P1 with `constants`). */
+  readonly holds: boolean;
+  readonly claimHolds: boolean;
+  readonly hygieneHolds: boolean;
+  readonly calibratedHolds: boolean;
+  readonly countCalibrated: boolean;
+  readonly seconds: number;
+  readonly exponents: ClaimExponents;
+  readonly links: readonly LinkName[];
+  readonly skipped: readonly string[];
+  readonly falseAlarm: string;
+  readonly properties: readonly (Omit<PropertyOutcome, 'maxMargin' | 'medianMargin'> & {
+    maxMargin: number | null;
+    medianMargin: number | null;
+  })[];
+}
+
+/** An audit's outcome and what its markdown report needs beside it. */
+export interface AuditRun {
+  readonly outcome: AuditOutcome;
+  readonly outcomes: readonly PropertyOutcome[];
+  readonly profile: Profile;
+}
+
+/**
+ * Run the property battery against an estimator: a method name, a module path (exporting
+ * `fit(data, options) -> w`), or a function. Options are validated here, once; bad ones throw
+ * an InputError naming the problem.
+ */
+export async function runAudit(estimator: string | AuditedFit, options: AuditOptions = {}): Promise<AuditRun> {
+  const profileName = options.profile ?? 'quick';
+  if (profileName !== 'quick' && profileName !== 'deep') throw new InputError(`profile must be quick or deep, got "${profileName}"`);
+  if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 0)) {
+    throw new InputError(`workers must be an integer >= 0, got ${options.workers}`);
+  }
+  const exponents =
+    options.rates === undefined ? PAPER_EXPONENTS : typeof options.rates === 'string' ? parseExponents(options.rates) : options.rates;
+  const links = options.links ? [...options.links] : undefined;
+  for (const l of links ?? []) getLink(l);
+  const evenLinks = (links ?? []).filter((l) => getLink(l).even);
+  if (evenLinks.length) {
+    throw new InputError(
+      `links: ${evenLinks.join(', ')} ${evenLinks.length > 1 ? 'are' : 'is'} even (the sign of w* is not identifiable), outside the claim; use ${CLAIM_LINKS.join(', ')}`,
+    );
+  }
+  const skip = [...(options.skip ?? [])];
+  const ids = batteryIds();
+  for (const id of skip) if (!ids.includes(id)) throw new InputError(`skip: unknown property "${id}" (known: ${ids.join(', ')})`);
+  if (ids.every((id) => skip.includes(id))) throw new InputError('skip leaves no property to run');
+  const fit = typeof estimator === 'string' ? await loadEstimator(estimator) : estimator;
+  const profile = profileFromEnv({
+    SIM_AUDIT_PROFILE: profileName,
+    SIM_AUDIT_SEED: options.seed === undefined ? undefined : String(options.seed),
+  });
+  const workers = typeof estimator === 'string' ? (options.workers ?? availableParallelism()) : 0;
+  const battery: BatteryOptions = { exponents, ...(links ? { links } : {}), skip };
+  const started = performance.now();
+  let outcomes: PropertyOutcome[];
+  if (workers === 0 && !options.journal) outcomes = runBattery(auditBattery(fit, { ...battery, profile }), profile, options.onProperty);
+  else {
+    // workers load the estimator themselves: a built-in name, or the module's absolute path
+    // (a function estimator with a journal runs inline, on this thread)
+    const spec = typeof estimator !== 'string' ? undefined : isMethodName(estimator) ? estimator : resolve(estimator);
+    if (spec === undefined) throw new InputError('a journal needs an estimator given by name or module path (workers load it)');
+    const runner = createTaskRunner(workers);
+    const journal = new Journal(options.journal ? resolve(options.journal) : null, [], codeFingerprint());
+    const progress = createProgress({ tty: options.progress?.tty ?? false, write: options.progress?.write ?? (() => {}), label: 'runs' });
+    try {
+      const sweep = new Sweep({ runner, journal, onCount: (c) => progress.update('audit', c) });
+      outcomes = await runBatteryOnSweep(auditBattery(fit, { ...battery, profile }), profile, spec, sweep, options.onProperty, battery);
+    } finally {
+      progress.stop();
+      journal.close();
+      await runner.close();
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const countCalibrated = Boolean(options.constants);
+  const verdict = auditVerdict(outcomes, countCalibrated);
+  const outcome: AuditOutcome = {
+    estimator: typeof estimator === 'string' ? estimator : estimator.name || 'fit',
+    profile: profile.name,
+    seed: profile.seed,
+    ...verdict,
+    countCalibrated,
+    seconds,
+    exponents,
+    links: links ?? CLAIM_LINKS,
+    skipped: skip,
+    falseAlarm: sizeStatement(profile, exponents, countCalibrated),
+    properties: outcomes.map((x) => ({
+      ...x,
+      maxMargin: Number.isFinite(x.maxMargin) ? x.maxMargin : null,
+      medianMargin: Number.isFinite(x.medianMargin) ? x.medianMargin : null,
+    })),
+  };
+  return { outcome, outcomes, profile };
+}
