@@ -38,6 +38,10 @@ const COVERED_THROUGH: Record<string, { test: string; how: string }> = {
   'src/cli/simulate.ts': { test: 'test/cli/cli.test.ts', how: 'the verbs through the command line' },
   'src/io/describeFsError.ts': { test: 'test/io/csv.test.ts', how: 'unreadable and missing files' },
   'src/report/writeReport.ts': { test: 'test/reproductions/framework.test.ts', how: 'reports written by the framework' },
+  'src/protocol/processWorker.ts': {
+    test: 'test/protocol/processEstimator.test.ts',
+    how: 'the worker thread behind every estimator process',
+  },
   'src/rng/orthonormalPair.ts': { test: 'test/seeds/glm/glm.test.ts', how: 'the GLM fits that draw their plane with it' },
   'src/robust/bulkShift.ts': { test: 'test/robust/estimators.test.ts', how: 'the filter in uncentered mode' },
   'src/sweep/worker.ts': { test: 'test/sweep/sweep.test.ts', how: 'tasks on worker threads' },

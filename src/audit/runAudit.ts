@@ -17,6 +17,7 @@ import { type Profile, profileFromEnv } from './profile.js';
 import { type ClaimExponents, PAPER_EXPONENTS, parseExponents } from './rates.js';
 import { type PropertyOutcome, runBattery } from './runBattery.js';
 import { runBatteryOnSweep } from './runBatteryOnSweep.js';
+import { startProcessEstimator } from '../protocol/processEstimator.js';
 
 /** What an audit runs against and how (the `audit` verb's options, as data). */
 export interface AuditOptions {
@@ -65,6 +66,15 @@ export interface AuditOutcome {
   })[];
 }
 
+/** An estimator in another process, in any language: the estimator-process protocol
+ *  (src/protocol/processEstimator.ts, README). */
+export interface EstimatorCommand {
+  /** Started once through the shell, kept for the whole audit. */
+  readonly command: string;
+  /** Seconds it has to answer one fit (default 120). */
+  readonly fitTimeout?: number;
+}
+
 /** An audit's outcome and what its markdown report needs beside it. */
 export interface AuditRun {
   readonly outcome: AuditOutcome;
@@ -77,7 +87,7 @@ export interface AuditRun {
  * `fit(data, options) -> w`), or a function. Options are validated here, once; bad ones throw
  * an InputError naming the problem.
  */
-export async function runAudit(estimator: string | AuditedFit, options: AuditOptions = {}): Promise<AuditRun> {
+export async function runAudit(estimator: string | AuditedFit | EstimatorCommand, options: AuditOptions = {}): Promise<AuditRun> {
   const profileName = options.profile ?? 'quick';
   if (profileName !== 'quick' && profileName !== 'deep') throw new InputError(`profile must be quick or deep, got "${profileName}"`);
   if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 0)) {
@@ -97,6 +107,23 @@ export async function runAudit(estimator: string | AuditedFit, options: AuditOpt
   const ids = batteryIds();
   for (const id of skip) if (!ids.includes(id)) throw new InputError(`skip: unknown property "${id}" (known: ${ids.join(', ')})`);
   if (ids.every((id) => skip.includes(id))) throw new InputError('skip leaves no property to run');
+  if (typeof estimator === 'object') {
+    // one estimator process, on this thread (its fits are synchronous calls)
+    if (options.journal) throw new InputError('a journal needs an estimator given by name or module path (workers load it)');
+    const proc = startProcessEstimator(estimator.command, estimator.fitTimeout);
+    try {
+      // after a protocol failure every fit fails at once; its properties are not reported
+      const onProperty = (o: PropertyOutcome): void => {
+        if (!proc.failure()) options.onProperty?.(o);
+      };
+      const run = await runAudit(proc.fit, { ...options, workers: 0, onProperty });
+      const failure = proc.failure();
+      if (failure) throw failure;
+      return { ...run, outcome: { ...run.outcome, estimator: estimator.command } };
+    } finally {
+      proc.close();
+    }
+  }
   const fit = typeof estimator === 'string' ? await loadEstimator(estimator) : estimator;
   const profile = profileFromEnv({
     SIM_AUDIT_PROFILE: profileName,

@@ -12,7 +12,8 @@ import { EXIT } from '../exitCodes.js';
 import type { CliIo } from './io.js';
 
 export { loadEstimator };
-import { parseInteger } from './parse.js';
+import { parseInteger, parseNumber } from './parse.js';
+import { DEFAULT_FIT_TIMEOUT } from '../protocol/processEstimator.js';
 import { toJson } from '../io/toJson.js';
 
 function parseList(flag: string) {
@@ -32,7 +33,16 @@ export function auditCommand(io: CliIo, setExit: (code: number) => void): Comman
     .description(
       "run the property battery against an estimator: the claim's rates in eps, sigma, n and d, the calibrated error bound, and hygiene (exact recovery, determinism, invariances)",
     )
-    .requiredOption('--estimator <NAME|PATH>', `a method (${METHOD_NAMES.join(', ')}) or a module exporting fit(data, options) => w`)
+    .option('--estimator <NAME|PATH>', `a method (${METHOD_NAMES.join(', ')}) or a module exporting fit(data, options) => w`)
+    .option(
+      '--estimator-cmd <COMMAND>',
+      'an estimator in any language: COMMAND, started once through the shell, answers fits on stdin/stdout (the estimator-process protocol, README)',
+    )
+    .option(
+      '--fit-timeout <S>',
+      `seconds an --estimator-cmd process has for one fit (default ${DEFAULT_FIT_TIMEOUT})`,
+      parseNumber('--fit-timeout'),
+    )
     .option('--profile <NAME>', 'quick or deep', 'quick')
     .option('--seed <K>', 'fast-check seed (default: fixed for quick, time-based for deep)', parseInteger('--seed'))
     .option('--json', 'print one JSON object')
@@ -59,7 +69,11 @@ export function auditCommand(io: CliIo, setExit: (code: number) => void): Comman
           io.stdout(`  replay: seed ${out.seed}, path "${out.path}"\n`);
         }
       };
-      const { outcome, outcomes, profile } = await runAudit(o.estimator, {
+      if ((o.estimator === undefined) === (o.estimatorCmd === undefined))
+        throw new InputError('give exactly one of --estimator NAME|PATH and --estimator-cmd COMMAND');
+      const estimator = o.estimator ?? { command: o.estimatorCmd, fitTimeout: o.fitTimeout };
+      const name: string = o.estimator ?? o.estimatorCmd;
+      const { outcome, outcomes, profile } = await runAudit(estimator, {
         profile: o.profile,
         seed: o.seed,
         workers: o.workers,
@@ -81,7 +95,7 @@ export function auditCommand(io: CliIo, setExit: (code: number) => void): Comman
       if (o.report) {
         writeTextAtomic(
           o.report,
-          auditMarkdown(o.estimator, profile, outcomes, seconds, {
+          auditMarkdown(name, profile, outcomes, seconds, {
             exponents,
             skipped,
             countCalibrated,

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { EstimatorProcessError, startProcessEstimator } from '../../src/protocol/processEstimator.js';
+import { findPython } from '../pythonFinder.js';
+import { cli } from '../cli/runCli.js';
+
+const python = findPython(['numpy']);
+const data = { n: 40, d: 2, x: Float64Array.from({ length: 80 }, (_, k) => Math.sin(k + 1)), y: new Float64Array(40) };
+for (let i = 0; i < 40; i++) data.y[i] = 2 * data.x[2 * i] - data.x[2 * i + 1];
+const opts = { link: 'linear' as const, eps: 0.1, seed: 1 };
+
+describe('the estimator-process protocol', () => {
+  it.skipIf(!python)(
+    'a Python estimator (least squares through the one-file helper) answers fits over stdin/stdout (needs python3 with numpy)',
+    () => {
+      const p = startProcessEstimator(`${python} examples/python/least_squares.py`, 30);
+      try {
+        const w = p.fit(data, opts) as number[];
+        expect(w[0]).toBeCloseTo(2, 10);
+        expect(w[1]).toBeCloseTo(-1, 10);
+        expect(p.fit({ ...data, d: 1, x: data.x.subarray(0, 40) }, opts)).toHaveLength(1); // a second fit, the same process
+        expect(p.failure()).toBeUndefined();
+      } finally {
+        p.close();
+      }
+    },
+    60000,
+  );
+
+  it('garbage on stdout, a crash and a timeout end it with one line naming the problem (and the last stderr line)', () => {
+    const garbage = startProcessEstimator(`sh -c 'read line; echo hello; cat >/dev/null'`, 5);
+    expect(() => garbage.fit(data, opts)).toThrow(/not JSON: "hello"/);
+    expect(() => garbage.fit(data, opts)).toThrow(EstimatorProcessError); // and stays ended
+    garbage.close();
+    const crash = startProcessEstimator(`sh -c 'read line; echo "Traceback: boom" >&2; exit 3'`, 5);
+    expect(() => crash.fit(data, opts)).toThrow(/exited with code 3 before answering; its last line on stderr: Traceback: boom/);
+    crash.close();
+    const started = performance.now();
+    const slow = startProcessEstimator(`sh -c 'sleep 30'`, 1);
+    expect(() => slow.fit(data, opts)).toThrow(/no answer within 1 s/);
+    slow.close();
+    expect(performance.now() - started).toBeLessThan(10000);
+    const wrong = startProcessEstimator(`sh -c 'read line; echo "{\\"id\\": 99, \\"w\\": [1, 2]}"; cat >/dev/null'`, 5);
+    expect(() => wrong.fit(data, opts)).toThrow(/answered id 99 to request 1/);
+    wrong.close();
+  }, 60000);
+
+  it('an error answer fails that fit only; the audit verb exits 2 on a broken process, naming it', async () => {
+    const failing = startProcessEstimator(
+      `sh -c 'while read line; do id=$(echo "$line" | sed "s/.*\\"id\\": *\\([0-9]*\\).*/\\1/"); echo "{\\"id\\": $id, \\"error\\": \\"singular\\"}"; done'`,
+      5,
+    );
+    expect(() => failing.fit(data, opts)).toThrow(/the estimator failed: singular/);
+    expect(failing.failure()).toBeUndefined();
+    failing.close();
+    const r = await cli('audit', '--estimator-cmd', `sh -c 'echo garbage'`, '--skip', 'eps-rate,sigma-rate,n-rate,d-rate');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^sim-audit: the estimator process wrote a line nobody asked for: "garbage"/);
+    expect(r.out).toBe('');
+    expect((await cli('audit', '--estimator', 'robust', '--estimator-cmd', 'x')).code).toBe(2);
+  }, 60000);
+});
