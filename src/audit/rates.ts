@@ -153,7 +153,11 @@ export function slopeTest(
   limit: number,
   alpha: number,
 ) {
-  const slopes = errors.map((row) => olsSlope(xs.map(Math.log), row.map(safeLog)));
+  // a seed's slope counts at most RATES.slopeClip beyond the limit, in the violating direction
+  const clip = RATES.slopeClip;
+  const slopes = errors
+    .map((row) => olsSlope(xs.map(Math.log), row.map(safeLog)))
+    .map((b) => (direction === 'below' ? Math.max(b, limit - clip) : Math.min(b, limit + clip)));
   // 'below': the claim is contradicted by a slope significantly below `limit` (test -slope above -limit)
   const t =
     direction === 'below'

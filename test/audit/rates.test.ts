@@ -55,6 +55,15 @@ describe('slope tests', () => {
     expect(t.slope).toBeCloseTo(0.5, 1);
     expect(t.statistic).toBeGreaterThan(t.critical);
   });
+  it("a diverging seed counts one unit beyond the limit (winsorized), so it cannot hide the others' violation", () => {
+    const flat = rows(0);
+    const diverging = [...flat.slice(1), xs.map((x) => 0.1 * x ** -12)]; // one seed's error explodes as x falls
+    const t = slopeTest(xs, diverging, 'below', 0.9, 0.0025);
+    expect(t.statistic).toBeGreaterThan(t.critical);
+    expect(t.slope).toBeGreaterThanOrEqual(-0.1 - 1e-12); // no seed below limit - 1
+    // a correct rate is untouched: no seed near the clip
+    expect(slopeTest(xs, rows(1), 'below', 0.9, 0.0025).slope).toBeCloseTo(1, 1);
+  });
   it("'above': fails a slope well over the limit", () => {
     expect(slopeTest(xs, rows(0), 'above', 0.1, 0.002).statistic).toBeLessThan(0);
     const t = slopeTest(xs, rows(0.5), 'above', 0.1, 0.002);
