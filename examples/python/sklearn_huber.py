@@ -1,6 +1,9 @@
 """scikit-learn's HuberRegressor as a sim-audit estimator (linear link only: audit it with
 `--links linear`). Huber's loss bounds the influence of a large residual, not of a large
-covariate, so leverage points (corrupted x with matching y) move it: the audit must fail it.
+covariate, so leverage points move it. What the quick audit found: exit 1, by the sigma-rate
+(under leverage its error does not shrink with the noise: error / sigma goes from 3.3 to 330 as
+sigma / |w*| goes from 0.3 to 0.003); the eps-rate holds (its error grows faster than sqrt(eps),
+which an upper bound allows).
 
     npx sim-audit audit --estimator-cmd "python3 examples/python/sklearn_huber.py" --links linear
 """
