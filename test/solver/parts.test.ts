@@ -7,6 +7,9 @@ import { FreezeTracker, FREEZE_PATIENCE, FREEZE_TOLERANCE, UNFREEZE_FACTOR } fro
 import { gradientMean } from '../../src/solver/gradientMean.js';
 import { mean } from '../../src/robust/mean.js';
 import { namedStream } from '../../src/rng/streams.js';
+import { generateInstance } from '../../src/instance/instance.js';
+import { settingsOf } from '../../src/audit/arbitraries.js';
+import { estimator } from '../../src/solver/methods.js';
 
 describe('update fields', () => {
   it("fill the per-row factor: 2 r phi'(u) (squared), r (GLMtron), 2 clip(r, delta) phi'(u) (Huber)", () => {
@@ -55,6 +58,25 @@ describe('FreezeTracker', () => {
     refrozen.record(0.02);
     expect(refrozen.refuses(0.19)).toBe(false);
     expect(refrozen.refuses(0.21)).toBe(true);
+  });
+});
+
+describe('freezing far from the answer (regression)', () => {
+  it('a relu descent from a poor start does not freeze while still travelling (deep audit seed 7: error 6.1 before FREEZE_WANDER, 0.29 after)', () => {
+    const c = {
+      link: 'relu',
+      norm: 1,
+      noiseToSignal: 0.5,
+      noise: 'gaussian',
+      d: 3,
+      samplesPerDim: 200,
+      eps: 0.1,
+      adversary: 'label-shift',
+      seed: 768517532,
+    } as const;
+    const inst = generateInstance(settingsOf(c));
+    const r = estimator('robust')(inst.sample, { link: 'relu', eps: 0.1, seed: c.seed });
+    expect(Math.hypot(...r.w.map((t, j) => t - inst.wstar[j]))).toBeLessThan(0.5);
   });
 });
 
