@@ -25,7 +25,7 @@ const KIND_TITLES: Record<PropertyKind, string> = {
 export function sizeStatement(profile: Profile, exponents: ClaimExponents, countCalibrated = false): string {
   const design = rateDesign(profile, exponents);
   return (
-    `False alarms: each rate run is a one-sided t test at probability ${design.alpha.toPrecision(2)} (${RATES.runs[profile.name]} run(s) per rate property, ${design.seedsPerPoint} seeds per point), ` +
+    `False alarms: each run of a claim property (the four rates' one-sided t tests, the breakdown count's binomial test) is at probability ${design.alpha.toPrecision(2)} (${RATES.runs[profile.name]} run(s) per property, ${design.seedsPerPoint} seeds per point), ` +
     `so the audit is built to fail an estimator that meets the claim with probability at most ${(RATES.auditFalseAlarm * RATES.rateShare * 100).toPrecision(2)}%. ` +
     `Hygiene properties (determinism, invariances) are outside that budget: they must hold on every run. ` +
     (countCalibrated

@@ -19,8 +19,8 @@ import {
   type ClaimExponents,
   type RateCase,
   type RateDesign,
-  type RateMeasurement,
 } from './rates.js';
+import { breakdownCount } from './breakdown.js';
 
 export { callFit, type AuditedFit, type Measurement };
 
@@ -234,16 +234,25 @@ export interface BatteryOptions {
 }
 
 /** The rate experiments' design in a profile: seeds per point, and each run's false-alarm
- *  probability (RATES.auditFalseAlarm x rateShare, split over 4 properties x their runs). */
+ *  probability (RATES.auditFalseAlarm x rateShare, split over the claim's statistical
+ *  properties x their runs). */
 export function rateDesign(profile: Profile, exponents: ClaimExponents = PAPER_EXPONENTS): RateDesign {
   const runsPer = RATES.runs[profile.name];
-  return { seedsPerPoint: RATES.seedsPerPoint[profile.name], alpha: (RATES.auditFalseAlarm * RATES.rateShare) / (4 * runsPer), exponents };
+  return {
+    seedsPerPoint: RATES.seedsPerPoint[profile.name],
+    alpha: (RATES.auditFalseAlarm * RATES.rateShare) / (CLAIM_PROPERTIES.length * runsPer),
+    exponents,
+  };
 }
 
-const RATE_PROPERTIES = [
+const T_TEST = 'one-sided t test';
+
+/** The claim's statistical properties: the four rates, then the breakdown count. */
+const CLAIM_PROPERTIES = [
   {
     id: 'eps-rate',
     run: epsRate,
+    test: T_TEST,
     statement: (e: ClaimExponents) =>
       `excess error over eps = 0, divided by sigma eps^${e.eps}, does not grow as eps falls from 0.1 to 0.005 (under the adversary strongest against this estimator)`,
     cost: RATES.eps.samplesPerDim * RATES.eps.d ** 2 * 60,
@@ -251,6 +260,7 @@ const RATE_PROPERTIES = [
   {
     id: 'sigma-rate',
     run: sigmaRate,
+    test: T_TEST,
     statement: (e: ClaimExponents) =>
       `at eps = ${RATES.sigma.eps}, error ~ sigma^b with b not below ${e.sigma} - margin as sigma / |w*| falls from 0.3 to 0.003`,
     cost: RATES.sigma.samplesPerDim * RATES.sigma.d ** 2 * 55,
@@ -258,32 +268,44 @@ const RATE_PROPERTIES = [
   {
     id: 'n-rate',
     run: nRate,
+    test: T_TEST,
     statement: (e: ClaimExponents) => `at eps = 0, error ~ (n/d)^c with c not above ${e.n} + margin for n/d from 100 to 3200`,
     cost: 6300 * RATES.n.d ** 2 * 16,
   },
   {
     id: 'd-rate',
     run: dRate,
+    test: T_TEST,
     statement: (e: ClaimExponents) =>
       `at n/d = ${RATES.d.samplesPerDim}, eps = ${RATES.d.eps}, error ~ d^e with e not above ${e.d} + margin for d from ${RATES.d.grid[0]} to ${RATES.d.grid[RATES.d.grid.length - 1]}`,
     cost: RATES.d.samplesPerDim * 8500 * 12,
   },
+  {
+    id: 'breakdown',
+    run: breakdownCount,
+    test: 'one-sided binomial count test',
+    statement: () =>
+      `at eps = ${RATES.breakdown.eps}, sigma / |w*| = ${RATES.breakdown.noiseToSignal}, n/d = ${RATES.breakdown.samplesPerDim}, under every catalogue adversary, ` +
+      `no more fits err beyond |w*| than a per-fit probability of ${RATES.breakdown.failureProbability} allows`,
+    cost: RATES.breakdown.samplesPerDim * RATES.breakdown.d ** 2 * 7 * 20,
+  },
 ] as const;
 
-/** The four rate properties (src/audit/rates.ts) as battery entries. */
+/** The claim's statistical properties (the four rates of src/audit/rates.ts and the
+ *  breakdown count of src/audit/breakdown.ts) as battery entries. */
 export function rateProperties(fit: AuditedFit, opts: BatteryOptions = {}): BatteryProperty<RateCase>[] {
   const profile = opts.profile ?? { name: 'quick', scale: 1, seed: QUICK_SEED };
   const exponents = opts.exponents ?? PAPER_EXPONENTS;
   const design = rateDesign(profile, exponents);
   const links = opts.links ?? CLAIM_LINKS;
-  return RATE_PROPERTIES.map((r) => ({
+  return CLAIM_PROPERTIES.map((r) => ({
     id: r.id,
     kind: 'claim' as const,
-    statement: `${r.statement(exponents)}; one-sided t test, false-alarm probability ${design.alpha.toPrecision(2)} per run, exponent margin ${RATES.exponentMargin}`,
+    statement: `${r.statement(exponents)}; ${r.test}, false-alarm probability ${design.alpha.toPrecision(2)} per run${r.test === T_TEST ? `, exponent margin ${RATES.exponentMargin}` : ''}`,
     arbitrary: rateCaseArb(links),
     quickRuns: RATES.runs.quick,
     fixedRuns: RATES.runs,
-    measure: (c: RateCase): RateMeasurement => r.run(fit, c, design),
+    measure: (c: RateCase): Measurement => r.run(fit, c, design),
     cost: () => r.cost * design.seedsPerPoint,
   }));
 }

@@ -1,3 +1,4 @@
+import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import quantile from '@stdlib/stats-base-dists-t-quantile';
 
 /** Mean and standard error of the mean of a list (n >= 2). */
@@ -42,4 +43,18 @@ export function olsSlope(xs: readonly number[], ys: readonly number[]): number {
   }
   if (!(sxx > 0)) throw new RangeError('olsSlope: all x values are equal');
   return sxy / sxx;
+}
+
+/**
+ * One-sided binomial count test: the smallest count k such that, among `trials` independent
+ * events of probability at most `p` each, P(at least k occur) <= alpha. A count of k or more
+ * contradicts "each event has probability at most p" at false-alarm probability alpha.
+ */
+export function binomialCriticalCount(trials: number, p: number, alpha: number): number {
+  if (!(Number.isInteger(trials) && trials >= 1))
+    throw new RangeError(`binomialCriticalCount: trials must be an integer >= 1, got ${trials}`);
+  if (!(p > 0 && p < 1)) throw new RangeError(`binomialCriticalCount: p must be in (0, 1), got ${p}`);
+  if (!(alpha > 0 && alpha < 0.5)) throw new RangeError(`binomialCriticalCount: alpha must be in (0, 0.5), got ${alpha}`);
+  for (let k = 1; k <= trials; k++) if (1 - binomialCdf(k - 1, trials, p) <= alpha) return k;
+  return trials + 1;
 }

@@ -15,9 +15,9 @@ describe('the claim as input', () => {
     expect(() => parseExponents('sigma=abc')).toThrow(/finite number/);
   });
 
-  it('splits the 1% false-alarm budget over the rate runs: 0.25% per run quick, a third of that deep', () => {
-    expect(rateDesign({ name: 'quick', scale: 1, seed: 1 }).alpha).toBeCloseTo(0.0025, 15);
-    expect(rateDesign({ name: 'deep', scale: 20, seed: 1 }).alpha).toBeCloseTo(0.0025 / 3, 15);
+  it("splits the 1% false-alarm budget over the claim's runs (four rates, the breakdown count): 0.2% per run quick, a third of that deep", () => {
+    expect(rateDesign({ name: 'quick', scale: 1, seed: 1 }).alpha).toBeCloseTo(0.002, 15);
+    expect(rateDesign({ name: 'deep', scale: 20, seed: 1 }).alpha).toBeCloseTo(0.002 / 3, 15);
     expect(experimentSeeds(5, 4)).toEqual(experimentSeeds(5, 4));
     expect(new Set(experimentSeeds(5, 8)).size).toBe(8);
   });

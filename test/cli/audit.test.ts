@@ -7,7 +7,7 @@ import { loadEstimator } from '../../src/cli/audit.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-audit-audit-'));
 // the rate experiments (20-40 s of fits) are left out where a test is about something else
-const NO_RATES = ['--skip', 'eps-rate,sigma-rate,n-rate,d-rate'];
+const NO_RATES = ['--skip', 'eps-rate,sigma-rate,n-rate,d-rate,breakdown'];
 
 describe('audit', () => {
   it('plain least squares: P1 fails, outside the verdict by default; with --constants exit 1 with a shrunk counterexample, seed and path', async () => {
@@ -52,7 +52,7 @@ describe('audit', () => {
           'examples/flawed/eps-quarter-rate.mjs',
           '--json',
           '--skip',
-          'sigma-rate,n-rate,d-rate,P1-error-bound,exact-recovery,P6-determinism,P6-permutation-invariance,P6-rotation-equivariance',
+          'sigma-rate,n-rate,d-rate,breakdown,P1-error-bound,exact-recovery,P6-determinism,P6-permutation-invariance,P6-rotation-equivariance',
         )
       ).out,
     );
@@ -63,7 +63,7 @@ describe('audit', () => {
       '--estimator',
       'examples/flawed/bias-under-corruption.mjs',
       '--skip',
-      'eps-rate,n-rate,d-rate,P1-error-bound,exact-recovery,P6-determinism,P6-permutation-invariance,P6-rotation-equivariance',
+      'eps-rate,n-rate,d-rate,breakdown,P1-error-bound,exact-recovery,P6-determinism,P6-permutation-invariance,P6-rotation-equivariance',
     );
     expect(bias.code).toBe(1);
     expect(bias.out).toMatch(/VIOLATED sigma-rate/);
@@ -88,7 +88,7 @@ describe('audit', () => {
       ).out,
     );
     expect(r.links).toEqual(['linear']);
-    expect(r.skipped).toEqual(['eps-rate', 'sigma-rate', 'n-rate', 'd-rate', 'P1-error-bound']);
+    expect(r.skipped).toEqual(['eps-rate', 'sigma-rate', 'n-rate', 'd-rate', 'breakdown', 'P1-error-bound']);
     expect(r.properties.map((p: { id: string }) => p.id)).not.toContain('P1-error-bound');
     expect((await cli('audit', '--estimator', 'robust', '--rates', 'eps=x')).err).toMatch(/--rates: eps must be a finite number/);
     expect((await cli('audit', '--estimator', 'robust', '--rates', 'rho=1')).err).toMatch(/not NAME=NUMBER/);

@@ -52,7 +52,7 @@ describe('the estimator-process protocol', () => {
     expect(() => failing.fit(data, opts)).toThrow(/the estimator failed: singular/);
     expect(failing.failure()).toBeUndefined();
     failing.close();
-    const r = await cli('audit', '--estimator-cmd', `sh -c 'echo garbage'`, '--skip', 'eps-rate,sigma-rate,n-rate,d-rate');
+    const r = await cli('audit', '--estimator-cmd', `sh -c 'echo garbage'`, '--skip', 'eps-rate,sigma-rate,n-rate,d-rate,breakdown');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^sim-audit: the estimator process wrote a line nobody asked for: "garbage"/);
     expect(r.out).toBe('');

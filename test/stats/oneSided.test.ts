@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meanAndSe, olsSlope, tTestAbove } from '../../src/stats/oneSided.js';
+import { binomialCriticalCount, meanAndSe, olsSlope, tTestAbove } from '../../src/stats/oneSided.js';
 
 describe('one-sided tests', () => {
   it('meanAndSe: textbook values; refuses fewer than two or non-finite values', () => {
@@ -23,5 +23,16 @@ describe('one-sided tests', () => {
   it('olsSlope: exact on a line; refuses equal x', () => {
     expect(olsSlope([1, 2, 3], [5, 7, 9])).toBeCloseTo(2, 14);
     expect(() => olsSlope([1, 1], [1, 2])).toThrow(/equal/);
+  });
+
+  it('binomialCriticalCount: the smallest k with P(Binomial(n, p) >= k) <= alpha, by hand', () => {
+    // n = 56, p = 0.001: P(X >= 1) = 1 - 0.999^56 = 0.0545, P(X >= 2) = 0.0545 - 56 (0.001) 0.999^55 = 0.00151
+    expect(binomialCriticalCount(56, 0.001, 0.002)).toBe(2);
+    expect(binomialCriticalCount(56, 0.001, 0.001)).toBe(3);
+    expect(binomialCriticalCount(1, 0.5, 0.4)).toBe(2); // no count of one trial is rare enough: never rejects
+    expect(binomialCriticalCount(10, 0.1, 0.05)).toBe(4); // P(X >= 3) = 0.0702, P(X >= 4) = 0.0128
+    expect(() => binomialCriticalCount(0, 0.1, 0.05)).toThrow(/trials/);
+    expect(() => binomialCriticalCount(5, 0, 0.05)).toThrow(/p must be/);
+    expect(() => binomialCriticalCount(5, 0.1, 0.5)).toThrow(/alpha/);
   });
 });
