@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { batteryShape, inVerdict, margin, runCount } from '../src/audit/battery.js';
+import { batteryShape, inVerdict, margin, rateDesign, runCount } from '../src/audit/battery.js';
 import { runCost } from '../src/audit/runBatteryOnSweep.js';
 import { QUICK_SEED, type Profile } from '../src/audit/profile.js';
 import { measureVariantRun, type VariantRun, type Variant } from '../src/audit/batteryTasks.js';
@@ -17,6 +17,9 @@ import { tileChart, type Row } from '../src/report/specs.js';
 import { fmt, lowerClaim, upperClaim } from '../src/report/claim.js';
 import type { ClaimResult } from '../src/report/writeReport.js';
 import { finishReport, task, type Reproduction, type ReproductionContext } from './framework.js';
+
+/** A probability as a percentage, two significant digits. */
+const pct = (p: number): string => `${Number((p * 100).toPrecision(2))}%`;
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const FLAWED = join(ROOT, 'examples', 'flawed');
@@ -242,7 +245,7 @@ export const auditPower: Reproduction = {
       claims,
       notes: [
         "The rate properties test exponents, not constants: an estimator with a larger constant than the shipped one but the claimed exponents passes them. P1 is the calibrated regression check of the shipped solver's constant, reported beside the verdict (a correct estimator with a larger constant fails it); `audit --constants` counts it, and its false-alarm rate is then the one measured in its size row, not derived.",
-        'Size by construction: each rate run is a one-sided t test at 0.25% in the quick profile (one run per rate property) and 0.083% in the deep (three), 1% for the four rate properties either way; hygiene must hold on every run.',
+        `Size by construction: each run of a claim property (the four rates' one-sided t tests and the breakdown count's binomial test) is at ${pct(rateDesign({ ...profile, name: 'quick' }).alpha)} in the quick profile (one run per property) and ${pct(rateDesign({ ...profile, name: 'deep' }).alpha)} in the deep (three), 1% for the five claim properties either way; hygiene must hold on every run.`,
       ],
     });
   },

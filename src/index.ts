@@ -7,18 +7,15 @@
  * const { sample, wstar } = simulate({ d: 10, n: 4000, norm: 1, link: 'gelu', noise: 'student-t:3', sigma: 0.5, eps: 0.05, adversary: 'leverage', seed: 1 });
  * const { w } = fit(sample, { method: 'robust', link: 'gelu', eps: 0.05, seed: 1 });
  */
-import { getAdversary } from './adversaries/index.js';
 import { generateInstance, type Instance, type InstanceSettings } from './instance/instance.js';
 import { landscapeSummary, type LandscapeSummary } from './landscape/landscapeSummary.js';
-import { getLink, type LinkName } from './model/links.js';
-import { type Sample, validateSample } from './model/sample.js';
-import { checkEps } from './robust/rows.js';
 import { InputError } from './errors.js';
-import { namedStream } from './rng/streams.js';
+import type { LinkName } from './model/links.js';
 import type { AuditedFit } from './audit/fitCall.js';
 import { type AuditOptions, type AuditOutcome, runAudit } from './audit/runAudit.js';
 
 export { ADVERSARY_NAMES, type AdversaryName } from './adversaries/index.js';
+export { attack, type AttackOptions } from './adversaries/attack.js';
 export { InputError };
 export type { AuditOptions, AuditOutcome } from './audit/runAudit.js';
 export type { AuditedFit } from './audit/fitCall.js';
@@ -34,34 +31,6 @@ export type { FitOptions, FitResult } from './solver/types.js';
  *  corruption of `eps n` rows. Deterministic given `settings.seed`. */
 export function simulate(settings: InstanceSettings): Instance {
   return generateInstance(settings);
-}
-
-/** What {@link attack} takes: a clean sample, the truth, and the adversary. */
-export interface AttackOptions {
-  readonly data: Sample;
-  readonly wstar: ArrayLike<number>;
-  readonly link: LinkName;
-  readonly adversary: string;
-  readonly eps: number;
-  readonly seed: number;
-}
-
-/** Corrupt a clean sample with a catalogue adversary (as `sim-audit attack`): the corrupted
- *  sample and the 0-based indices of the rows it changed. */
-export function attack(o: AttackOptions): { sample: Sample; corrupted: number[] } {
-  validateSample(o.data);
-  checkEps(o.eps);
-  const link = getLink(o.link);
-  const adversary = getAdversary(o.adversary);
-  if (o.wstar.length !== o.data.d) throw new InputError(`wstar has ${o.wstar.length} numbers but the sample has d = ${o.data.d} columns`);
-  const { sample, corrupted } = adversary({
-    clean: o.data,
-    wstar: Float64Array.from(o.wstar),
-    link,
-    eps: o.eps,
-    rng: namedStream(o.seed, 'adversary'),
-  });
-  return { sample, corrupted: Array.from(corrupted) };
 }
 
 /** Exact population facts of `L(w) = E[(phi(<w,x>) - y)^2]`, `x ~ N(0, I)`, at `|w*| = norm`

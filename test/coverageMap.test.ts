@@ -16,6 +16,7 @@ const COVERED_THROUGH: Record<string, { test: string; how: string }> = {
     test: 'test/adversaries/adversaries.test.ts',
     how: 'every adversary by name through the catalogue (index.ts)',
   },
+  'src/adversaries/attack.ts': { test: 'test/index.test.ts', how: "the library's attack(), and the attack verb (test/cli/cli.test.ts)" },
   'src/adversaries/heavyTailMimic.ts': { test: 'test/adversaries/adversaries.test.ts', how: 'the catalogue' },
   'src/adversaries/helpers.ts': { test: 'test/adversaries/adversaries.test.ts', how: 'the adversaries that use them' },
   'src/adversaries/labelShift.ts': { test: 'test/adversaries/adversaries.test.ts', how: 'the catalogue' },

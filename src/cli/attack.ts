@@ -5,7 +5,7 @@ import { writeSampleCsv } from '../io/writeCsv.js';
 import { writeTextAtomic } from '../io/atomicWrite.js';
 import { getAdversary } from '../adversaries/index.js';
 import { getLink } from '../model/links.js';
-import { namedStream } from '../rng/streams.js';
+import { attack } from '../adversaries/attack.js';
 import { InputError } from '../errors.js';
 import { parseEps, parseInteger } from './parse.js';
 import { toJson } from '../io/toJson.js';
@@ -28,13 +28,13 @@ export function attackCommand(io: CliIo): Command {
     .option('--seed <K>', "seed of the adversary's stream", parseInteger('--seed'), 0)
     .requiredOption('--out <FILE>', 'corrupted CSV to write')
     .action((o) => {
-      const adversary = getAdversary(o.adversary);
-      const link = getLink(o.link);
-      const clean = readSampleCsv(o.data);
+      getAdversary(o.adversary); // an unknown name fails before any file is read
+      getLink(o.link);
+      const data = readSampleCsv(o.data);
       const wstar = readWeights(o.wstar);
-      if (wstar.length !== clean.d)
-        throw new InputError(`${o.wstar} has ${wstar.length} numbers but ${o.data} has ${clean.d} covariate columns`);
-      const { sample, corrupted } = adversary({ clean, wstar, link, eps: o.eps, rng: namedStream(o.seed, 'adversary') });
+      if (wstar.length !== data.d)
+        throw new InputError(`${o.wstar} has ${wstar.length} numbers but ${o.data} has ${data.d} covariate columns`);
+      const { sample, corrupted } = attack({ data, wstar, link: o.link, adversary: o.adversary, eps: o.eps, seed: o.seed });
       writeSampleCsv(o.out, sample);
       writeTextAtomic(rowsPath(o.out), `${toJson({ adversary: o.adversary, eps: o.eps, seed: o.seed, link: o.link, corrupted })}\n`);
       io.stdout(`wrote ${o.out} (${corrupted.length} of ${sample.n} rows changed) and ${rowsPath(o.out)}\n`);

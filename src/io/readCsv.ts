@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import Papa from 'papaparse';
 import { InputError } from '../errors.js';
 import { describeFsError } from './describeFsError.js';
-import type { Sample } from '../model/sample.js';
+import { markValidated, type Sample } from '../model/sample.js';
 
 /** A sample read from CSV, with its covariate column names in file order. */
 export interface CsvSample extends Sample {
@@ -111,5 +111,7 @@ export function parseSampleCsv(text: string, source = 'input'): CsvSample {
   if (n === 0) throw new InputError(`${source} has a header but no data rows`);
   if (n < d + 1) throw new InputError(`${source}: too few rows: n = ${n} but at least d + 1 = ${d + 1} are needed`);
   const columns = (header as string[]).filter((_, c) => c !== yCol);
-  return { n, d, x: copyMatrix(n, d, xs), y: ys.slice(0, n), columns };
+  // every value was checked finite as it was parsed (with its line and column), and the shape
+  // and n >= d + 1 just above: the fit need not scan the sample again
+  return markValidated({ n, d, x: copyMatrix(n, d, xs), y: ys.slice(0, n), columns });
 }

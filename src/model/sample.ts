@@ -11,8 +11,20 @@ export interface Sample {
   readonly y: Float64Array;
 }
 
+/** Samples already checked in full (by {@link validateSample}, or by a reader that checked
+ *  every value as it parsed and said where): checked once, not again on the way to the fit. */
+const VALIDATED = new WeakSet<Sample>();
+
+/** Records that `s` was checked as {@link validateSample} checks it (every value finite,
+ *  shapes consistent, n >= d + 1), so the fit does not scan it again. Returns `s`. */
+export function markValidated<S extends Sample>(s: S): S {
+  VALIDATED.add(s);
+  return s;
+}
+
 /** Throws a RangeError naming the problem when `s` is not a well-formed, finite sample. */
 export function validateSample(s: Sample, opts: { minRowsOverD?: boolean } = {}): void {
+  if (VALIDATED.has(s)) return;
   const { n, d, x, y } = s;
   if (!Number.isInteger(n) || n < 1) throw new InputError(`the sample has no rows (n = ${n})`);
   if (!Number.isInteger(d) || d < 1) throw new InputError(`the sample has no covariate columns (d = ${d})`);
@@ -23,6 +35,7 @@ export function validateSample(s: Sample, opts: { minRowsOverD?: boolean } = {})
     if (!Number.isFinite(x[i])) throw new InputError(`covariate at row ${Math.floor(i / d) + 1}, column ${(i % d) + 1} is ${x[i]}`);
   }
   for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) throw new InputError(`y at row ${i + 1} is ${y[i]}`);
+  if (opts.minRowsOverD !== false) VALIDATED.add(s);
 }
 
 /** A deep copy of `s`. */
