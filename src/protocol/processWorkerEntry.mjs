@@ -1,12 +1,4 @@
-// The estimator-process worker's bootstrap (plain JavaScript, so it loads without a TypeScript
-// loader; see src/sweep/workerEntry.mjs for the same in the task workers): compiled, it imports
-// processWorker.js; from the sources, it registers tsx in this thread first.
-import { existsSync } from 'node:fs';
+// The estimator-process worker's entry: processWorker.ts, compiled or from the sources.
+import { importCompiledOrSource } from '../importCompiledOrSource.mjs';
 
-const compiled = new URL('./processWorker.js', import.meta.url);
-if (existsSync(compiled)) await import(compiled.href);
-else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('./processWorker.ts');
-}
+await importCompiledOrSource(import.meta.url, 'processWorker');
