@@ -6,10 +6,9 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../src/errors.js';
-import { Journal } from '../src/sweep/journal.js';
-import { codeFingerprint } from '../src/sweep/fingerprint.js';
+import { codeJournal, type Journal } from '../src/sweep/journal.js';
 import { Sweep, type Shard } from '../src/sweep/sweep.js';
-import { createTaskRunner } from '../src/sweep/taskRunner.js';
+import { type TaskRunner, withTaskRunner } from '../src/sweep/taskRunner.js';
 import type { Progress } from '../src/sweep/progress.js';
 import type { ReportJson } from '../src/report/writeReport.js';
 import { ShardDone, type Reproduction } from './framework.js';
@@ -84,18 +83,21 @@ export function shardFiles(dir: string, r: Reproduction, full: boolean): string[
  * nothing else on the workers; then all the others at once, their tasks sharing the workers.
  */
 export async function runReproductions(chosen: readonly Reproduction[], o: RunOptions): Promise<Outcome[]> {
-  const runner = createTaskRunner(o.mode === 'merge' ? 0 : o.workers);
+  return withTaskRunner(o.mode === 'merge' ? 0 : o.workers, (runner) => runAll(chosen, o, runner));
+}
+
+async function runAll(chosen: readonly Reproduction[], o: RunOptions, runner: TaskRunner): Promise<Outcome[]> {
   const log = (line: string) => o.progress.log(line);
   const one = async (r: Reproduction): Promise<Outcome> => {
     const t0 = performance.now();
     let journal: Journal;
     let file = '';
     try {
-      if (o.mode === 'merge') journal = new Journal(null, shardFiles(o.shardDir, r, o.full), codeFingerprint());
+      if (o.mode === 'merge') journal = codeJournal(null, shardFiles(o.shardDir, r, o.full));
       else {
         file = o.mode === 'shard' ? shardPath(o.shardDir, r, o.shard!, o.full) : journalPath(o.out, r, o.full);
         if (o.fresh) rmSync(file, { force: true });
-        journal = new Journal(file, [], codeFingerprint());
+        journal = codeJournal(file);
         if (journal.size) log(`${r.id}: resuming: ${journal.size} finished task(s) in ${file}`);
       }
     } catch (error) {
@@ -131,12 +133,8 @@ export async function runReproductions(chosen: readonly Reproduction[], o: RunOp
       journal.close();
     }
   };
-  try {
-    const outcomes: Outcome[] = [];
-    for (const r of chosen.filter((c) => c.exclusive)) outcomes.push(await one(r));
-    outcomes.push(...(await Promise.all(chosen.filter((c) => !c.exclusive).map(one))));
-    return chosen.map((r) => outcomes.find((x) => x.r === r)!);
-  } finally {
-    await runner.close();
-  }
+  const outcomes: Outcome[] = [];
+  for (const r of chosen.filter((c) => c.exclusive)) outcomes.push(await one(r));
+  outcomes.push(...(await Promise.all(chosen.filter((c) => !c.exclusive).map(one))));
+  return chosen.map((r) => outcomes.find((x) => x.r === r)!);
 }

@@ -3,11 +3,10 @@ import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { getLink, type LinkName } from '../model/links.js';
 import { isMethodName } from '../solver/methods.js';
-import { codeFingerprint } from '../sweep/fingerprint.js';
-import { Journal } from '../sweep/journal.js';
+import { codeJournal } from '../sweep/journal.js';
 import { createProgress } from '../sweep/progress.js';
 import { Sweep } from '../sweep/sweep.js';
-import { createTaskRunner } from '../sweep/taskRunner.js';
+import { withTaskRunner } from '../sweep/taskRunner.js';
 import { CLAIM_LINKS } from './arbitraries.js';
 import { auditVerdict, sizeStatement } from './auditReport.js';
 import { auditBattery, batteryIds, type BatteryOptions } from './battery.js';
@@ -139,16 +138,16 @@ export async function runAudit(estimator: string | AuditedFit | EstimatorCommand
     // (a function estimator with a journal runs inline, on this thread)
     const spec = typeof estimator !== 'string' ? undefined : isMethodName(estimator) ? estimator : resolve(estimator);
     if (spec === undefined) throw new InputError('a journal needs an estimator given by name or module path (workers load it)');
-    const runner = createTaskRunner(workers);
-    const journal = new Journal(options.journal ? resolve(options.journal) : null, [], codeFingerprint());
+    const journal = codeJournal(options.journal ? resolve(options.journal) : null);
     const progress = createProgress({ tty: options.progress?.tty ?? false, write: options.progress?.write ?? (() => {}), label: 'runs' });
     try {
-      const sweep = new Sweep({ runner, journal, onCount: (c) => progress.update('audit', c) });
-      outcomes = await runBatteryOnSweep(auditBattery(fit, { ...battery, profile }), profile, spec, sweep, options.onProperty, battery);
+      outcomes = await withTaskRunner(workers, (runner) => {
+        const sweep = new Sweep({ runner, journal, onCount: (c) => progress.update('audit', c) });
+        return runBatteryOnSweep(auditBattery(fit, { ...battery, profile }), profile, spec, sweep, options.onProperty, battery);
+      });
     } finally {
       progress.stop();
       journal.close();
-      await runner.close();
     }
   }
   const seconds = (performance.now() - started) / 1000;

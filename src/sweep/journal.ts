@@ -2,6 +2,7 @@ import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync
 import { dirname } from 'node:path';
 import { InputError } from '../errors.js';
 import { decode, encode } from './codec.js';
+import { codeFingerprint } from './fingerprint.js';
 
 /**
  * Task results by key, read from JSON-lines files and appended to one of them as tasks finish.
@@ -120,4 +121,10 @@ export class Journal {
       this.fd = null;
     }
   }
+}
+
+/** A journal stamped with this code's fingerprint ({@link codeFingerprint}), as every sweep
+ *  opens one: results recorded by other code are refused, not replayed. */
+export function codeJournal(appendTo: string | null, readAlso: readonly string[] = []): Journal {
+  return new Journal(appendTo, readAlso, codeFingerprint());
 }

@@ -32,6 +32,17 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
+/** Runs `body` with a task runner of `workers` threads ({@link createTaskRunner}), closed after
+ *  it whatever happens. */
+export async function withTaskRunner<T>(workers: number, body: (runner: TaskRunner) => Promise<T>): Promise<T> {
+  const runner = createTaskRunner(workers);
+  try {
+    return await body(runner);
+  } finally {
+    await runner.close();
+  }
+}
+
 /**
  * A runner with `workers` worker threads (piscina; each loads TypeScript through tsx, see
  * workerEntry.mjs), or with 0 an inline runner that runs one task at a time on this thread
