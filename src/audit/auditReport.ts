@@ -5,7 +5,7 @@ import type { Profile } from './profile.js';
 import { PAPER_EXPONENTS, type ClaimExponents } from './rates.js';
 import type { PropertyOutcome } from './runBattery.js';
 import type { LinkName } from '../model/links.js';
-import { fmt as formatNumber } from '../report/claim.js';
+import { fmt as formatNumber } from '../io/formatNumber.js';
 import { markdownTable } from '../report/markdownTable.js';
 import { machineLine, runSection } from '../report/writeReport.js';
 

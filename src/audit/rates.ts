@@ -16,7 +16,11 @@ import { ADVERSARY_NAMES, type AdversaryName } from '../adversaries/index.js';
 import { InputError } from '../errors.js';
 import { olsSlope, tTestAbove, meanAndSe } from '../stats/oneSided.js';
 import { summarize } from '../stats/summary.js';
+import { fmt as formatNumber } from '../io/formatNumber.js';
 import { RATES } from './bounds.js';
+
+/** Three significant digits: a rate's grid and statistics in its detail line. */
+const fmt = (v: number): string => formatNumber(v, 3);
 import { seedArb } from './arbitraries.js';
 import { callFit, type AuditedFit, type Measurement } from './fitCall.js';
 
@@ -133,7 +137,6 @@ function strongestAgainst(
   return best;
 }
 
-const fmt = (v: number): string => (Number.isFinite(v) ? v.toPrecision(3) : String(v));
 const safeLog = (v: number): number => Math.log(Math.max(v, 1e-300));
 
 function gridStats(xs: readonly number[], perSeed: readonly (readonly number[])[]): { x: number; mean: number; se: number }[] {

@@ -1,4 +1,7 @@
+import { fmt } from '../io/formatNumber.js';
 import type { ClaimResult } from './writeReport.js';
+
+export { fmt };
 
 /**
  * A claim "measured <= bound": holds when it is; margin = measured / bound (below 1 holds).
@@ -13,13 +16,6 @@ export function upperClaim(id: string, statement: string, measured: number, boun
 export function lowerClaim(id: string, statement: string, measured: number, bound: number): ClaimResult {
   const holds = Number.isFinite(measured) && measured >= bound;
   return { id, statement, measured, bound, margin: bound / measured, verdict: holds ? 'holds' : 'does not hold' };
-}
-
-/** Significant digits for report tables: enough to see a drift, few enough to read. */
-export function fmt(v: number, digits = 4): string {
-  if (!Number.isFinite(v)) return String(v);
-  if (v === 0) return '0';
-  return Math.abs(v) >= 1e-3 && Math.abs(v) < 1e5 ? Number(v.toPrecision(digits)).toString() : v.toExponential(digits - 1);
 }
 
 /** The verdict line of a claim, as every report prints it. */

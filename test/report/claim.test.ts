@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fmt, lowerClaim, upperClaim, verdictLine } from '../../src/report/claim.js';
+import { fmt } from '../../src/io/formatNumber.js';
+import { fmt as reexported, lowerClaim, upperClaim, verdictLine } from '../../src/report/claim.js';
 
 describe('claims', () => {
   it('upper bounds hold below the bound, margin measured / bound', () => {
@@ -19,5 +20,7 @@ describe('claims', () => {
     expect(fmt(123456)).toBe('1.235e+5');
     expect(fmt(0)).toBe('0');
     expect(fmt(Number.POSITIVE_INFINITY)).toBe('Infinity');
+    expect(fmt(0.1, 3)).toBe('0.1'); // no trailing zeros: a rate's grid prints 0.1, not 0.100
+    expect(reexported).toBe(fmt); // one formatter, re-exported where reports import it
   });
 });
