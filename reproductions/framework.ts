@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { renderSvgTask, type TopLevelSpec } from '../src/report/chart.js';
 import { writeTextAtomic } from '../src/io/atomicWrite.js';
 import { machineLine, writeReport, type ClaimResult, type ReportJson } from '../src/report/writeReport.js';
-import { verdictLine } from '../src/report/claim.js';
-import { toJson } from '../src/io/toJson.js';
+import { reportBody } from '../src/report/reportBody.js';
 import type { Sweep } from '../src/sweep/sweep.js';
 import type { Task } from '../src/sweep/taskRunner.js';
 
@@ -123,31 +122,7 @@ export async function finishReport(ctx: ReproductionContext, parts: ReportParts)
   p.figures.forEach((f, k) => {
     writeTextAtomic(join(ctx.out, `${p.name}-${f.suffix}.svg`), `${svgs[k]}\n`);
   });
-  const body = [
-    `# ${p.title}`,
-    '',
-    `**Claim.** ${p.claim}`,
-    '',
-    `**Source.** ${p.source}`,
-    '',
-    '## Settings',
-    '',
-    '```json',
-    toJson(p.settings, 2),
-    '```',
-    '',
-    ...p.sections.flatMap((s) => [s.trimEnd(), '']),
-    ...(p.figures.length
-      ? ['## Figures', '', ...p.figures.flatMap((f) => [`![${f.caption}](${p.name}-${f.suffix}.svg)`, '', `*${f.caption}*`, ''])]
-      : []),
-    '## Verdicts',
-    '',
-    ...p.claims.map(verdictLine),
-    '',
-    ...(p.notes?.length ? ['## Notes', '', ...p.notes.map((n) => `- ${n}`), ''] : []),
-  ]
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n');
+  const body = reportBody(p);
   const json: ReportJson = {
     name: p.name,
     source: p.source,

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { fmt, lowerClaim, upperClaim, verdictLine } from '../report/claim.js';
+import { fmt, lowerClaim, upperClaim } from '../report/claim.js';
 import { markdownTable } from '../report/markdownTable.js';
 import { lineChart, type Row } from '../report/specs.js';
 import { writeSvg } from '../report/chart.js';
 import { machineLine, writeReport, type ClaimResult, type ReportJson } from '../report/writeReport.js';
-import { toJson } from '../io/toJson.js';
+import { reportBody } from '../report/reportBody.js';
 import type { BenchResult } from './runBench.js';
 
 /** The benchmark's targets (issue 7), each a figure to meet, not a timed test. */
@@ -57,6 +57,9 @@ export function benchClaims(r: BenchResult): ClaimResult[] {
   ];
 }
 
+/** Where the benchmark's targets come from. */
+const BENCH_SOURCE = 'issue 7 (targets)';
+
 /** Write reports/bench.md, bench.json and bench-fit-time.svg (each atomically). */
 export async function writeBenchReport(dir: string, r: BenchResult, seconds: number): Promise<ReportJson> {
   const claims = benchClaims(r);
@@ -95,69 +98,58 @@ export async function writeBenchReport(dir: string, r: BenchResult, seconds: num
   ]);
   const m = r.memory;
   const workVectors = (m.bytes - 8 * m.n * m.d) / (8 * m.n);
-  const body = [
-    '# Benchmark: kernels against memory bandwidth, fit time against n*d, memory',
-    '',
-    ...(r.settings.smoke
-      ? [
-          '**SMOKE RUN (`--smoke`): tiny sizes that fit the caches; every figure below is meaningless except as proof that each step runs.**',
-          '',
-        ]
-      : []),
-    '**What it checks.** The targets of issue 7: every O(n d) kernel at >= 50% of the measured read bandwidth; robust fit time growing like (n d)^b with b in [0.9, 1.1]; the data held once; no d x d matrix for d > 500. These are benchmark figures, never timed tests: **every number below is a timing or a reading of this machine and changes from run to run.**',
-    '',
-    '## Settings',
-    '',
-    '```json',
-    toJson(
-      {
-        ...r.settings,
-        fitInstances: "R4's: gelu, |w*| = 1, Student-t(3) noise sigma 0.5, eps 0.05 leverage points, seed 1; method robust",
-      },
-      2,
-    ),
-    '```',
-    '',
-    '## The limit: memory read bandwidth',
-    '',
-    `A plain sum over a ${(r.settings.bandwidthBytes / 2 ** 20).toFixed(0)} MiB Float64Array (four partial sums, JS): ${fmt(r.bandwidth.js, 3)} GB/s. The same sum in WebAssembly SIMD (eight partial sums): ${fmt(r.bandwidth.wasm, 3)} GB/s. The limit is the larger, ${fmt(lim, 3)} GB/s (1 GB = 1e9 bytes), so a fraction below is never flattered by a slow probe.`,
-    '',
-    '## Kernels',
-    '',
-    `Each kernel is timed on an n x d Gaussian matrix of ${r.settings.kernelEntries} entries (${((8 * r.settings.kernelEntries) / 2 ** 20).toFixed(0)} MiB), best of ${r.settings.repeats}; GB/s counts the matrix bytes read (passes x 8 n d). "JS" is the plain Float64Array path (the 4-way unrolled loops, before); "SIMD" is the matrix held by allocMatrix in a WebAssembly memory, the path every estimator takes now (after). Both give bit-identical results.`,
-    '',
-    markdownTable(['kernel', 'computes', 'd', 'passes', 'JS GB/s', 'SIMD GB/s', 'SIMD / limit', 'JS / limit'], kernelTable),
-    '',
-    '## Fit time against n*d',
-    '',
-    markdownTable(['n', 'd', 'n*d', 'seconds', 'iterations', 'ms / iteration', 'error'], fitTable),
-    '',
-    `Log-log fits over the ${r.fits.points.length} points: wall time b = ${fmt(r.fits.total.slope, 3)} (95% interval [${fmt(r.fits.total.lower, 3)}, ${fmt(r.fits.total.upper, 3)}]); time per iteration b = ${fmt(r.fits.perIteration.slope, 3)} ([${fmt(r.fits.perIteration.lower, 3)}, ${fmt(r.fits.perIteration.upper, 3)}]). Fits above 5e6 entries are timed once, the others best of 2 (instance generation excluded).`,
-    '',
-    '## Memory',
-    '',
-    `A fresh process draws a clean ${m.n} x ${m.d} instance and fits it; its peak resident set rises by ${(m.bytes / 2 ** 20).toFixed(1)} MiB over the baseline (runtime, modules, compiled kernels): **${fmt(m.bytesPerNumber, 3)} bytes per stored number**. The covariates take 8 (held once, as a Float64Array in the kernels' memory); the rest is about ${workVectors.toFixed(0)} work vectors of length n (projections, residuals, weights, scores) and the responses, each worth 8 / d bytes per number.`,
-    '',
-    '## No d x d matrix',
-    '',
-    `A robust fit at n = ${r.wide.n}, d = ${r.wide.d} (descent capped at ${r.settings.wideFit.maxIterations} iterations; the initialization, the filter and every kind of step run) made no Float64Array larger than ${r.wide.largestArray} entries (d^2 = ${r.wide.d * r.wide.d}); it took ${fmt(r.wide.seconds, 3)} s. Covariances are only ever applied as two passes over the data (X v, then X^T u).`,
-    '',
-    '## Figures',
-    '',
-    '![Fit time against n*d](bench-fit-time.svg)',
-    '',
-    '*Robust fit wall time and time per iteration (x 100) against n*d, log-log.*',
-    '',
-    '## Verdicts',
-    '',
-    ...claims.map(verdictLine),
-    '',
-    '## Notes',
-    '',
-    '- Wall time grows more slowly than n d because the number of descent iterations falls as n grows (the gradient noise shrinks), so the total-time exponent sits below 1 while the cost per iteration is linear: the O~(n d) claim is the per-iteration one, and a total exponent below 0.9 is faster than linear, not slower.',
-    '- The gradient kernel also evaluates the link and its derivative once per row (gelu: erfc and exp); at small d that O(n) work, not the O(n d) passes, sets its speed.',
-  ].join('\n');
-  const json: ReportJson = { name: 'bench', source: 'issue 7 (targets)', settings: r, claims, run: { seconds, machine: machineLine() } };
+  const body = reportBody({
+    name: 'bench',
+    title: 'Benchmark: kernels against memory bandwidth, fit time against n*d, memory',
+    banner: r.settings.smoke
+      ? '**SMOKE RUN (`--smoke`): tiny sizes that fit the caches; every figure below is meaningless except as proof that each step runs.**'
+      : undefined,
+    claim:
+      'The targets of issue 7: every O(n d) kernel at >= 50% of the measured read bandwidth; robust fit time growing like (n d)^b with b in [0.9, 1.1]; the data held once; no d x d matrix for d > 500. These are benchmark figures, never timed tests: **every number below is a timing or a reading of this machine and changes from run to run.**',
+    source: BENCH_SOURCE,
+    settings: {
+      ...r.settings,
+      fitInstances: "R4's: gelu, |w*| = 1, Student-t(3) noise sigma 0.5, eps 0.05 leverage points, seed 1; method robust",
+    },
+    sections: [
+      [
+        '## The limit: memory read bandwidth',
+        '',
+        `A plain sum over a ${(r.settings.bandwidthBytes / 2 ** 20).toFixed(0)} MiB Float64Array (four partial sums, JS): ${fmt(r.bandwidth.js, 3)} GB/s. The same sum in WebAssembly SIMD (eight partial sums): ${fmt(r.bandwidth.wasm, 3)} GB/s. The limit is the larger, ${fmt(lim, 3)} GB/s (1 GB = 1e9 bytes), so a fraction below is never flattered by a slow probe.`,
+      ].join('\n'),
+      [
+        '## Kernels',
+        '',
+        `Each kernel is timed on an n x d Gaussian matrix of ${r.settings.kernelEntries} entries (${((8 * r.settings.kernelEntries) / 2 ** 20).toFixed(0)} MiB), best of ${r.settings.repeats}; GB/s counts the matrix bytes read (passes x 8 n d). "JS" is the plain Float64Array path (the 4-way unrolled loops, before); "SIMD" is the matrix held by allocMatrix in a WebAssembly memory, the path every estimator takes now (after). Both give bit-identical results.`,
+        '',
+        markdownTable(['kernel', 'computes', 'd', 'passes', 'JS GB/s', 'SIMD GB/s', 'SIMD / limit', 'JS / limit'], kernelTable),
+      ].join('\n'),
+      [
+        '## Fit time against n*d',
+        '',
+        markdownTable(['n', 'd', 'n*d', 'seconds', 'iterations', 'ms / iteration', 'error'], fitTable),
+        '',
+        `Log-log fits over the ${r.fits.points.length} points: wall time b = ${fmt(r.fits.total.slope, 3)} (95% interval [${fmt(r.fits.total.lower, 3)}, ${fmt(r.fits.total.upper, 3)}]); time per iteration b = ${fmt(r.fits.perIteration.slope, 3)} ([${fmt(r.fits.perIteration.lower, 3)}, ${fmt(r.fits.perIteration.upper, 3)}]). Fits above 5e6 entries are timed once, the others best of 2 (instance generation excluded).`,
+      ].join('\n'),
+      [
+        '## Memory',
+        '',
+        `A fresh process draws a clean ${m.n} x ${m.d} instance and fits it; its peak resident set rises by ${(m.bytes / 2 ** 20).toFixed(1)} MiB over the baseline (runtime, modules, compiled kernels): **${fmt(m.bytesPerNumber, 3)} bytes per stored number**. The covariates take 8 (held once, as a Float64Array in the kernels' memory); the rest is about ${workVectors.toFixed(0)} work vectors of length n (projections, residuals, weights, scores) and the responses, each worth 8 / d bytes per number.`,
+      ].join('\n'),
+      [
+        '## No d x d matrix',
+        '',
+        `A robust fit at n = ${r.wide.n}, d = ${r.wide.d} (descent capped at ${r.settings.wideFit.maxIterations} iterations; the initialization, the filter and every kind of step run) made no Float64Array larger than ${r.wide.largestArray} entries (d^2 = ${r.wide.d * r.wide.d}); it took ${fmt(r.wide.seconds, 3)} s. Covariances are only ever applied as two passes over the data (X v, then X^T u).`,
+      ].join('\n'),
+    ],
+    figures: [{ suffix: 'fit-time', caption: 'Robust fit wall time and time per iteration (x 100) against n*d, log-log.' }],
+    claims,
+    notes: [
+      'Wall time grows more slowly than n d because the number of descent iterations falls as n grows (the gradient noise shrinks), so the total-time exponent sits below 1 while the cost per iteration is linear: the O~(n d) claim is the per-iteration one, and a total exponent below 0.9 is faster than linear, not slower.',
+      'The gradient kernel also evaluates the link and its derivative once per row (gelu: erfc and exp); at small d that O(n) work, not the O(n d) passes, sets its speed.',
+    ],
+  });
+  const json: ReportJson = { name: 'bench', source: BENCH_SOURCE, settings: r, claims, run: { seconds, machine: machineLine() } };
   writeReport(dir, body, json);
   return json;
 }
