@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EstimatorProcessError, startProcessEstimator } from '../../src/protocol/processEstimator.js';
 import { findPython } from '../pythonFinder.js';
@@ -57,5 +60,41 @@ describe('the estimator-process protocol', () => {
     expect(r.err).toMatch(/^sim-audit: the estimator process wrote a line nobody asked for: "garbage"/);
     expect(r.out).toBe('');
     expect((await cli('audit', '--estimator', 'robust', '--estimator-cmd', 'x')).code).toBe(2);
+  }, 60000);
+
+  it('fit --estimator-cmd: one fit through the protocol; an error answer, a wrong length or garbage exit 2 naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-audit-fitcmd-'));
+    try {
+      const csv = join(dir, 'data.csv');
+      writeFileSync(
+        csv,
+        `x1,x2,y\n${Array.from({ length: 40 }, (_, i) => `${data.x[2 * i]},${data.x[2 * i + 1]},${data.y[i]}`).join('\n')}\n`,
+      );
+      // a shell estimator that answers w = (2, -1) to the request's id
+      const answer = (body: string) =>
+        `sh -c 'read line; id=$(echo "$line" | sed "s/.*\\"id\\": *\\([0-9]*\\).*/\\1/"); echo "{\\"id\\": $id, ${body}}"; cat >/dev/null'`;
+      const ok = await cli('fit', '--data', csv, '--link', 'linear', '--json', '--estimator-cmd', answer('\\"w\\": [2, -1]'));
+      expect(ok.code).toBe(0);
+      const r = JSON.parse(ok.out);
+      expect(r.w).toEqual([2, -1]);
+      expect(r.columns).toEqual(['x1', 'x2']);
+      expect(r.estimator).toMatch(/^sh -c/);
+      const failing = await cli('fit', '--data', csv, '--link', 'linear', '--estimator-cmd', answer('\\"error\\": \\"singular\\"'));
+      expect(failing.code).toBe(2);
+      expect(failing.err).toMatch(/^sim-audit: the estimator failed: singular \(command: sh -c/);
+      const short = await cli('fit', '--data', csv, '--link', 'linear', '--estimator-cmd', answer('\\"w\\": [1]'));
+      expect(short.err).toMatch(/returned 1 numbers for d = 2/);
+      const garbage = await cli('fit', '--data', csv, '--link', 'linear', '--estimator-cmd', `sh -c 'echo garbage'`);
+      expect(garbage.code).toBe(2);
+      expect(garbage.err).toMatch(/wrote a line nobody asked for: "garbage"/);
+      expect((await cli('fit', '--data', csv, '--link', 'linear', '--estimator-cmd', 'x', '--method', 'robust')).err).toMatch(
+        /leave out --method/,
+      );
+      expect((await cli('fit', '--data', csv, '--link', 'linear', '--fit-timeout', '3')).err).toMatch(
+        /--fit-timeout goes with --estimator-cmd/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60000);
 });
