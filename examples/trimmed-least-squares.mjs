@@ -12,8 +12,10 @@
 // (test/examples/example.test.ts): its error bound holds on the catalogue, but its fixed
 // step and step cap miss exact recovery on ill-conditioned links (tanh at |w*| = 2), and
 // the dimension-free property fails on a label-shift instance.
-import { getLink } from '../src/model/links.ts';
-import { spectralInit } from '../src/solver/spectralInit.ts';
+import { importSource } from './importSource.mjs';
+
+const { getLink } = await importSource('model/links');
+const { spectralInit } = await importSource('solver/spectralInit');
 
 export function fit(data, options) {
   const { n, d, x, y } = data;

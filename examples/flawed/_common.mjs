@@ -2,9 +2,11 @@
 // Each flawed estimator is the shipped robust solver with one planted flaw, so that what the
 // audit catches is the flaw and nothing else. `withMagnitude(m)` builds the estimator at a
 // magnitude; `fit` is the largest magnitude (the one `sim-audit audit --estimator FILE` runs).
-import { estimator } from '../../src/solver/methods.ts';
-import { getLink } from '../../src/model/links.ts';
-import { madScale } from '../../src/robust/madScale.ts';
+import { importSource } from '../importSource.mjs';
+
+const { estimator } = await importSource('solver/methods');
+const { getLink } = await importSource('model/links');
+const { madScale } = await importSource('robust/madScale');
 
 const robust = estimator('robust');
 

@@ -2,7 +2,9 @@
 // 10-170), so the answer keeps part of the spectral start's O(eps^(1/4)) and scale-fit error,
 // which does not shrink with sigma or n. What should catch it: sigma-rate and n-rate (and
 // exact recovery).
-import { estimator } from '../../src/solver/methods.ts';
+import { importSource } from '../importSource.mjs';
+
+const { estimator } = await importSource('solver/methods');
 
 export const MAGNITUDES = [30, 10, 2];
 
