@@ -7,14 +7,14 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { auditBattery, type AnyBatteryProperty, type BatteryOptions, type Measurement } from './battery.js';
-import { loadEstimator } from './loadEstimator.js';
+import { type EstimatorSpec, loadEstimator } from './loadEstimator.js';
 import type { AuditedFit } from './fitCall.js';
 import type { Profile } from './profile.js';
 
 const batteries = new Map<string, Promise<readonly AnyBatteryProperty[]>>();
 
-async function estimatorFit(estimator: string, magnitude: number | undefined): Promise<AuditedFit> {
-  if (magnitude === undefined) return loadEstimator(estimator);
+async function estimatorFit(estimator: EstimatorSpec, magnitude: number | undefined): Promise<AuditedFit> {
+  if (magnitude === undefined || typeof estimator !== 'string') return loadEstimator(estimator);
   const mod = (await import(pathToFileURL(resolve(estimator)).href)) as { withMagnitude?: (m: number) => AuditedFit };
   if (typeof mod.withMagnitude !== 'function') throw new Error(`${estimator} exports no withMagnitude(m)`);
   return mod.withMagnitude(magnitude);
@@ -22,7 +22,7 @@ async function estimatorFit(estimator: string, magnitude: number | undefined): P
 
 /** Property `id` of the battery built for an estimator, the battery cached per thread. */
 async function batteryProperty(
-  estimator: string,
+  estimator: EstimatorSpec,
   magnitude: number | undefined,
   options: BatteryOptions,
   id: string,
@@ -40,7 +40,7 @@ async function batteryProperty(
 
 /** Task: measure property `property` on `input` (one fast-check run's value). */
 export async function measureRun(a: {
-  estimator: string;
+  estimator: EstimatorSpec;
   property: string;
   input: unknown;
   options?: BatteryOptions;

@@ -4,9 +4,16 @@ import { existsSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { estimator, isMethodName, METHOD_NAMES } from '../solver/methods.js';
 import type { AuditedFit } from './battery.js';
+import { type CommandSpec, threadProcessFit } from '../protocol/threadProcesses.js';
 
-/** A built-in method, or a module exporting `fit(data, options) => w` (or a default function). */
-export async function loadEstimator(spec: string): Promise<AuditedFit> {
+/** What a worker thread loads an estimator from: a method name, a module path, or a command
+ *  (the estimator-process protocol: the thread starts its own process). */
+export type EstimatorSpec = string | CommandSpec;
+
+/** A built-in method, a module exporting `fit(data, options) => w` (or a default function), or
+ *  an estimator process of this thread for a command. */
+export async function loadEstimator(spec: EstimatorSpec): Promise<AuditedFit> {
+  if (typeof spec !== 'string') return threadProcessFit(spec);
   if (isMethodName(spec)) {
     const e = estimator(spec);
     return (data, options) => e(data, options).w;

@@ -11,12 +11,23 @@ import { CLAIM_LINKS } from './arbitraries.js';
 import { auditVerdict, sizeStatement } from './auditReport.js';
 import { auditBattery, batteryIds, type BatteryOptions } from './battery.js';
 import type { AuditedFit } from './fitCall.js';
-import { loadEstimator } from './loadEstimator.js';
+import { type EstimatorSpec, loadEstimator } from './loadEstimator.js';
 import { type Profile, profileFromEnv } from './profile.js';
 import { type ClaimExponents, PAPER_EXPONENTS, parseExponents } from './rates.js';
 import { type PropertyOutcome, runBattery } from './runBattery.js';
 import { runBatteryOnSweep } from './runBatteryOnSweep.js';
-import { startProcessEstimator } from '../protocol/processEstimator.js';
+import { DEFAULT_FIT_TIMEOUT, EstimatorProcessError } from '../protocol/processEstimator.js';
+import { closeThreadProcesses, type CommandSpec, threadProcessFailure, threadProcessFit } from '../protocol/threadProcesses.js';
+import { siblingModule } from '../sweep/siblingModule.js';
+
+/** The module whose closeThreadProcesses each worker runs at the end of an audit. */
+const PROCESSES = siblingModule(import.meta.url, '../protocol/threadProcesses');
+
+/** A command's spec checked before any process starts. */
+function checkCommand(spec: CommandSpec): void {
+  if (!spec.command.trim()) throw new InputError('--estimator-cmd needs a command');
+  if (!(spec.fitTimeout > 0)) throw new InputError(`--fit-timeout must be a positive number of seconds, got ${spec.fitTimeout}`);
+}
 
 /** What an audit runs against and how (the `audit` verb's options, as data). */
 export interface AuditOptions {
@@ -106,55 +117,72 @@ export async function runAudit(estimator: string | AuditedFit | EstimatorCommand
   const ids = batteryIds();
   for (const id of skip) if (!ids.includes(id)) throw new InputError(`skip: unknown property "${id}" (known: ${ids.join(', ')})`);
   if (ids.every((id) => skip.includes(id))) throw new InputError('skip leaves no property to run');
+  if (typeof estimator === 'object' && options.journal)
+    throw new InputError('a journal needs an estimator given by name or module path (an estimator process is not replayed)');
+  if (typeof estimator === 'function' && options.journal)
+    throw new InputError('a journal needs an estimator given by name or module path (workers load it)');
+  // What this thread fits with, and what worker threads load: a method name, a module's
+  // absolute path, or a command (each worker starts its own process, and this thread one more
+  // for the sequential re-runs that shrink a failure). A function runs on this thread only.
+  let fit: AuditedFit;
+  let spec: EstimatorSpec | undefined;
   if (typeof estimator === 'object') {
-    // one estimator process, on this thread (its fits are synchronous calls)
-    if (options.journal) throw new InputError('a journal needs an estimator given by name or module path (workers load it)');
-    const proc = startProcessEstimator(estimator.command, estimator.fitTimeout);
-    try {
-      // after a protocol failure every fit fails at once; its properties are not reported
-      const onProperty = (o: PropertyOutcome): void => {
-        if (!proc.failure()) options.onProperty?.(o);
-      };
-      const run = await runAudit(proc.fit, { ...options, workers: 0, onProperty });
-      const failure = proc.failure();
-      if (failure) throw failure;
-      return { ...run, outcome: { ...run.outcome, estimator: estimator.command } };
-    } finally {
-      proc.close();
-    }
-  }
-  const fit = typeof estimator === 'string' ? await loadEstimator(estimator) : estimator;
+    spec = { command: estimator.command, fitTimeout: estimator.fitTimeout ?? DEFAULT_FIT_TIMEOUT };
+    checkCommand(spec);
+    fit = threadProcessFit(spec);
+  } else if (typeof estimator === 'string') {
+    fit = await loadEstimator(estimator);
+    spec = isMethodName(estimator) ? estimator : resolve(estimator);
+  } else fit = estimator;
   const profile = profileFromEnv({
     SIM_AUDIT_PROFILE: profileName,
     SIM_AUDIT_SEED: options.seed === undefined ? undefined : String(options.seed),
   });
-  const workers = typeof estimator === 'string' ? (options.workers ?? availableParallelism()) : 0;
+  const workers = spec === undefined ? 0 : (options.workers ?? availableParallelism());
   const battery: BatteryOptions = { exponents, ...(links ? { links } : {}), skip };
   const started = performance.now();
   let outcomes: PropertyOutcome[];
-  if (workers === 0 && !options.journal) outcomes = runBattery(auditBattery(fit, { ...battery, profile }), profile, options.onProperty);
-  else {
-    // workers load the estimator themselves: a built-in name, or the module's absolute path
-    // (a function estimator with a journal runs inline, on this thread)
-    const spec = typeof estimator !== 'string' ? undefined : isMethodName(estimator) ? estimator : resolve(estimator);
-    if (spec === undefined) throw new InputError('a journal needs an estimator given by name or module path (workers load it)');
-    const journal = codeJournal(options.journal ? resolve(options.journal) : null);
-    const progress = createProgress({ tty: options.progress?.tty ?? false, write: options.progress?.write ?? (() => {}), label: 'runs' });
-    try {
-      outcomes = await withTaskRunner(workers, (runner) => {
-        const sweep = new Sweep({ runner, journal, onCount: (c) => progress.update('audit', c) });
-        return runBatteryOnSweep(auditBattery(fit, { ...battery, profile }), profile, spec, sweep, options.onProperty, battery);
-      });
-    } finally {
-      progress.stop();
-      journal.close();
+  // after a protocol failure of this thread's process every fit fails at once: its
+  // properties are not reported (the audit ends with the failure)
+  const onProperty = (o: PropertyOutcome): void => {
+    if (threadProcessFailure() === undefined) options.onProperty?.(o);
+  };
+  const failures: string[] = [];
+  try {
+    if (workers === 0 && !options.journal) outcomes = runBattery(auditBattery(fit, { ...battery, profile }), profile, onProperty);
+    else {
+      const journal = codeJournal(options.journal ? resolve(options.journal) : null);
+      const progress = createProgress({ tty: options.progress?.tty ?? false, write: options.progress?.write ?? (() => {}), label: 'runs' });
+      try {
+        outcomes = await withTaskRunner(workers, async (runner) => {
+          const sweep = new Sweep({ runner, journal, onCount: (c) => progress.update('audit', c) });
+          try {
+            return await runBatteryOnSweep(auditBattery(fit, { ...battery, profile }), profile, spec!, sweep, onProperty, battery);
+          } finally {
+            // the workers' estimator processes, one per worker, closed on their own threads
+            if (typeof spec === 'object') {
+              const closed = (await runner.onEveryWorker({ module: PROCESSES, name: closeThreadProcesses.name, args: null })) as {
+                failure?: string;
+              }[];
+              for (const c of closed) if (c.failure) failures.push(c.failure);
+            }
+          }
+        });
+      } finally {
+        progress.stop();
+        journal.close();
+      }
     }
+  } finally {
+    const own = closeThreadProcesses();
+    if (own.failure) failures.unshift(own.failure);
   }
+  if (failures.length) throw new EstimatorProcessError(failures[0]);
   const seconds = (performance.now() - started) / 1000;
   const countCalibrated = Boolean(options.constants);
   const verdict = auditVerdict(outcomes, countCalibrated);
   const outcome: AuditOutcome = {
-    estimator: typeof estimator === 'string' ? estimator : estimator.name || 'fit',
+    estimator: typeof estimator === 'string' ? estimator : typeof estimator === 'object' ? estimator.command : estimator.name || 'fit',
     profile: profile.name,
     seed: profile.seed,
     ...verdict,

@@ -5,6 +5,7 @@ import { runBattery, summarizeRuns, type PropertyOutcome } from './runBattery.js
 import type { Profile } from './profile.js';
 import type { Sweep } from '../sweep/sweep.js';
 import { measureRun } from './batteryTasks.js';
+import type { EstimatorSpec } from './loadEstimator.js';
 import { siblingModule } from '../sweep/siblingModule.js';
 
 const TASKS = siblingModule(import.meta.url, 'batteryTasks');
@@ -30,12 +31,13 @@ export function runCost(p: AnyBatteryProperty, input: unknown): number {
  * with runBattery on this thread, which finds the same first failure, shrinks it and reports
  * the seed and path that replay it: the outcome is the sequential one there too.
  *
- * @param estimator the estimator's spec, as workers load it (a method name or an absolute path)
+ * @param estimator the estimator's spec, as workers load it (a method name, an absolute path, or
+ *   a command each worker starts its own process of)
  */
 export async function runBatteryOnSweep(
   props: readonly AnyBatteryProperty[],
   profile: Profile,
-  estimator: string,
+  estimator: EstimatorSpec,
   sweep: Sweep,
   onDone?: (o: PropertyOutcome) => void,
   options: SerializableBatteryOptions = {},

@@ -21,7 +21,11 @@ export function fitCommand(io: CliIo): Command {
     .option('--eps <E>', `bound on the corrupted fraction in [0, 0.5) (default ${DEFAULT_EPS})`, parseEps, DEFAULT_EPS)
     .option('--method <NAME>', `estimator: ${METHOD_NAMES.join(', ')} (default robust)`)
     .option('--estimator-cmd <COMMAND>', 'fit with an estimator in another process instead (any language: the protocol in the README)')
-    .option('--fit-timeout <S>', `seconds the --estimator-cmd process has for the fit (default ${DEFAULT_FIT_TIMEOUT})`, parseNumber('--fit-timeout'))
+    .option(
+      '--fit-timeout <S>',
+      `seconds the --estimator-cmd process has for the fit (default ${DEFAULT_FIT_TIMEOUT})`,
+      parseNumber('--fit-timeout'),
+    )
     .option('--seed <K>', 'seed (used by random-init methods)', parseInteger('--seed'), 0)
     .option('--max-iterations <N>', 'cap on gradient steps', parseInteger('--max-iterations', 0))
     .option('--json', 'print one JSON object')

@@ -24,8 +24,15 @@ export interface TaskRunner {
   /** Run `task`; among waiting tasks, higher `priority` starts first, then higher cost, then
    *  the earlier one. */
   run(task: Task, priority?: number): Promise<unknown>;
+  /** Run `task` once on every worker thread (once inline), after the waiting tasks: for
+   *  per-thread clean-up, such as closing the estimator processes a thread started. */
+  onEveryWorker(task: Task): Promise<unknown[]>;
   close(): Promise<void>;
 }
+
+/** How long a task run on every worker waits for the others to arrive (a worker that never
+ *  does is a bug, not a hang). */
+const EVERY_WORKER_WAIT_MS = 30_000;
 
 /** Default worker count: the machine's available parallelism. */
 export function defaultWorkers(): number {
@@ -98,6 +105,25 @@ export function createTaskRunner(workers: number): TaskRunner {
         waiting.push({ task, priority, cost: task.cost ?? 0, seq: seq++, resolve, reject });
         pump();
       }),
+    onEveryWorker: (task) => {
+      // each copy waits at a barrier until all have started: a worker runs one task at a time,
+      // so the copies land on `workers` different threads
+      const barrier = new Int32Array(new SharedArrayBuffer(4));
+      const copies = Array.from({ length: workers }, () => ({
+        ...task,
+        args: { barrier: { counter: barrier, parties: workers, waitMs: EVERY_WORKER_WAIT_MS }, args: task.args },
+        name: task.name,
+      }));
+      return Promise.all(
+        copies.map(
+          (copy) =>
+            new Promise<unknown>((resolve, reject) => {
+              waiting.push({ task: copy, priority: -Infinity, cost: 0, seq: seq++, resolve, reject });
+              pump();
+            }),
+        ),
+      );
+    },
     close: () => pool.destroy(),
   };
 }
@@ -114,6 +140,9 @@ function inlineRunner(): TaskRunner {
       });
       chain = next.catch(() => undefined);
       return next;
+    },
+    async onEveryWorker(task) {
+      return [await this.run(task)];
     },
     close: async () => {
       await chain;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,7 +57,7 @@ describe('the estimator-process protocol', () => {
     failing.close();
     const r = await cli('audit', '--estimator-cmd', `sh -c 'echo garbage'`, '--skip', 'eps-rate,sigma-rate,n-rate,d-rate,breakdown');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^sim-audit: the estimator process wrote a line nobody asked for: "garbage"/);
+    expect(r.err).toMatch(/^sim-audit: the estimator process wrote a line (nobody asked for|that is not JSON): "garbage"/);
     expect(r.out).toBe('');
     expect((await cli('audit', '--estimator', 'robust', '--estimator-cmd', 'x')).code).toBe(2);
   }, 60000);
@@ -86,7 +86,7 @@ describe('the estimator-process protocol', () => {
       expect(short.err).toMatch(/returned 1 numbers for d = 2/);
       const garbage = await cli('fit', '--data', csv, '--link', 'linear', '--estimator-cmd', `sh -c 'echo garbage'`);
       expect(garbage.code).toBe(2);
-      expect(garbage.err).toMatch(/wrote a line nobody asked for: "garbage"/);
+      expect(garbage.err).toMatch(/wrote a line (nobody asked for|that is not JSON): "garbage"/);
       expect((await cli('fit', '--data', csv, '--link', 'linear', '--estimator-cmd', 'x', '--method', 'robust')).err).toMatch(
         /leave out --method/,
       );
@@ -97,4 +97,41 @@ describe('the estimator-process protocol', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60000);
+
+  it.skipIf(!python)(
+    'audit --estimator-cmd on worker threads: one process per worker, the sequential outcome, no process left behind (needs python3 with numpy)',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'sim-audit-pids-'));
+      try {
+        const pids = join(dir, 'pids');
+        const command = `sh -c 'echo $$ >> ${pids}; exec ${python} examples/python/least_squares.py'`;
+        const only = [
+          '--skip',
+          'eps-rate,sigma-rate,n-rate,d-rate,breakdown,P1-error-bound,P6-rotation-equivariance',
+          '--links',
+          'linear',
+          '--json',
+        ];
+        const spread = await cli('audit', '--estimator-cmd', command, '--workers', '2', ...only);
+        expect(spread.code, spread.err).toBe(0);
+        const started = readFileSync(pids, 'utf8').trim().split('\n').map(Number);
+        expect(started).toHaveLength(2); // one per worker; this thread's own starts only to shrink a failure
+        const one = await cli('audit', '--estimator-cmd', command, '--workers', '0', ...only);
+        const strip = (out: string) => JSON.parse(out, (k, v) => (k === 'seconds' ? 0 : v));
+        expect(strip(spread.out)).toEqual(strip(one.out));
+        const alive = (pid: number): boolean => {
+          try {
+            process.kill(pid, 0);
+            return true;
+          } catch {
+            return false;
+          }
+        };
+        expect(readFileSync(pids, 'utf8').trim().split('\n').map(Number).filter(alive)).toEqual([]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120000,
+  );
 });
