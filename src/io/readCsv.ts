@@ -28,113 +28,10 @@ export function readSampleCsv(path: string): CsvSample {
   return parseSampleCsv(text, path);
 }
 
-/** Parse CSV text as {@link readSampleCsv} does; `source` names it in error messages. Plain
- *  numeric CSV (no quotes, lines ending in LF or CRLF) takes a hand-written scanner; anything
- *  else Papa Parse. Both read every number with `Number()` and name the same problems. */
+/** Parse CSV text as {@link readSampleCsv} does; `source` names it in error messages. */
 export function parseSampleCsv(text: string, source = 'input'): CsvSample {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw new InputError(`${source} is empty`);
-  const plain = !text.includes('"') && (text.includes('\n') || !text.includes('\r'));
-  return plain ? scanPlainCsv(text, source) : parseWithPapa(text, source);
-}
-
-/** The problem with a header, if any: an empty or repeated name, no `y`, no covariate. */
-function headerProblem(header: readonly string[], source: string): string | null {
-  const seen = new Set<string>();
-  for (const h of header) {
-    if (h === '') return `${source}: the header has an empty column name`;
-    if (seen.has(h)) return `${source}: the header names column "${h}" twice`;
-    seen.add(h);
-  }
-  if (!header.includes('y'))
-    return `${source}: no column named "y" in the header (${header.slice(0, 5).join(',')}${header.length > 5 ? ',...' : ''})`;
-  if (header.length < 2) return `${source}: no covariate columns besides "y"`;
-  return null;
-}
-
-/** The problem with a field that is not a finite number. */
-function fieldProblem(source: string, line: number, column: string, field: string): string {
-  const raw = field.trim();
-  return `${source} line ${line}, column "${column}": ${raw === '' ? 'empty field' : `"${raw.slice(0, 40)}" is not a finite number`}`;
-}
-
-/** The sample from its parsed parts, checked for rows. */
-function finish(source: string, header: readonly string[], yCol: number, n: number, xs: Float64Array, ys: Float64Array): CsvSample {
-  const d = header.length - 1;
-  if (n === 0) throw new InputError(`${source} has a header but no data rows`);
-  if (n < d + 1) throw new InputError(`${source}: too few rows: n = ${n} but at least d + 1 = ${d + 1} are needed`);
-  const columns = header.filter((_, c) => c !== yCol);
-  // every value was checked finite as it was parsed (with its line and column), and the shape
-  // and n >= d + 1 just above: the fit need not scan the sample again
-  return markValidated({ n, d, x: copyMatrix(n, d, xs.subarray(0, n * d)), y: ys.slice(0, n), columns });
-}
-
-/**
- * The scanner for plain numeric CSV, by hand because Papa Parse's general tokenizer (quotes,
- * delimiters, per-row arrays of strings) took most of a large fit's start-up: one pass over
- * the text's character codes, each field read with `Number()` on its substring (so every double
- * is exactly what `Number()` gives), the rows counted first so the arrays are allocated once.
- * Lines are counted as Papa Parse counts them (records: blank lines are skipped, not counted).
- */
-function scanPlainCsv(text: string, source: string): CsvSample {
-  const len = text.length;
-  let end = text.indexOf('\n');
-  if (end < 0) end = len;
-  const header = text
-    .slice(0, end)
-    .split(',')
-    .map((f) => f.trim());
-  const problem = headerProblem(header, source);
-  if (problem) throw new InputError(problem);
-  const yCol = header.indexOf('y');
-  const d = header.length - 1;
-  let lines = 1;
-  for (let i = end; i < len; i = text.indexOf('\n', i + 1), lines++) if (i < 0) break;
-  const xs = new Float64Array(lines * d);
-  const ys = new Float64Array(lines);
-  let n = 0,
-    line = 1;
-  for (let start = end + 1; start < len; ) {
-    let stop = text.indexOf('\n', start);
-    if (stop < 0) stop = len;
-    let blank = true;
-    for (let i = start; i < stop && blank; i++) {
-      const c = text.charCodeAt(i);
-      blank = c === 32 || c === 9 || c === 13;
-    }
-    if (!blank) {
-      line++;
-      let field = start,
-        c = 0,
-        j = 0;
-      for (let i = start; i <= stop; i++) {
-        if (i < stop && text.charCodeAt(i) !== 44) continue;
-        if (c > d) break;
-        const raw = text.substring(field, i);
-        const v = Number(raw);
-        // Number('') and Number('  ') are 0: a zero must carry a digit
-        if (!Number.isFinite(v) || (v === 0 && !/[0-9]/.test(raw))) {
-          // a ragged row is named as such first, as the general path does
-          const fields = text.substring(start, stop).split(',').length;
-          if (fields !== d + 1) throw new InputError(`${source} line ${line}: ${fields} fields, the header has ${d + 1}`);
-          throw new InputError(fieldProblem(source, line, header[c], raw));
-        }
-        if (c === yCol) ys[n] = v;
-        else xs[n * d + j++] = v;
-        c++;
-        field = i + 1;
-      }
-      const fields = c > d ? text.substring(start, stop).split(',').length : c;
-      if (fields !== d + 1) throw new InputError(`${source} line ${line}: ${fields} fields, the header has ${d + 1}`);
-      n++;
-    }
-    start = stop + 1;
-  }
-  return finish(source, header, yCol, n, xs, ys);
-}
-
-/** The general path (quoted fields, CR-only line ends): Papa Parse's tokenizer. */
-function parseWithPapa(text: string, source: string): CsvSample {
   let header: string[] | null = null;
   let yCol = -1;
   let d = 0;
@@ -157,7 +54,21 @@ function parseWithPapa(text: string, source: string): CsvSample {
       if (!header) {
         header = fields.map((f) => f.trim());
         yCol = header.indexOf('y');
-        problem = headerProblem(header, source);
+        const seen = new Set<string>();
+        for (const h of header) {
+          if (h === '') {
+            problem = `${source}: the header has an empty column name`;
+            break;
+          }
+          if (seen.has(h)) {
+            problem = `${source}: the header names column "${h}" twice`;
+            break;
+          }
+          seen.add(h);
+        }
+        if (!problem && yCol < 0)
+          problem = `${source}: no column named "y" in the header (${header.slice(0, 5).join(',')}${header.length > 5 ? ',...' : ''})`;
+        if (!problem && header.length < 2) problem = `${source}: no covariate columns besides "y"`;
         if (problem) {
           parser.abort();
           return;
@@ -185,7 +96,7 @@ function parseWithPapa(text: string, source: string): CsvSample {
         const raw = fields[c].trim();
         const v = raw === '' ? NaN : Number(raw);
         if (!Number.isFinite(v)) {
-          problem = fieldProblem(source, line, header[c], raw);
+          problem = `${source} line ${line}, column "${header[c]}": ${raw === '' ? 'empty field' : `"${raw.slice(0, 40)}" is not a finite number`}`;
           parser.abort();
           return;
         }
@@ -197,5 +108,10 @@ function parseWithPapa(text: string, source: string): CsvSample {
   });
   if (problem) throw new InputError(problem);
   if (!header) throw new InputError(`${source} is empty`);
-  return finish(source, header, yCol, n, xs, ys);
+  if (n === 0) throw new InputError(`${source} has a header but no data rows`);
+  if (n < d + 1) throw new InputError(`${source}: too few rows: n = ${n} but at least d + 1 = ${d + 1} are needed`);
+  const columns = (header as string[]).filter((_, c) => c !== yCol);
+  // every value was checked finite as it was parsed (with its line and column), and the shape
+  // and n >= d + 1 just above: the fit need not scan the sample again
+  return markValidated({ n, d, x: copyMatrix(n, d, xs), y: ys.slice(0, n), columns });
 }
