@@ -55,6 +55,38 @@ export function gemvT(n: i32, d: i32, x: usize, u: usize, out: usize): void {
 }
 
 /** out[i] = |x_i|^2 = <x_i, x_i>, with the four partial sums of rowDot. */
+/** One power-iteration step of a weighted covariance, gemv and gemvT fused into one pass over
+ *  x (the row is read once, while in cache): per row p = <x_i, v>, a = s_i p - mv,
+ *  u = (c_i s_i) a; out = sum_i u x_i (rows with u = 0 skipped); returns sum_i c_i a. The
+ *  operations and their order are those of gemv, the JS loop between, then gemvT. */
+export function powerStep(n: i32, d: i32, x: usize, v: usize, s: usize, c: usize, mv: f64, out: usize): f64 {
+  memory.fill(out, 0, <usize>d << 3);
+  const d4 = d - (d & 3);
+  const rowBytes = <usize>d << 3;
+  let ca: f64 = 0;
+  for (let i = 0; i < n; i++) {
+    const p = x + <usize>i * rowBytes;
+    const si = load<f64>(s + (<usize>i << 3));
+    const ci = load<f64>(c + (<usize>i << 3));
+    const a = si * rowDot(p, v, d, d4) - mv;
+    const u = ci * si * a;
+    ca += ci * a;
+    if (u == 0) continue;
+    const vu = f64x2.splat(u);
+    let j = 0;
+    for (; j < d4; j += 4) {
+      const o = <usize>j << 3;
+      v128.store(out + o, f64x2.add(v128.load(out + o), f64x2.mul(vu, v128.load(p + o))));
+      v128.store(out + o, f64x2.add(v128.load(out + o, 16), f64x2.mul(vu, v128.load(p + o, 16))), 16);
+    }
+    for (; j < d; j++) {
+      const o = <usize>j << 3;
+      store<f64>(out + o, load<f64>(out + o) + u * load<f64>(p + o));
+    }
+  }
+  return ca;
+}
+
 export function rowSquaredNorms(n: i32, d: i32, x: usize, out: usize): void {
   const d4 = d - (d & 3);
   const rowBytes = <usize>d << 3;

@@ -38,6 +38,10 @@ const COVERED_THROUGH: Record<string, { test: string; how: string }> = {
   'src/cli/reproduce.ts': { test: 'test/cli/merge.test.ts', how: 'reproduce and merge through the command line' },
   'src/cli/simulate.ts': { test: 'test/cli/cli.test.ts', how: 'the verbs through the command line' },
   'src/io/describeFsError.ts': { test: 'test/io/csv.test.ts', how: 'unreadable and missing files' },
+  'src/protocol/threadProcesses.ts': {
+    test: 'test/protocol/processEstimator.test.ts',
+    how: 'audit --estimator-cmd on worker threads: one process per worker, all closed at the end',
+  },
   'src/report/writeReport.ts': { test: 'test/reproductions/framework.test.ts', how: 'reports written by the framework' },
   'src/protocol/processWorker.ts': {
     test: 'test/protocol/processEstimator.test.ts',

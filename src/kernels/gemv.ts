@@ -1,3 +1,4 @@
+import { countPass } from './passCount.js';
 import { kernelsFor } from './wasmKernels.js';
 /**
  * out[i] = <x_i, v> for the n rows of a row-major n x d matrix `x`.
@@ -7,6 +8,7 @@ import { kernelsFor } from './wasmKernels.js';
  * (columns j mod 4), tail columns into the first, summed ((s0 + s1) + s2) + s3.
  */
 export function gemv(n: number, d: number, x: Float64Array, v: Float64Array, out: Float64Array): Float64Array {
+  countPass();
   const b = kernelsFor(n, d, x);
   if (b) {
     b.dVec.set(v.subarray(0, d));

@@ -1,3 +1,4 @@
+import { countPass } from './passCount.js';
 import { kernelsFor } from './wasmKernels.js';
 /**
  * out = sum_i u[i] * x_i (that is, X^T u) for a row-major n x d matrix `x`; `out` (length d)
@@ -6,6 +7,7 @@ import { kernelsFor } from './wasmKernels.js';
  * bit-identical results).
  */
 export function gemvT(n: number, d: number, x: Float64Array, u: Float64Array, out: Float64Array): Float64Array {
+  countPass();
   const b = kernelsFor(n, d, x);
   if (b) {
     b.nVec.set(u.subarray(0, n));

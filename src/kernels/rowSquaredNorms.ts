@@ -1,3 +1,4 @@
+import { countPass } from './passCount.js';
 import { kernelsFor } from './wasmKernels.js';
 /**
  * |x_i|^2 for the n rows of a row-major n x d matrix (one O(n d) pass). Callers that filter the
@@ -7,6 +8,7 @@ import { kernelsFor } from './wasmKernels.js';
  * A matrix made by allocMatrix runs the WebAssembly SIMD twin (bit-identical).
  */
 export function rowSquaredNorms(n: number, d: number, x: Float64Array, out: Float64Array = new Float64Array(n)): Float64Array {
+  countPass();
   const b = kernelsFor(n, d, x);
   if (b) {
     b.k.rowSquaredNorms(n, d, x.byteOffset, b.nOff);

@@ -2,7 +2,7 @@
  * Data matrices held in WebAssembly memory, so the SIMD kernels of assembly/kernels.ts
  * (build/kernels.wasm) run on them in place. Each matrix gets a memory of its own, sized
  * once and never grown (growing would detach every view of it), with the matrix at offset 0
- * and, after it, a scratch area for one d-vector and one n-vector: a kernel call copies its
+ * and, after it, a scratch area for two d-vectors and two n-vectors: a kernel call copies its
  * O(n + d) vector arguments in and out of the scratch, while the O(n d) matrix is never
  * copied. The module is compiled once per thread; instantiating it on a new memory is cheap.
  */
@@ -21,6 +21,7 @@ interface KernelExports {
   gemv(n: number, d: number, x: number, v: number, out: number): void;
   gemvT(n: number, d: number, x: number, u: number, out: number): void;
   rowSquaredNorms(n: number, d: number, x: number, out: number): void;
+  powerStep(n: number, d: number, x: number, v: number, s: number, c: number, mv: number, out: number): number;
   sum(len: number, a: number): number;
 }
 
@@ -35,6 +36,12 @@ export interface BoundKernels {
   /** Scratch for a vector of length <= n. */
   readonly nOff: number;
   readonly nVec: Float64Array;
+  /** A second scratch of each length (the fused power step reads two n-vectors and writes a
+   *  d-vector beside the one it reads). */
+  readonly dOff2: number;
+  readonly dVec2: Float64Array;
+  readonly nOff2: number;
+  readonly nVec2: Float64Array;
 }
 
 let module: WebAssembly.Module | null = null;
@@ -64,7 +71,7 @@ const align16 = (b: number): number => Math.ceil(b / 16) * 16;
 export function allocMatrix(n: number, d: number): Float64Array {
   const entries = n * d;
   const dataBytes = align16(entries * 8);
-  const total = dataBytes + align16(d * 8) + align16(n * 8);
+  const total = dataBytes + 2 * align16(d * 8) + 2 * align16(n * 8);
   if (entries < WASM_MIN_ENTRIES || total > MAX_BYTES) return new Float64Array(entries);
   const memory = new WebAssembly.Memory({ initial: Math.ceil(total / PAGE), maximum: Math.ceil(total / PAGE) });
   const instance = new WebAssembly.Instance(kernelModule(), {
@@ -77,7 +84,9 @@ export function allocMatrix(n: number, d: number): Float64Array {
   });
   const buffer = memory.buffer;
   const dOff = dataBytes,
-    nOff = dataBytes + align16(d * 8);
+    dOff2 = dOff + align16(d * 8),
+    nOff = dOff2 + align16(d * 8),
+    nOff2 = nOff + align16(n * 8);
   bound.set(buffer, {
     k: instance.exports as unknown as KernelExports,
     dataEnd: dataBytes,
@@ -85,6 +94,10 @@ export function allocMatrix(n: number, d: number): Float64Array {
     dVec: new Float64Array(buffer, dOff, d),
     nOff,
     nVec: new Float64Array(buffer, nOff, n),
+    dOff2,
+    dVec2: new Float64Array(buffer, dOff2, d),
+    nOff2,
+    nVec2: new Float64Array(buffer, nOff2, n),
   });
   return new Float64Array(buffer, 0, entries);
 }

@@ -1,3 +1,4 @@
+import { countPass } from '../kernels/passCount.js';
 import { allocMatrix } from '../kernels/wasmKernels.js';
 import type { Sample } from './sample.js';
 
@@ -31,6 +32,7 @@ export function canonicalRows(s: Sample): Sample {
   const { n, d, x, y } = s;
   const px = allocMatrix(n, d),
     py = new Float64Array(n);
+  countPass(); // the reordered copy
   for (let dst = 0; dst < n; dst++) {
     const src = order[dst];
     py[dst] = y[src];
@@ -54,6 +56,7 @@ function canonicalComparator(s: Sample): (a: number, b: number) => number {
   const yBits = new Uint32Array(y.buffer, y.byteOffset, 2 * n);
   const hash = new Uint32Array(n);
   const norms = new Float64Array(n);
+  countPass(); // the keys read every row's norm
   for (let i = 0; i < n; i++) {
     // FNV-1a over the two 32-bit halves of y_i, with an extra xor-shift for avalanche
     let h = 0x811c9dc5;

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { countPass } from '../kernels/passCount.js';
 import { gemv } from '../kernels/gemv.js';
 import { gemvT } from '../kernels/gemvT.js';
 import { rowSquaredNorms } from '../kernels/rowSquaredNorms.js';
@@ -194,6 +195,7 @@ function coldStart(view: WeightedRowsView, v: Float64Array): void {
   const mu = view.mu ?? new Float64Array(d);
   let best = -1,
     bestVal = -1;
+  countPass();
   for (let i = 0; i < n; i++) {
     let t = 0;
     for (let j = 0; j < d; j++) t += (s[i] * x[i * d + j] - mu[j]) ** 2;

@@ -1,5 +1,4 @@
-import { gemv } from '../kernels/gemv.js';
-import { gemvT } from '../kernels/gemvT.js';
+import { powerStep } from '../kernels/powerStep.js';
 
 /** Work buffers for {@link weightedTopEigenvector}, allocated once per caller. */
 export interface PowerBuffers {
@@ -34,8 +33,8 @@ export interface PowerOptions {
 /**
  * Power iteration for the top eigenvector of the weighted (co)variance of g_i = s_i x_i:
  * Sigma = (1/W) sum_i c_i (g_i - mu)(g_i - mu)^T (mu = null: uncentered second moment),
- * minus `shift` times the identity. Each step is two O(n d) passes (X v, then X^T u);
- * Sigma is never formed. `v` (unit) is the start and receives the result. Stops after
+ * minus `shift` times the identity. Each step is one O(n d) pass (X v and X^T u fused:
+ * src/kernels/powerStep.ts); Sigma is never formed. `v` (unit) is the start and receives the result. Stops after
  * `maxSteps` or when the Rayleigh quotient changes by less than `tolerance` (relative).
  * Returns the number of steps taken. W is the total weight sum_i c_i.
  */
@@ -48,20 +47,14 @@ export function weightedTopEigenvector(
 ): number {
   const { n, d, x, s, c, mu } = rows;
   const { shift, maxSteps, tolerance } = options;
-  const { proj, u, w } = buf;
+  const { w } = buf;
   let rayleigh = NaN;
   let step = 0;
   for (; step < maxSteps; step++) {
     let mv = 0;
     if (mu) for (let j = 0; j < d; j++) mv += mu[j] * v[j];
-    gemv(n, d, x, v, proj);
-    let ca = 0;
-    for (let i = 0; i < n; i++) {
-      const a = s[i] * proj[i] - mv;
-      u[i] = c[i] * s[i] * a;
-      ca += c[i] * a;
-    }
-    gemvT(n, d, x, u, w);
+    // X v, the weights, then X^T u, in one pass over x
+    const ca = powerStep(n, d, x, v, s, c, mv, w);
     let next = 0,
       norm = 0;
     for (let j = 0; j < d; j++) {

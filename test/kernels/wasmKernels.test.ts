@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { gemv } from '../../src/kernels/gemv.js';
 import { gemvT } from '../../src/kernels/gemvT.js';
 import { rowSquaredNorms } from '../../src/kernels/rowSquaredNorms.js';
+import { powerStep } from '../../src/kernels/powerStep.js';
 import { WASM_MIN_ENTRIES, allocMatrix, copyMatrix, isWasmBacked, kernelsFor } from '../../src/kernels/wasmKernels.js';
 import { namedStream } from '../../src/rng/streams.js';
 
@@ -45,6 +46,36 @@ describe('WebAssembly SIMD kernels', () => {
         expect(same(gemv(n, d, held, v, new Float64Array(n)), gemv(n, d, plain, v, new Float64Array(n)))).toBe(true);
         expect(same(gemvT(n, d, held, u, new Float64Array(d).fill(7)), gemvT(n, d, plain, u, new Float64Array(d)))).toBe(true);
         expect(same(rowSquaredNorms(n, d, held), rowSquaredNorms(n, d, plain))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('powerStep is gemv, the weighting and gemvT fused: bit-identical to them, and its SIMD twin to its JS loop', () => {
+    fc.assert(
+      fc.property(dims, ({ n, d, seed }) => {
+        const r = namedStream(seed, 'power-step');
+        const plain = Float64Array.from({ length: n * d }, r.normal);
+        const held = copyMatrix(n, d, plain);
+        const v = Float64Array.from({ length: d }, r.normal);
+        const s = Float64Array.from({ length: n }, r.normal);
+        const c = Float64Array.from({ length: n }, (_, i) => (i % 4 === 0 ? 0 : r.uniform())); // zero weights skip rows
+        const mv = r.normal();
+        // the unfused reference: X v, the weighting loop, then X^T u
+        const proj = gemv(n, d, plain, v, new Float64Array(n));
+        const u = new Float64Array(n);
+        let ca = 0;
+        for (let i = 0; i < n; i++) {
+          const a = s[i] * proj[i] - mv;
+          u[i] = c[i] * s[i] * a;
+          ca += c[i] * a;
+        }
+        const expected = gemvT(n, d, plain, u, new Float64Array(d));
+        for (const x of [plain, held]) {
+          const out = new Float64Array(d).fill(7);
+          expect(Object.is(powerStep(n, d, x, v, s, c, mv, out), ca)).toBe(true);
+          expect(same(out, expected)).toBe(true);
+        }
       }),
       { numRuns: 60 },
     );
