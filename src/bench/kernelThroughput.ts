@@ -102,8 +102,8 @@ export function measureKernels(n: number, d: number, repeats = 5): KernelThrough
     },
     {
       kernel: 'powerStep',
-      does: 'one weighted power-iteration step (X v, then X^T u)',
-      passes: 2,
+      does: 'one weighted power-iteration step (X v and X^T u fused: one pass)',
+      passes: 1,
       run: (x) => {
         dir.set(v);
         weightedTopEigenvector({ n, d, x, s: ones, c, mu }, n, dir, { shift: 0, maxSteps: 1, tolerance: 0 }, buffers);

@@ -79,7 +79,7 @@ describe('benchmark pieces (small sizes; the figures themselves live in reports/
         { kernel: 'gradient', does: 'g', passes: 2, jsGBs: 4, wasmGBs: 10, n: 100, d: 50 },
       ],
       fits: {
-        points: [{ n: 20000, d: 50, seconds: 1, iterations: 50, error: 0.03 }],
+        points: [{ n: 20000, d: 50, seconds: 1, iterations: 50, passes: 400, error: 0.03 }],
         total: { ...fitLine, slope: 0.8 },
         perIteration: fitLine,
       },
@@ -92,6 +92,9 @@ describe('benchmark pieces (small sizes; the figures themselves live in reports/
     expect(verdict('B1-gradient-d50')).toBe('does not hold'); // 0.4
     expect(verdict('B2-fit-time-exponent')).toBe('does not hold'); // |0.8 - 1| > 0.1
     expect(verdict('B2-per-iteration-exponent')).toBe('holds');
+    expect(verdict('B5-passes-per-iteration')).toBe('does not hold'); // 400 / 50 = 8 > 6
+    // floor: 400 passes of 8 x 1e6 bytes at gemv's 20 GB/s = 0.16 s; 1 s / 0.16 s = 6.25 > 3
+    expect(claims.find((c) => c.id === 'B6-fit-over-floor')!.measured).toBeCloseTo(6.25, 10);
     expect(verdict('B3-peak-memory')).toBe(10 < BENCH_TARGETS.bytesPerNumber ? 'holds' : 'does not hold');
     expect(verdict('B4-no-dxd')).toBe('holds');
     const dir = mkdtempSync(join(tmpdir(), 'bench-'));
