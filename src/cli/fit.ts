@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { readSampleCsv } from '../io/readCsv.js';
+import { readSample } from '../io/sampleFiles.js';
 import { canonicalizeInPlace } from '../model/canonicalRows.js';
 import { fit, METHOD_NAMES } from '../solver/methods.js';
 import { DEFAULT_EPS } from '../solver/types.js';
@@ -15,8 +15,12 @@ import type { CliIo } from './io.js';
 /** `fit`: read a CSV (column y = response) and print the fitted w. */
 export function fitCommand(io: CliIo): Command {
   return new Command('fit')
-    .description('fit w on a CSV whose header names the columns: y is the response, the others are covariates in order')
-    .requiredOption('--data <FILE>', 'CSV file')
+    .description('fit w on a CSV whose header names the columns (y is the response, the others are covariates in order), or on .npy arrays')
+    .requiredOption(
+      '--data <FILE>',
+      'CSV file (column y the response), or .npy: x of shape (n, d) with --y, or one (n, d + 1) array, the response last',
+    )
+    .option('--y <FILE>', 'with a .npy --data of shape (n, d): the responses, shape (n,)')
     .requiredOption('--link <LINK>', 'the known link')
     .option('--eps <E>', `bound on the corrupted fraction in [0, 0.5) (default ${DEFAULT_EPS})`, parseEps, DEFAULT_EPS)
     .option('--method <NAME>', `estimator: ${METHOD_NAMES.join(', ')} (default robust)`)
@@ -36,7 +40,7 @@ export function fitCommand(io: CliIo): Command {
         throw new InputError('--estimator-cmd fits with another process: leave out --method and --max-iterations');
       if (o.estimatorCmd === undefined && o.fitTimeout !== undefined) throw new InputError('--fit-timeout goes with --estimator-cmd');
       getLink(o.link); // an unknown link fails before the file is read
-      const data = canonicalizeInPlace(readSampleCsv(o.data));
+      const data = canonicalizeInPlace(readSample(o.data, o.y));
       if (o.estimatorCmd !== undefined) return fitByProcess(io, data, o);
       const method: string = o.method ?? 'robust';
       const t0 = performance.now();
