@@ -101,11 +101,15 @@ async function searchVerb(
   let result: SearchResult;
   try {
     result = searchAttack(fit, data, wstar, { link: o.link, eps: o.eps, budget, seed: o.seed, journal, log: (l) => io.stderr(`${l}\n`) });
+  } catch (err) {
+    closeThreadProcesses();
+    throw err;
   } finally {
     journal.close();
-    const closed = closeThreadProcesses();
-    if (closed.failure) throw new EstimatorProcessError(closed.failure);
   }
+  // an estimator process that broke the protocol ends the verb (exit 2), as in the audit
+  const closed = closeThreadProcesses();
+  if (closed.failure) throw new EstimatorProcessError(closed.failure);
   const { sample, corrupted } = result.strongest;
   writeSample(o.out, sample);
   writeTextAtomic(

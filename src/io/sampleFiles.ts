@@ -75,7 +75,10 @@ function readNpyChecked(path: string): { data: Float64Array; shape: number[] } {
 /** Write a sample as CSV (header x1..xd,y) or, for a `.npy` path, as one (n, d + 1) float64
  *  array with the response last; atomically either way. */
 export function writeSample(path: string, s: Sample): void {
-  if (!isNpy(path)) return writeSampleCsv(path, s);
+  if (!isNpy(path)) {
+    writeSampleCsv(path, s);
+    return;
+  }
   const { n, d, x, y } = s;
   const out = new Float64Array(n * (d + 1));
   for (let i = 0; i < n; i++) {

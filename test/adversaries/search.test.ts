@@ -36,7 +36,7 @@ describe('the corruption family', () => {
       expect(sample.x.every(Number.isFinite)).toBe(true);
     }
     const z = Array.from({ length: FAMILY_DIMENSION }, (_, k) => Math.sin(k + 1));
-    vectorFromParams(paramsFromVector(z)).forEach((v, k) => expect(v).toBeCloseTo(z[k], 6));
+    for (const [k, v] of vectorFromParams(paramsFromVector(z)).entries()) expect(v).toBeCloseTo(z[k], 6);
     expect(() => applyFamily(setting, CATALOGUE_STARTS[0].params, 601)).toThrow(/rows to replace/);
   });
 });
