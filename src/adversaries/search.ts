@@ -13,7 +13,7 @@
  * lines, needs no gradient, and tolerates an estimator that throws (an error counts as a
  * break).
  */
-import { callFit, type AuditedFit } from '../audit/fitCall.js';
+import { callFit, type AuditedFit } from '../solver/callFit.js';
 import { InputError } from '../errors.js';
 import { distance } from '../kernels/vec.js';
 import { getLink, type LinkName } from '../model/links.js';

@@ -4,7 +4,7 @@ import { canonicalizeInPlace } from '../model/canonicalRows.js';
 import { fit, METHOD_NAMES } from '../solver/methods.js';
 import { DEFAULT_EPS } from '../solver/types.js';
 import { parseEps, parseInteger, parseNumber } from './parse.js';
-import { callFit } from '../audit/fitCall.js';
+import { callFit } from '../solver/callFit.js';
 import { InputError } from '../errors.js';
 import { getLink, type LinkName } from '../model/links.js';
 import type { Sample } from '../model/sample.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSyncFn } from 'synckit';
-import type { AuditedFit } from '../audit/fitCall.js';
+import type { AuditedFit } from '../solver/callFit.js';
 import { InputError } from '../errors.js';
 import { writeNpy } from '../io/npy.js';
 import type { WorkerAnswer, WorkerRequest } from './processWorker.js';

@@ -3,7 +3,7 @@
  * audit starts its own on its first fit and keeps it until the audit closes them all
  * (TaskRunner.onEveryWorker with {@link closeThreadProcesses}).
  */
-import type { AuditedFit } from '../audit/fitCall.js';
+import type { AuditedFit } from '../solver/callFit.js';
 import { type ProcessEstimator, startProcessEstimator } from './processEstimator.js';
 
 /** An estimator given as a command (the estimator-process protocol), as worker threads load it. */

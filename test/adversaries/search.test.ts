@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOGUE_STARTS, searchAttack } from '../../src/adversaries/search.js';
 import { applyFamily, FAMILY_DIMENSION, familySetting, paramsFromVector, vectorFromParams } from '../../src/adversaries/searchFamily.js';
-import type { AuditedFit } from '../../src/audit/fitCall.js';
+import type { AuditedFit } from '../../src/solver/callFit.js';
 import { generateInstance } from '../../src/instance/instance.js';
 import { getLink } from '../../src/model/links.js';
 import { namedStream } from '../../src/rng/streams.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callFit } from '../../src/audit/fitCall.js';
+import { callFit } from '../../src/solver/callFit.js';
 import { conditioning } from '../../src/audit/conditioning.js';
 
 const data = { n: 3, d: 2, x: new Float64Array(6), y: new Float64Array(3) };
