@@ -12,6 +12,9 @@ import { estimator } from '../../src/solver/methods.js';
 import { codeJournal } from '../../src/sweep/journal.js';
 import { writeSampleCsv } from '../../src/io/writeCsv.js';
 import { cli } from '../cli/runCli.js';
+import { findPython } from '../pythonFinder.js';
+
+const python = findPython(['numpy']);
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-audit-search-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -94,4 +97,40 @@ describe('searchAttack', () => {
       /--budget must be an integer >= 8/,
     );
   }, 60000);
+
+  it.skipIf(!python)(
+    'attack --adversary search --estimator-cmd attacks an estimator in another process (needs python3 with numpy)',
+    async () => {
+      const data = join(dir, 'clean2.csv'),
+        w = join(dir, 'w2.json'),
+        out = join(dir, 'bad2.npy');
+      writeSampleCsv(data, inst.sample);
+      writeFileSync(w, JSON.stringify(Array.from(inst.wstar)));
+      const r = await cli(
+        'attack',
+        '--adversary',
+        'search',
+        '--estimator-cmd',
+        `${python} examples/python/least_squares.py`,
+        '--data',
+        data,
+        '--wstar',
+        w,
+        '--link',
+        'linear',
+        '--eps',
+        '0.05',
+        '--budget',
+        '12',
+        '--out',
+        out,
+      );
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toMatch(/breaks it with \d+ rows/); // least squares: one leverage row is enough
+      const s = JSON.parse(readFileSync(join(dir, 'bad2.search.json'), 'utf8'));
+      expect(s.estimator).toMatch(/least_squares\.py$/);
+      expect(existsSync(out)).toBe(true); // the corrupted sample as .npy
+    },
+    60000,
+  );
 });
