@@ -97,7 +97,7 @@ describe('reproduce command line', () => {
   it('lists the reproductions R1-R7, the seed reports and the audit power report', async () => {
     const c = capture();
     expect(await main(['--list'], c.log, c.log)).toBe(0);
-    expect(c.lines.map((l) => l.split('\t')[0])).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 's1', 's2', 's3', 's4', 'power']);
+    expect(c.lines.map((l) => l.split('\t')[0])).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 's1', 's2', 's3', 's4', 'power']);
   });
   it('refuses an unknown name, a bad --workers and a bad --shard with exit 2 and one line', async () => {
     const c = capture();
