@@ -74,8 +74,11 @@ export interface SearchResult {
 export const DEFAULT_SEARCH_BUDGET = 120;
 /** Share of the budget spent on starts (structured and random) before the strategy. */
 const START_SHARE = 0.3;
-/** Evaluations shrinking may add: a bisection over rows and one try per simplification. */
-export const SHRINK_BUDGET = 40;
+/** Breaking attacks whose rows are shrunk (the strongest first). */
+const SHRINK_CANDIDATES = 4;
+/** Evaluations shrinking may add: a bisection over rows per candidate (one probe for a
+ *  candidate that cannot beat the fewest rows so far), and one try per simplification. */
+export const SHRINK_BUDGET = 80;
 
 const unitWeights = (k: number): number[] => Array.from({ length: BASIS_SIZE }, (_, j) => (j === k ? 1 : 0));
 const none = unitWeights(-1);
@@ -157,7 +160,14 @@ export function searchAttack(fit: AuditedFit, clean: Sample, wstar: Float64Array
   }
   const top = best(evaluations);
   const searched = evaluations.length;
-  const shrunk = top.error > threshold ? shrink(top, threshold, evaluate) : undefined;
+  // the attacks that break it at the full budget, strongest first (distinct parameters): the
+  // strongest need not be the one that breaks it with the fewest rows
+  const breaking = evaluations
+    .filter((e) => e.m === rows && e.error > threshold)
+    .sort((a, b) => b.error - a.error)
+    .filter((e, k, all) => all.findIndex((f) => JSON.stringify(f.params) === JSON.stringify(e.params)) === k)
+    .slice(0, SHRINK_CANDIDATES);
+  const shrunk = breaking.length ? shrink(breaking, threshold, evaluate) : undefined;
   o.log?.(
     `search: ${searched} evaluations (+${evaluations.length - searched} shrinking), best error ${fmtError(top.error)} (threshold ${fmtError(threshold)})` +
       (shrunk ? `; breaks it with ${shrunk.m} of ${rows} rows` : '; no break found'),
@@ -197,21 +207,34 @@ function best(evaluations: readonly Evaluation[]): Evaluation {
 const fmtError = (v: number): string => (Number.isFinite(v) ? v.toPrecision(3) : String(v));
 
 /**
- * Shrink a breaking attack: first the fewest rows that still break (bisection on m, the error
- * taken as growing with m), then each parameter towards its simplest value (no spread, no
- * sign mix, no shift, each direction weight 0, keep 0 or 1), kept when it still breaks.
+ * Shrink the breaking attacks: for each candidate, the fewest rows that still break (bisection
+ * on m, the error taken as growing with m; a candidate that does not break with one row fewer
+ * than the best so far is dropped after that one probe); then the winner's parameters towards
+ * their simplest values (no spread, no sign mix, no shift, each direction weight 0, keep 0 or
+ * 1), each kept when it still breaks.
  */
-function shrink(start: Evaluation, threshold: number, evaluate: (p: FamilyParams, m: number) => Evaluation): Evaluation {
-  let current = start;
-  let lo = 0,
-    hi = start.m; // breaks at hi, not known at lo
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    const e = evaluate(current.params, mid);
-    if (e.error > threshold) {
-      hi = mid;
-      current = e;
-    } else lo = mid;
+function shrink(candidates: readonly Evaluation[], threshold: number, evaluate: (p: FamilyParams, m: number) => Evaluation): Evaluation {
+  let current = candidates[0];
+  for (const candidate of candidates) {
+    let here = candidate;
+    let hi = candidate.m; // breaks at hi, not known at lo
+    if (candidate !== candidates[0]) {
+      if (current.m <= 1) break;
+      const probe = evaluate(candidate.params, current.m - 1);
+      if (!(probe.error > threshold)) continue;
+      here = probe;
+      hi = probe.m;
+    }
+    let lo = 0;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      const e = evaluate(here.params, mid);
+      if (e.error > threshold) {
+        hi = mid;
+        here = e;
+      } else lo = mid;
+    }
+    if (here.m < current.m || candidate === candidates[0]) current = here;
   }
   const zeroAt = (w: readonly number[], k: number): number[] => w.map((v, j) => (j === k ? 0 : v));
   const simplifications: ((p: FamilyParams) => FamilyParams)[] = [

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CATALOGUE_STARTS, searchAttack } from '../../src/adversaries/search.js';
+import { CATALOGUE_STARTS, SHRINK_BUDGET, searchAttack } from '../../src/adversaries/search.js';
 import { applyFamily, FAMILY_DIMENSION, familySetting, paramsFromVector, vectorFromParams } from '../../src/adversaries/searchFamily.js';
 import type { AuditedFit } from '../../src/solver/callFit.js';
 import { generateInstance } from '../../src/instance/instance.js';
@@ -52,7 +52,7 @@ describe('searchAttack', () => {
     expect(r.shrunk).toBeDefined();
     expect(r.shrunk!.m).toBeLessThanOrEqual(r.rows);
     expect(r.shrunk!.error).toBeGreaterThan(r.threshold);
-    expect(r.evaluations.length).toBeLessThanOrEqual(options.budget + 40);
+    expect(r.evaluations.length).toBeLessThanOrEqual(options.budget + SHRINK_BUDGET);
     const again = searchAttack(fitOf('plain'), inst.sample, inst.wstar, options);
     expect(again.evaluations.map((e) => e.error)).toEqual(r.evaluations.map((e) => e.error));
   }, 60000);
