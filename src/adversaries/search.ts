@@ -18,8 +18,8 @@ import { InputError } from '../errors.js';
 import { distance } from '../kernels/vec.js';
 import { getLink, type LinkName } from '../model/links.js';
 import { type Sample, validateSample } from '../model/sample.js';
-import { checkEps } from '../robust/rows.js';
 import { namedStream } from '../rng/streams.js';
+import { corruptionBudget } from './helpers.js';
 import type { Journal } from '../sweep/journal.js';
 import {
   applyFamily,
@@ -117,13 +117,12 @@ export const CATALOGUE_STARTS: readonly { readonly name: string; readonly params
  *  error of `fit`, then shrink it when it breaks the estimator. */
 export function searchAttack(fit: AuditedFit, clean: Sample, wstar: Float64Array, o: SearchOptions): SearchResult {
   validateSample(clean);
-  checkEps(o.eps);
+  const rows = corruptionBudget(clean.n, o.eps);
   const link = getLink(o.link);
   if (!(Number.isInteger(o.budget) && o.budget >= CATALOGUE_STARTS.length + 2))
     throw new InputError(`--budget must be an integer >= ${CATALOGUE_STARTS.length + 2}, got ${o.budget}`);
   if (wstar.length !== clean.d) throw new InputError(`wstar has ${wstar.length} numbers but the sample has d = ${clean.d} columns`);
   const threshold = o.threshold ?? Math.hypot(...wstar);
-  const rows = Math.floor(o.eps * clean.n);
   if (rows < 1) throw new InputError(`eps n = ${o.eps * clean.n} leaves no row to corrupt`);
   const options = { link: o.link, eps: o.eps, seed: o.seed };
   const cleanAnswer = callFit(fit, clean, options);

@@ -15,6 +15,7 @@ import { InputError } from '../errors.js';
 import type { Link } from '../model/links.js';
 import type { Sample } from '../model/sample.js';
 import type { Rng } from '../rng/streams.js';
+import { shuffledRows } from './helpers.js';
 
 /** The family's parameters, in the units the search moves them in. */
 export interface FamilyParams {
@@ -120,13 +121,7 @@ export function familySetting(clean: Sample, wstar: Float64Array, link: Link, cl
   };
   const random = (): Float64Array => unit(Float64Array.from({ length: d }, () => rng.normal()));
   const basis = [unit(Float64Array.from(cleanAnswer)), unit(Float64Array.from(wstar)), random(), random()];
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const t = order[i];
-    order[i] = order[j];
-    order[j] = t;
-  }
+  const order = shuffledRows(n, rng);
   const uniforms = Float64Array.from({ length: n }, () => rng.uniform());
   const gaussians = Float64Array.from({ length: n * d }, () => rng.normal());
   let s = 0;
