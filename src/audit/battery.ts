@@ -6,7 +6,7 @@ import { distance } from '../kernels/vec.js';
 import { BOUNDS, RATES } from './bounds.js';
 import { errorBound } from './errorBound.js';
 import { CLAIM_LINKS, instanceCaseArb, seedArb, settingsOf, type InstanceCase } from './arbitraries.js';
-import { callFit, type AuditedFit, type Measurement } from './fitCall.js';
+import { callFit, fitError, type AuditedFit, type Measurement } from './fitCall.js';
 import { runs, QUICK_SEED, type Profile } from './profile.js';
 import type { LinkName } from '../model/links.js';
 import {
@@ -88,8 +88,7 @@ function invarianceBound(c: InstanceCase, w: Float64Array): number {
 
 /** |w_hat - w*| on the case's instance. */
 function errorOf(fit: AuditedFit, c: InstanceCase): number {
-  const inst = generateInstance(settingsOf(c));
-  return distance(callFit(fit, inst.sample, { link: c.link, eps: c.eps, seed: c.seed }), inst.wstar);
+  return fitError(fit, settingsOf(c));
 }
 
 /** P1: |w_hat - w*| <= kappa sigma (C1 sqrt(eps) + C2 sqrt(d/n)) for every adversary. */

@@ -5,11 +5,9 @@
  * Setting and probability: RATES.breakdown in bounds.ts, with its derivation.
  */
 import { ADVERSARY_NAMES } from '../adversaries/index.js';
-import { generateInstance } from '../instance/instance.js';
-import { distance } from '../kernels/vec.js';
 import { binomialCriticalCount } from '../stats/oneSided.js';
 import { RATES } from './bounds.js';
-import { callFit, type AuditedFit, type Measurement } from './fitCall.js';
+import { fitError, type AuditedFit, type Measurement } from './fitCall.js';
 import { experimentSeeds, type RateCase, type RateDesign } from './rates.js';
 
 /** A breakdown run's outcome: `measured` is the count of fits whose error exceeded |w*|,
@@ -42,18 +40,8 @@ export function breakdownCount(fit: AuditedFit, c: RateCase, design: RateDesign)
   for (const adversary of ADVERSARY_NAMES) {
     perAdversary[adversary] = 0;
     for (const seed of seeds) {
-      const inst = generateInstance({
-        d: g.d,
-        n: g.samplesPerDim * g.d,
-        norm: c.norm,
-        link: c.link,
-        noise: c.noise,
-        sigma,
-        eps: g.eps,
-        adversary,
-        seed,
-      });
-      const relative = distance(callFit(fit, inst.sample, { link: c.link, eps: g.eps, seed }), inst.wstar) / c.norm;
+      const settings = { d: g.d, n: g.samplesPerDim * g.d, norm: c.norm, link: c.link, noise: c.noise, sigma, eps: g.eps, adversary, seed };
+      const relative = fitError(fit, settings) / c.norm;
       fits++;
       worst = Math.max(worst, relative);
       if (relative > 1) {

@@ -8,9 +8,8 @@
  * Grids, margins and probabilities: RATES in bounds.ts, each with its derivation.
  */
 import fc from 'fast-check';
-import { generateInstance, type InstanceSettings } from '../instance/instance.js';
+import type { InstanceSettings } from '../instance/instance.js';
 import type { LinkName } from '../model/links.js';
-import { distance } from '../kernels/vec.js';
 import { namedStream } from '../rng/streams.js';
 import { ADVERSARY_NAMES, type AdversaryName } from '../adversaries/index.js';
 import { InputError } from '../errors.js';
@@ -22,7 +21,7 @@ import { RATES } from './bounds.js';
 /** Three significant digits: a rate's grid and statistics in its detail line. */
 const fmt = (v: number): string => formatNumber(v, 3);
 import { seedArb } from './arbitraries.js';
-import { callFit, type AuditedFit, type Measurement } from './fitCall.js';
+import { fitError, type AuditedFit, type Measurement } from './fitCall.js';
 
 /** The exponents a claim names: error ~ eps^eps, sigma^sigma, (n/d)^n, d^d. */
 export interface ClaimExponents {
@@ -110,8 +109,7 @@ function makeErrorOf(fit: AuditedFit): (s: Base, seed: number) => number {
     const key = JSON.stringify(settings);
     let e = memo.get(key);
     if (e === undefined) {
-      const inst = generateInstance(settings);
-      e = distance(callFit(fit, inst.sample, { link: s.link, eps: s.eps, seed }), inst.wstar);
+      e = fitError(fit, settings);
       memo.set(key, e);
     }
     return e;
