@@ -17,17 +17,11 @@ import { type ClaimExponents, PAPER_EXPONENTS, parseExponents } from './rates.js
 import { type PropertyOutcome, runBattery } from './runBattery.js';
 import { runBatteryOnSweep } from './runBatteryOnSweep.js';
 import { DEFAULT_FIT_TIMEOUT, EstimatorProcessError } from '../protocol/processEstimator.js';
-import { closeThreadProcesses, type CommandSpec, threadProcessFailure, threadProcessFit } from '../protocol/threadProcesses.js';
+import { closeThreadProcesses, threadProcessFailure, threadProcessFit } from '../protocol/threadProcesses.js';
 import { siblingModule } from '../sweep/siblingModule.js';
 
 /** The module whose closeThreadProcesses each worker runs at the end of an audit. */
 const PROCESSES = siblingModule(import.meta.url, '../protocol/threadProcesses');
-
-/** A command's spec checked before any process starts. */
-function checkCommand(spec: CommandSpec): void {
-  if (!spec.command.trim()) throw new InputError('--estimator-cmd needs a command');
-  if (!(spec.fitTimeout > 0)) throw new InputError(`--fit-timeout must be a positive number of seconds, got ${spec.fitTimeout}`);
-}
 
 /** What an audit runs against and how (the `audit` verb's options, as data). */
 export interface AuditOptions {
@@ -128,7 +122,6 @@ export async function runAudit(estimator: string | AuditedFit | EstimatorCommand
   let spec: EstimatorSpec | undefined;
   if (typeof estimator === 'object') {
     spec = { command: estimator.command, fitTimeout: estimator.fitTimeout ?? DEFAULT_FIT_TIMEOUT };
-    checkCommand(spec);
     fit = threadProcessFit(spec);
   } else if (typeof estimator === 'string') {
     fit = await loadEstimator(estimator);

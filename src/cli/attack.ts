@@ -17,10 +17,15 @@ import { parseEps, parseInteger } from './parse.js';
 import { toJson } from '../io/toJson.js';
 import type { CliIo } from './io.js';
 
+/** The output's path without its .csv or .npy extension: the stem of the files beside it. */
+function outputStem(out: string): string {
+  return out.replace(/\.(csv|npy)$/i, '');
+}
+
 /** The file listing the changed rows, beside the corrupted sample: `out.csv` (or `out.npy`)
  *  -> `out.rows.json`. */
 export function rowsPath(out: string): string {
-  return `${out.replace(/\.(csv|npy)$/i, '')}.rows.json`;
+  return `${outputStem(out)}.rows.json`;
 }
 
 /** `attack`: corrupt a clean CSV with one adversary of the catalogue. */
@@ -64,7 +69,7 @@ export const SEARCH = 'search';
 
 /** The file recording a search beside the corrupted sample: `out.csv` -> `out.search.json`. */
 export function searchPath(out: string): string {
-  return `${out.replace(/\.(csv|npy)$/i, '')}.search.json`;
+  return `${outputStem(out)}.search.json`;
 }
 
 /** `attack --adversary search`: search the corruption family against an estimator, write the
@@ -96,7 +101,7 @@ async function searchVerb(
   if (wstar.length !== data.d) throw new InputError(`${o.wstar} has ${wstar.length} numbers but ${o.data} has ${data.d} covariate columns`);
   const budget = o.budget ?? DEFAULT_SEARCH_BUDGET;
   // every evaluation journaled beside the output: a killed search resumes from it
-  const journalFile = `${o.out.replace(/\.(csv|npy)$/i, '')}.search.jsonl`;
+  const journalFile = `${outputStem(o.out)}.search.jsonl`;
   const journal = codeJournal(journalFile);
   let result: SearchResult;
   try {

@@ -22,6 +22,13 @@ export interface ProcessEstimator {
   failure(): EstimatorProcessError | undefined;
 }
 
+/** Throws an InputError naming the problem with a command or its fit timeout, before any
+ *  process starts. */
+export function checkEstimatorCommand(command: string, timeoutSeconds: number): void {
+  if (!command.trim()) throw new InputError('--estimator-cmd needs a command');
+  if (!(timeoutSeconds > 0)) throw new InputError(`--fit-timeout must be a positive number of seconds, got ${timeoutSeconds}`);
+}
+
 /**
  * Start `command` through the shell and keep it: the estimator-process protocol (README). For
  * each fit the covariates and responses go to `x.npy` and `y.npy` (little-endian float64, C
@@ -33,8 +40,7 @@ export interface ProcessEstimator {
  * call is synchronous, as the audit's fit is: a worker thread (synckit) holds the process.
  */
 export function startProcessEstimator(command: string, timeoutSeconds = DEFAULT_FIT_TIMEOUT): ProcessEstimator {
-  if (!command.trim()) throw new InputError('--estimator-cmd needs a command');
-  if (!(timeoutSeconds > 0)) throw new InputError(`--fit-timeout must be a positive number of seconds, got ${timeoutSeconds}`);
+  checkEstimatorCommand(command, timeoutSeconds);
   // a plain-JavaScript bootstrap: the sources (development) load through tsx, registered there
   const worker = new URL('./processWorkerEntry.mjs', import.meta.url);
   const call = createSyncFn<(r: WorkerRequest) => Promise<WorkerAnswer | null>>(worker, {

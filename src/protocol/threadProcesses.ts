@@ -4,7 +4,7 @@
  * (TaskRunner.onEveryWorker with {@link closeThreadProcesses}).
  */
 import type { AuditedFit } from '../solver/callFit.js';
-import { type ProcessEstimator, startProcessEstimator } from './processEstimator.js';
+import { checkEstimatorCommand, type ProcessEstimator, startProcessEstimator } from './processEstimator.js';
 
 /** An estimator given as a command (the estimator-process protocol), as worker threads load it. */
 export interface CommandSpec {
@@ -14,8 +14,10 @@ export interface CommandSpec {
 
 const started = new Map<string, ProcessEstimator>();
 
-/** The fit of this thread's process for `spec`, started on the first fit. */
+/** The fit of this thread's process for `spec`, started on the first fit (the command and its
+ *  timeout are checked now). */
 export function threadProcessFit(spec: CommandSpec): AuditedFit {
+  checkEstimatorCommand(spec.command, spec.fitTimeout);
   const key = JSON.stringify([spec.command, spec.fitTimeout]);
   return (data, options) => {
     let proc = started.get(key);
