@@ -24,6 +24,22 @@
   return ((s0 + f64x2.extract_lane(a, 1)) + f64x2.extract_lane(b, 0)) + f64x2.extract_lane(b, 1);
 }
 
+/** out += a x_i for the row at p (two f64x2 lanes per four columns, the tail one by one):
+ *  gemvT's and powerStep's row update, in the JS loop's order. */
+@inline function addScaledRow(out: usize, p: usize, a: f64, d: i32, d4: i32): void {
+  const va = f64x2.splat(a);
+  let j = 0;
+  for (; j < d4; j += 4) {
+    const o = <usize>j << 3;
+    v128.store(out + o, f64x2.add(v128.load(out + o), f64x2.mul(va, v128.load(p + o))));
+    v128.store(out + o, f64x2.add(v128.load(out + o, 16), f64x2.mul(va, v128.load(p + o, 16))), 16);
+  }
+  for (; j < d; j++) {
+    const o = <usize>j << 3;
+    store<f64>(out + o, load<f64>(out + o) + a * load<f64>(p + o));
+  }
+}
+
 /** out[i] = <x_i, v>, i < n. */
 export function gemv(n: i32, d: i32, x: usize, v: usize, out: usize): void {
   const d4 = d - (d & 3);
@@ -38,19 +54,7 @@ export function gemvT(n: i32, d: i32, x: usize, u: usize, out: usize): void {
   const rowBytes = <usize>d << 3;
   for (let i = 0; i < n; i++) {
     const a = load<f64>(u + (<usize>i << 3));
-    if (a == 0) continue;
-    const p = x + <usize>i * rowBytes;
-    const va = f64x2.splat(a);
-    let j = 0;
-    for (; j < d4; j += 4) {
-      const o = <usize>j << 3;
-      v128.store(out + o, f64x2.add(v128.load(out + o), f64x2.mul(va, v128.load(p + o))));
-      v128.store(out + o, f64x2.add(v128.load(out + o, 16), f64x2.mul(va, v128.load(p + o, 16))), 16);
-    }
-    for (; j < d; j++) {
-      const o = <usize>j << 3;
-      store<f64>(out + o, load<f64>(out + o) + a * load<f64>(p + o));
-    }
+    if (a != 0) addScaledRow(out, x + <usize>i * rowBytes, a, d, d4);
   }
 }
 
@@ -71,18 +75,7 @@ export function powerStep(n: i32, d: i32, x: usize, v: usize, s: usize, c: usize
     const a = si * rowDot(p, v, d, d4) - mv;
     const u = ci * si * a;
     ca += ci * a;
-    if (u == 0) continue;
-    const vu = f64x2.splat(u);
-    let j = 0;
-    for (; j < d4; j += 4) {
-      const o = <usize>j << 3;
-      v128.store(out + o, f64x2.add(v128.load(out + o), f64x2.mul(vu, v128.load(p + o))));
-      v128.store(out + o, f64x2.add(v128.load(out + o, 16), f64x2.mul(vu, v128.load(p + o, 16))), 16);
-    }
-    for (; j < d; j++) {
-      const o = <usize>j << 3;
-      store<f64>(out + o, load<f64>(out + o) + u * load<f64>(p + o));
-    }
+    if (u != 0) addScaledRow(out, p, u, d, d4);
   }
   return ca;
 }

@@ -33,6 +33,9 @@ export function powerStep(
   out.fill(0);
   const d4 = d - (d % 4);
   let ca = 0;
+  // gemv's row loop, then gemvT's, written out: called as shared functions, this JS path read
+  // 4.7 GB/s against 5.7 inline (n = 200000, d = 50), and gemvT's 9.1 against 10.4. The SIMD
+  // twins share theirs (assembly/kernels.ts: rowDot, addScaledRow), inlined at compile time.
   for (let i = 0; i < n; i++) {
     const off = i * d;
     let s0 = 0,
