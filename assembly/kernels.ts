@@ -58,7 +58,40 @@ export function gemvT(n: i32, d: i32, x: usize, u: usize, out: usize): void {
   }
 }
 
-/** out[i] = |x_i|^2 = <x_i, x_i>, with the four partial sums of rowDot. */
+/** gemvT twice in one pass: out1 = X^T u1, out2 = X^T u2 (each row read once, each sum in
+ *  gemvT's order, so both equal two gemvT calls bit for bit). */
+export function gemvTPair(n: i32, d: i32, x: usize, u1: usize, u2: usize, out1: usize, out2: usize): void {
+  memory.fill(out1, 0, <usize>d << 3);
+  memory.fill(out2, 0, <usize>d << 3);
+  const d4 = d - (d & 3);
+  const rowBytes = <usize>d << 3;
+  for (let i = 0; i < n; i++) {
+    const p = x + <usize>i * rowBytes;
+    const a1 = load<f64>(u1 + (<usize>i << 3));
+    const a2 = load<f64>(u2 + (<usize>i << 3));
+    if (a1 != 0) addScaledRow(out1, p, a1, d, d4);
+    if (a2 != 0) addScaledRow(out2, p, a2, d, d4);
+  }
+}
+
+/** In one pass: dist[i] = sum_j (s_i x_ij - mu_j)^2 (columns in order, one sum: the filter's
+ *  cold start) and proj[i] = <x_i, v> (gemv's order). */
+export function distancesAndGemv(n: i32, d: i32, x: usize, s: usize, mu: usize, v: usize, dist: usize, proj: usize): void {
+  const d4 = d - (d & 3);
+  const rowBytes = <usize>d << 3;
+  for (let i = 0; i < n; i++) {
+    const p = x + <usize>i * rowBytes;
+    const si = load<f64>(s + (<usize>i << 3));
+    let t: f64 = 0;
+    for (let j = 0; j < d; j++) {
+      const e = si * load<f64>(p + (<usize>j << 3)) - load<f64>(mu + (<usize>j << 3));
+      t += e * e;
+    }
+    store<f64>(dist + (<usize>i << 3), t);
+    store<f64>(proj + (<usize>i << 3), rowDot(p, v, d, d4));
+  }
+}
+
 /** One power-iteration step of a weighted covariance, gemv and gemvT fused into one pass over
  *  x (the row is read once, while in cache): per row p = <x_i, v>, a = s_i p - mv,
  *  u = (c_i s_i) a; out = sum_i u x_i (rows with u = 0 skipped); returns sum_i c_i a. The
@@ -80,6 +113,7 @@ export function powerStep(n: i32, d: i32, x: usize, v: usize, s: usize, c: usize
   return ca;
 }
 
+/** out[i] = |x_i|^2 = <x_i, x_i>, with the four partial sums of rowDot. */
 export function rowSquaredNorms(n: i32, d: i32, x: usize, out: usize): void {
   const d4 = d - (d & 3);
   const rowBytes = <usize>d << 3;

@@ -2,7 +2,7 @@
  * Data matrices held in WebAssembly memory, so the SIMD kernels of assembly/kernels.ts
  * (build/kernels.wasm) run on them in place. Each matrix gets a memory of its own, sized
  * once and never grown (growing would detach every view of it), with the matrix at offset 0
- * and, after it, a scratch area for two d-vectors and two n-vectors: a kernel call copies its
+ * and, after it, a scratch area for two d-vectors and three n-vectors: a kernel call copies its
  * O(n + d) vector arguments in and out of the scratch, while the O(n d) matrix is never
  * copied. The module is compiled once per thread; instantiating it on a new memory is cheap.
  */
@@ -22,6 +22,8 @@ interface KernelExports {
   gemvT(n: number, d: number, x: number, u: number, out: number): void;
   rowSquaredNorms(n: number, d: number, x: number, out: number): void;
   powerStep(n: number, d: number, x: number, v: number, s: number, c: number, mv: number, out: number): number;
+  gemvTPair(n: number, d: number, x: number, u1: number, u2: number, out1: number, out2: number): void;
+  distancesAndGemv(n: number, d: number, x: number, s: number, mu: number, v: number, dist: number, proj: number): void;
   sum(len: number, a: number): number;
 }
 
@@ -42,6 +44,9 @@ export interface BoundKernels {
   readonly dVec2: Float64Array;
   readonly nOff2: number;
   readonly nVec2: Float64Array;
+  /** A third n-vector (the filter's fused cold start reads one and writes two). */
+  readonly nOff3: number;
+  readonly nVec3: Float64Array;
 }
 
 let module: WebAssembly.Module | null = null;
@@ -71,7 +76,7 @@ const align16 = (b: number): number => Math.ceil(b / 16) * 16;
 export function allocMatrix(n: number, d: number): Float64Array {
   const entries = n * d;
   const dataBytes = align16(entries * 8);
-  const total = dataBytes + 2 * align16(d * 8) + 2 * align16(n * 8);
+  const total = dataBytes + 2 * align16(d * 8) + 3 * align16(n * 8);
   if (entries < WASM_MIN_ENTRIES || total > MAX_BYTES) return new Float64Array(entries);
   const memory = new WebAssembly.Memory({ initial: Math.ceil(total / PAGE), maximum: Math.ceil(total / PAGE) });
   const instance = new WebAssembly.Instance(kernelModule(), {
@@ -86,7 +91,8 @@ export function allocMatrix(n: number, d: number): Float64Array {
   const dOff = dataBytes,
     dOff2 = dOff + align16(d * 8),
     nOff = dOff2 + align16(d * 8),
-    nOff2 = nOff + align16(n * 8);
+    nOff2 = nOff + align16(n * 8),
+    nOff3 = nOff2 + align16(n * 8);
   bound.set(buffer, {
     k: instance.exports as unknown as KernelExports,
     dataEnd: dataBytes,
@@ -98,6 +104,8 @@ export function allocMatrix(n: number, d: number): Float64Array {
     dVec2: new Float64Array(buffer, dOff2, d),
     nOff2,
     nVec2: new Float64Array(buffer, nOff2, n),
+    nOff3,
+    nVec3: new Float64Array(buffer, nOff3, n),
   });
   return new Float64Array(buffer, 0, entries);
 }

@@ -1,7 +1,8 @@
 import { InputError } from '../errors.js';
-import { countPass } from '../kernels/passCount.js';
 import { gemv } from '../kernels/gemv.js';
 import { gemvT } from '../kernels/gemvT.js';
+import { gemvTPair } from '../kernels/gemvTPair.js';
+import { distancesAndGemv } from '../kernels/distancesAndGemv.js';
 import { rowSquaredNorms } from '../kernels/rowSquaredNorms.js';
 import { powerBuffers, weightedTopEigenvector, type WeightedRowsView } from './topEigenvector.js';
 import { selectInPlace } from '../kernels/select.js';
@@ -122,8 +123,8 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
   const budget = FILTER.budgetFactor * eps * n;
   const reference = inlierReference(view, eps, options);
 
-  let W = weightedMean(view, buffers.u);
   if (eps === 0) {
+    weightedMean(view, buffers.u, null);
     return { mean: mu, weights: c, direction: v, lambda: NaN, reference: NaN, rounds: 0, removedWeight: 0 };
   }
 
@@ -132,17 +133,31 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
   const norms = options.rowSquaredNorms ?? rowSquaredNorms(n, d, x);
   const rowNormSq = centered ? null : norms;
 
-  if (options.initialDirection && options.initialDirection.length === d) v.set(options.initialDirection);
-  else coldStart(view, v);
-  normalizeInPlace(v, d);
-
   let lambda = 0,
     level = 0,
     rounds = 0,
     removed = 0;
   for (let i = 0; i < n; i++) removed += 1 - c[i];
-  removed += prune(n, d, x, norms, s, c, centered, eps, buffers.proj, scratch, budget - removed);
-  W = weightedMean(view, buffers.u);
+  // Before the rounds: the mean, the cold start (the row farthest from it) and the pruning
+  // distances (projections on the pruning center), in two passes over x: the mean and the
+  // pruning center share one (gemvTPair), the cold start's distances and the projections the
+  // other (distancesAndGemv). Each value is computed as its own kernel computed it, bit for bit.
+  const allowance = budget - removed;
+  const normSq = allowance > 0 ? scaledNorms(n, s, norms) : null;
+  const plan = centered && normSq ? pruneCenter(n, d, normSq, s, c, scratch) : null;
+  let W = weightedMean(view, buffers.u, plan);
+  const cc = plan ? plan.finish() : 0;
+  if (options.initialDirection && options.initialDirection.length === d) {
+    v.set(options.initialDirection);
+    if (plan) gemv(n, d, x, plan.center, proj);
+  } else {
+    // tau is free until the first round's scores: it holds the distances to the mean
+    distancesAndGemv(n, d, x, s, mu, plan ? plan.center : v, tau, proj);
+    farthestRow(n, d, x, s, mu, tau, v);
+  }
+  normalizeInPlace(v, d);
+  if (normSq) removed += prune(n, normSq, s, c, eps, plan ? { proj, cc } : null, scratch, allowance);
+  W = weightedMean(view, buffers.u, null);
   let steps: number = options.initialDirection ? FILTER.powerWarmSteps : FILTER.powerColdSteps;
   for (; rounds < FILTER.maxRounds; rounds++) {
     // --- top eigenvector of the weighted (co)variance by power iteration
@@ -166,15 +181,16 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
     const taken = downWeight(c, tau, level, eps, budget - removed, scratch);
     if (taken === undefined) break;
     removed += taken;
-    W = weightedMean(view, buffers.u);
+    W = weightedMean(view, buffers.u, null);
     if (!(W > 0)) throw new Error('filter removed every point');
   }
   return { mean: centered ? mu : new Float64Array(d), weights: c, direction: v, lambda, reference: level, rounds, removedWeight: removed };
 }
 
 /** The weighted mean into view.mu (uncentered: nothing to compute); returns the total weight.
- *  `u` (length n) is scratch. */
-function weightedMean(view: WeightedRowsView, u: Float64Array): number {
+ *  `u` (length n) is scratch. With a pruning center to compute, its X^T product shares the
+ *  pass (gemvTPair). */
+function weightedMean(view: WeightedRowsView, u: Float64Array, center: PruneCenter | null): number {
   const { n, d, x, s, c, mu } = view;
   let W = 0;
   for (let i = 0; i < n; i++) {
@@ -182,25 +198,22 @@ function weightedMean(view: WeightedRowsView, u: Float64Array): number {
     u[i] = c[i] * s[i];
   }
   if (mu) {
-    gemvT(n, d, x, u, mu);
+    if (center) gemvTPair(n, d, x, u, center.weights, mu, center.center);
+    else gemvT(n, d, x, u, mu);
     for (let j = 0; j < d; j++) mu[j] /= W;
   }
   return W;
 }
 
 /** Cold start of power iteration: the row with the largest |g_i - mu| (rotation-equivariant,
- *  and it has a large component along whatever inflates the covariance). Not normalized. */
-function coldStart(view: WeightedRowsView, v: Float64Array): void {
-  const { n, d, x, s } = view;
-  const mu = view.mu ?? new Float64Array(d);
+ *  and it has a large component along whatever inflates the covariance), from its squared
+ *  distances `dist` (distancesAndGemv); the first of equals. Not normalized. */
+function farthestRow(n: number, d: number, x: Float64Array, s: Float64Array, mu: Float64Array, dist: Float64Array, v: Float64Array): void {
   let best = -1,
     bestVal = -1;
-  countPass();
   for (let i = 0; i < n; i++) {
-    let t = 0;
-    for (let j = 0; j < d; j++) t += (s[i] * x[i * d + j] - mu[j]) ** 2;
-    if (t > bestVal) {
-      bestVal = t;
+    if (dist[i] > bestVal) {
+      bestVal = dist[i];
       best = i;
     }
   }
@@ -304,49 +317,68 @@ export function filterMean(rows: ScaledRows, options: FilterOptions): Float64Arr
   return filterMeanDetailed(rows, options).mean;
 }
 
+/** |g_i|^2 = s_i^2 |x_i|^2 per row. */
+function scaledNorms(n: number, s: Float64Array, rowNorms: Float64Array): Float64Array {
+  const normSq = new Float64Array(n);
+  for (let i = 0; i < n; i++) normSq[i] = s[i] * s[i] * rowNorms[i];
+  return normSq;
+}
+
+/** The centered pruning's center: the mean of the rows g_i in the smaller-norm half (among
+ *  rows of positive weight). `weights` (s_i on those rows) is what X^T multiplies into
+ *  `center`; `finish` then divides by their count and returns |center|^2. */
+interface PruneCenter {
+  readonly weights: Float64Array;
+  readonly center: Float64Array;
+  finish(): number;
+}
+
+function pruneCenter(n: number, d: number, normSq: Float64Array, s: Float64Array, c: Float64Array, scratch: Float64Array): PruneCenter {
+  scratch.set(normSq);
+  const half = selectInPlace(scratch, Math.floor(n / 2));
+  const weights = new Float64Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++)
+    if (normSq[i] <= half && c[i] > 0) {
+      weights[i] = s[i];
+      count++;
+    }
+  const center = new Float64Array(d);
+  return {
+    weights,
+    center,
+    finish: () => {
+      let cc = 0;
+      if (count > 0)
+        for (let j = 0; j < d; j++) {
+          center[j] /= count;
+          cc += center[j] * center[j];
+        }
+      else center.fill(0);
+      return cc;
+    },
+  };
+}
+
 /**
  * Naive pruning (see FILTER.pruneFactor): zero the weight of rows far from a robust center,
- * at most `allowance` of them (the farthest first). O(n d): the center is a mean over the
- * smaller-norm half of the rows, the distances need one X c pass. Returns the weight removed.
+ * at most `allowance` of them (the farthest first). Centered: the distance to the pruning
+ * center, |g_i|^2 - 2 s_i <x_i, center> + |center|^2, from the projections `proj` on it and
+ * cc = |center|^2; uncentered (`around` null): |g_i|^2. `dist` is scratch. Returns the
+ * weight removed.
  */
 function prune(
   n: number,
-  d: number,
-  x: Float64Array,
-  rowNorms: Float64Array,
+  normSq: Float64Array,
   s: Float64Array,
   c: Float64Array,
-  centered: boolean,
   eps: number,
-  proj: Float64Array,
+  around: { readonly proj: Float64Array; readonly cc: number } | null,
   dist: Float64Array,
   allowance: number,
 ): number {
-  if (allowance <= 0) return 0;
-  const normSq = new Float64Array(n);
-  for (let i = 0; i < n; i++) normSq[i] = s[i] * s[i] * rowNorms[i];
-  const center = new Float64Array(d);
-  let cc = 0;
-  if (centered) {
-    dist.set(normSq);
-    const half = selectInPlace(dist, Math.floor(n / 2));
-    const u = new Float64Array(n);
-    let count = 0;
-    for (let i = 0; i < n; i++)
-      if (normSq[i] <= half && c[i] > 0) {
-        u[i] = s[i];
-        count++;
-      }
-    if (count > 0) {
-      gemvT(n, d, x, u, center);
-      for (let j = 0; j < d; j++) {
-        center[j] /= count;
-        cc += center[j] * center[j];
-      }
-    }
-    gemv(n, d, x, center, proj);
-  }
-  for (let i = 0; i < n; i++) dist[i] = normSq[i] - (centered ? 2 * s[i] * proj[i] - cc : 0);
+  if (around) for (let i = 0; i < n; i++) dist[i] = normSq[i] - (2 * s[i] * around.proj[i] - around.cc);
+  else dist.set(normSq);
   const sorted = Float64Array.from(dist);
   const threshold = (FILTER.pruneFactor / eps) * selectInPlace(sorted, Math.floor(n / 2));
   const far: number[] = [];

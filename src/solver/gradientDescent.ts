@@ -133,7 +133,7 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
     u.set(uNext);
     aggregator.record(relative);
     if (relative <= tol) {
-      if (aggregator.resumeAtConvergence(w, u)) continue;
+      if (aggregator.resumeAtConvergence(u)) continue;
       it++;
       status = 'converged';
       break;

@@ -1,5 +1,4 @@
 import type { Link } from '../model/links.js';
-import { gemv } from '../kernels/gemv.js';
 import { gemvT } from '../kernels/gemvT.js';
 import { rowSquaredNorms } from '../kernels/rowSquaredNorms.js';
 import { filterMeanDetailed } from '../robust/filterMean.js';
@@ -28,8 +27,9 @@ export interface GradientMean {
   refuses(relative: number): boolean;
   /** After a step of this relative length was taken. */
   record(relative: number): void;
-  /** At convergence at w (projections u): true when descent must go on (new weights). */
-  resumeAtConvergence(w: Float64Array, u: Float64Array): boolean;
+  /** At convergence, at the point whose projections are u = X w: true when descent must go on
+   *  (new weights). */
+  resumeAtConvergence(u: Float64Array): boolean;
 }
 
 /** What a gradient mean reads: the rows (x and the scale array descent fills), the responses,
@@ -128,12 +128,12 @@ class FilterGradientMean implements GradientMean {
     this.freeze.record(relative);
   }
 
-  resumeAtConvergence(w: Float64Array, u: Float64Array): boolean {
+  resumeAtConvergence(u: Float64Array): boolean {
     const { rows, y, link, update, eps } = this.ctx;
     const weights = this.weights;
     if (!(update === 'squared' && weights && this.polished < POLISH_ROUNDS)) return false;
-    // polish: the filter at the converged point; keep descending if it disagrees
-    gemv(rows.n, rows.d, rows.x, w, u);
+    // polish: the filter at the converged point; keep descending if it disagrees. `u` is
+    // X w already (descent keeps it so, from the same gemv), so no pass recomputes it.
     fillScales(link, update, 0, u, y, rows.scale);
     const f = filterMeanDetailed(rows, { eps, rowSquaredNorms: this.norms });
     this.polished++;

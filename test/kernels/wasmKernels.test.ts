@@ -4,8 +4,11 @@ import { gemv } from '../../src/kernels/gemv.js';
 import { gemvT } from '../../src/kernels/gemvT.js';
 import { rowSquaredNorms } from '../../src/kernels/rowSquaredNorms.js';
 import { powerStep } from '../../src/kernels/powerStep.js';
+import { gemvTPair } from '../../src/kernels/gemvTPair.js';
+import { distancesAndGemv } from '../../src/kernels/distancesAndGemv.js';
 import { WASM_MIN_ENTRIES, allocMatrix, copyMatrix, isWasmBacked, kernelsFor } from '../../src/kernels/wasmKernels.js';
 import { namedStream } from '../../src/rng/streams.js';
+import { countPasses } from '../../src/kernels/passCount.js';
 
 // d spans the unrolling remainders (d mod 4) and n x d crosses WASM_MIN_ENTRIES, so both
 // the SIMD path and the JS path run; they must agree bit for bit (same operation order).
@@ -75,6 +78,51 @@ describe('WebAssembly SIMD kernels', () => {
           const out = new Float64Array(d).fill(7);
           expect(Object.is(powerStep(n, d, x, v, s, c, mv, out), ca)).toBe(true);
           expect(same(out, expected)).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('gemvTPair is two gemvT calls in one pass, bit for bit, on both paths', () => {
+    fc.assert(
+      fc.property(dims, ({ n, d, seed }) => {
+        const r = namedStream(seed, 'gemvt-pair');
+        const plain = Float64Array.from({ length: n * d }, r.normal);
+        const held = copyMatrix(n, d, plain);
+        // zero weights skip a row for one product and not the other
+        const u1 = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 0 : r.normal()));
+        const u2 = Float64Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 0 : r.normal()));
+        const e1 = gemvT(n, d, plain, u1, new Float64Array(d));
+        const e2 = gemvT(n, d, plain, u2, new Float64Array(d));
+        for (const x of [plain, held]) {
+          const o1 = new Float64Array(d).fill(7);
+          const o2 = new Float64Array(d).fill(-7);
+          expect(countPasses(() => gemvTPair(n, d, x, u1, u2, o1, o2))).toBe(1);
+          expect(same(o1, e1) && same(o2, e2)).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('distancesAndGemv gives the in-order squared distances to mu and gemv, bit for bit, on both paths', () => {
+    fc.assert(
+      fc.property(dims, ({ n, d, seed }) => {
+        const r = namedStream(seed, 'distances');
+        const plain = Float64Array.from({ length: n * d }, r.normal);
+        const held = copyMatrix(n, d, plain);
+        const s = Float64Array.from({ length: n }, r.normal);
+        const mu = Float64Array.from({ length: d }, r.normal);
+        const v = Float64Array.from({ length: d }, r.normal);
+        const dist = new Float64Array(n);
+        for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) dist[i] += (s[i] * plain[i * d + j] - mu[j]) ** 2;
+        const proj = gemv(n, d, plain, v, new Float64Array(n));
+        for (const x of [plain, held]) {
+          const gotDist = new Float64Array(n);
+          const gotProj = new Float64Array(n);
+          expect(countPasses(() => distancesAndGemv(n, d, x, s, mu, v, gotDist, gotProj))).toBe(1);
+          expect(same(gotDist, dist) && same(gotProj, proj)).toBe(true);
         }
       }),
       { numRuns: 60 },
