@@ -60,6 +60,52 @@ describe('CSV', () => {
     expect(() => parseSampleCsv(text, 'f.csv')).toThrow(message);
   });
 
+  it('reads a file in two halves on two threads exactly as in one: the same values, bit for bit, and the same errors at the same lines', () => {
+    const inst = generateInstance({
+      d: 5,
+      n: 400,
+      norm: 1,
+      link: 'gelu',
+      noise: 'pareto',
+      sigma: 1,
+      eps: 0.1,
+      adversary: 'leverage',
+      seed: 4,
+    });
+    const path = join(dir, 'two.csv');
+    writeSampleCsv(path, inst.sample);
+    const one = readSampleCsv(path, { parallelFrom: Infinity });
+    const two = readSampleCsv(path, { parallelFrom: 0 });
+    const same = (a: Float64Array, b: Float64Array) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+    expect(two.n).toBe(400);
+    expect(same(two.x, one.x) && same(two.y, one.y)).toBe(true);
+    expect(two.columns).toEqual(one.columns);
+    // blank lines and an error in the later half: the line counted as in one pass
+    const lines = ['a,y', ...Array.from({ length: 60 }, (_, i) => (i % 7 === 3 ? '' : `${i},${i / 3}`))];
+    lines[50] = '7,oops';
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, `${lines.join('\n')}\n`);
+    const message = (from: number): string => {
+      try {
+        readSampleCsv(bad, { parallelFrom: from });
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return 'no error';
+    };
+    expect(message(0)).toBe(message(Infinity));
+    expect(message(0)).toMatch(/line \d+, column "y": "oops" is not a finite number/);
+    // and one in the first half wins over the second's
+    lines[5] = '1,2,3';
+    writeFileSync(bad, `${lines.join('\n')}\n`);
+    expect(message(0)).toBe(message(Infinity));
+    expect(message(0)).toMatch(/fields, the header has 2/);
+    // quotes, CRLF and a BOM are read in one pass whatever the size
+    const crlf = join(dir, 'crlf.csv');
+    writeFileSync(crlf, '\ufeffa,y\r\n1,"2"\r\n\r\n3,4\r\n5,6\r\n');
+    expect(Array.from(readSampleCsv(crlf, { parallelFrom: 0 }).y)).toEqual([2, 4, 6]);
+  });
+
   it('names a missing file or a folder', () => {
     expect(() => readSampleCsv(join(dir, 'nope.csv'))).toThrow(/cannot read .*nope.csv: no such file/);
     mkdirSync(join(dir, 'folder'), { recursive: true });
