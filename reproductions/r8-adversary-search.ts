@@ -55,6 +55,93 @@ export function searchErrors(a: { method: MethodName; base: Base; eps: number; b
   return { error: r.best.error, shrunkRows: r.shrunk?.m ?? 0, evaluations: r.evaluations.length };
 }
 
+/** What one link's comparison produced: the tables' rows, the figure's tiles, the search's
+ *  ratio to the strongest catalogue adversary per estimator at the first compared eps, and
+ *  the search's median errors against the baselines there. */
+interface LinkComparison {
+  readonly rows: string[][];
+  readonly breakRows: string[][];
+  readonly tiles: Row[];
+  readonly ratios: Map<MethodName, number>;
+  readonly baselineSearch: number[];
+}
+
+/** The catalogue against the search for `methods` on instances of `base` (one link). */
+async function compare(
+  ctx: Parameters<Reproduction['run']>[0],
+  base: Base,
+  methods: readonly MethodName[],
+  seeds: number[],
+  budget: number,
+  grid: readonly number[],
+): Promise<LinkComparison> {
+  const fitCost = 500 * base.n * base.d;
+  const [catalogue, searched] = await Promise.all([
+    ctx.sweep.map<number[][]>(
+      methods.flatMap((method) =>
+        seeds.map((seed) => task(import.meta.url, catalogueErrors, { method, base, grid, seed }, fitCost * grid.length * 7)),
+      ),
+    ),
+    ctx.sweep.map<{ error: number; shrunkRows: number; evaluations: number }>(
+      methods.flatMap((method) =>
+        COMPARE_EPS.flatMap((eps) =>
+          seeds.map((seed) => task(import.meta.url, searchErrors, { method, base, eps, budget, seed }, fitCost * budget)),
+        ),
+      ),
+    ),
+  ]);
+  const norm = base.norm;
+  const rows: string[][] = [];
+  const breakRows: string[][] = [];
+  const tiles: Row[] = [];
+  const ratios = new Map<MethodName, number>();
+  const baselineSearch: number[] = [];
+  methods.forEach((method, mi) => {
+    const perSeed = catalogue.slice(mi * seeds.length, (mi + 1) * seeds.length);
+    const median = (a: number, e: number): number => summarize(perSeed.map((m) => m[a][e])).median;
+    const cells: string[] = [method];
+    for (const [ei, eps] of COMPARE_EPS.entries()) {
+      const e = grid.indexOf(eps);
+      let strongest = 0,
+        name = '';
+      ADVERSARY_NAMES.forEach((adv, a) => {
+        const v = median(a, e);
+        if (v > strongest) {
+          strongest = v;
+          name = adv;
+        }
+      });
+      const s = searched.slice((mi * COMPARE_EPS.length + ei) * seeds.length, (mi * COMPARE_EPS.length + ei + 1) * seeds.length);
+      const searchMedian = summarize(s.map((x) => x.error)).median;
+      cells.push(`${fmt(strongest, 3)} (${name})`, fmt(searchMedian, 3), fmt(searchMedian / strongest, 3));
+      tiles.push({
+        estimator: `${method} (${base.link})`,
+        eps: String(eps),
+        ratio: searchMedian / strongest,
+        label: fmt(searchMedian / strongest, 2),
+      });
+      if (eps === COMPARE_EPS[0]) {
+        ratios.set(method, searchMedian / strongest);
+        if (BASELINES.includes(method)) baselineSearch.push(searchMedian);
+      }
+    }
+    rows.push(cells);
+    // the catalogue's smallest breaking eps: the smallest grid eps where some adversary's
+    // median error exceeds |w*|; the search's: the median of its shrunk attacks' eps at the
+    // largest compared eps (over the seeds where it broke the estimator)
+    const catalogueBreak = grid.find((_, e) => ADVERSARY_NAMES.some((_, a) => median(a, e) > norm));
+    const last = COMPARE_EPS.length - 1;
+    const s = searched.slice((mi * COMPARE_EPS.length + last) * seeds.length, (mi * COMPARE_EPS.length + last + 1) * seeds.length);
+    const broke = s.filter((x) => x.shrunkRows > 0).map((x) => x.shrunkRows / base.n);
+    breakRows.push([
+      method,
+      catalogueBreak === undefined ? `none up to ${grid[grid.length - 1]}` : String(catalogueBreak),
+      broke.length ? `${fmt(summarize(broke).median, 3)} (${broke.length} of ${seeds.length} seeds)` : `none at ${COMPARE_EPS[last]}`,
+    ]);
+  });
+  return { rows, breakRows, tiles, ratios, baselineSearch };
+}
+
 export const r8: Reproduction = {
   name: 'r8-adversary-search',
   id: 'r8',
@@ -64,84 +151,43 @@ export const r8: Reproduction = {
     const base: Base = { d: scale.d, n: scale.n, norm: 1, link: 'gelu', noise: 'gaussian', sigma: 0.1 };
     const seeds = seedList(scale.seeds);
     const grid = [...new Set([...BREAK_GRID, ...COMPARE_EPS])].sort((a, b) => a - b);
-    const fitCost = 500 * base.n * base.d;
-    const [catalogue, searched] = await Promise.all([
-      ctx.sweep.map<number[][]>(
-        METHOD_NAMES.flatMap((method) =>
-          seeds.map((seed) => task(import.meta.url, catalogueErrors, { method, base, grid, seed }, fitCost * grid.length * 7)),
-        ),
-      ),
-      ctx.sweep.map<{ error: number; shrunkRows: number; evaluations: number }>(
-        METHOD_NAMES.flatMap((method) =>
-          COMPARE_EPS.flatMap((eps) =>
-            seeds.map((seed) =>
-              task(import.meta.url, searchErrors, { method, base, eps, budget: scale.budget, seed }, fitCost * scale.budget),
-            ),
-          ),
-        ),
-      ),
+    // gelu: every estimator; linear: the baselines the search must break
+    const [gelu, linear] = await Promise.all([
+      compare(ctx, base, METHOD_NAMES, seeds, scale.budget, grid),
+      compare(ctx, { ...base, link: 'linear' }, BASELINES, seeds, scale.budget, grid),
     ]);
     const norm = base.norm;
-    const rows: string[][] = [];
-    const breakRows: string[][] = [];
-    const tiles: Row[] = [];
-    const ratios = new Map<MethodName, number>();
-    const baselineSearch: number[] = [];
-    METHOD_NAMES.forEach((method, mi) => {
-      const perSeed = catalogue.slice(mi * seeds.length, (mi + 1) * seeds.length);
-      const median = (a: number, e: number): number => summarize(perSeed.map((m) => m[a][e])).median;
-      const cells: string[] = [method];
-      for (const [ei, eps] of COMPARE_EPS.entries()) {
-        const e = grid.indexOf(eps);
-        let strongest = 0,
-          name = '';
-        ADVERSARY_NAMES.forEach((adv, a) => {
-          const v = median(a, e);
-          if (v > strongest) {
-            strongest = v;
-            name = adv;
-          }
-        });
-        const s = searched.slice((mi * COMPARE_EPS.length + ei) * seeds.length, (mi * COMPARE_EPS.length + ei + 1) * seeds.length);
-        const searchMedian = summarize(s.map((x) => x.error)).median;
-        cells.push(`${fmt(strongest, 3)} (${name})`, fmt(searchMedian, 3), fmt(searchMedian / strongest, 3));
-        tiles.push({ estimator: method, eps: String(eps), ratio: searchMedian / strongest, label: fmt(searchMedian / strongest, 2) });
-        if (eps === COMPARE_EPS[0]) {
-          ratios.set(method, searchMedian / strongest);
-          if (BASELINES.includes(method)) baselineSearch.push(searchMedian);
-        }
-      }
-      rows.push(cells);
-      // the catalogue's smallest breaking eps: the smallest grid eps where some adversary's
-      // median error exceeds |w*|; the search's: the median of its shrunk attacks' eps at the
-      // largest compared eps (over the seeds where it broke the estimator)
-      const catalogueBreak = grid.find((_, e) => ADVERSARY_NAMES.some((_, a) => median(a, e) > norm));
-      const last = COMPARE_EPS.length - 1;
-      const s = searched.slice((mi * COMPARE_EPS.length + last) * seeds.length, (mi * COMPARE_EPS.length + last + 1) * seeds.length);
-      const broke = s.filter((x) => x.shrunkRows > 0).map((x) => x.shrunkRows / base.n);
-      breakRows.push([
-        method,
-        catalogueBreak === undefined ? `none up to ${grid[grid.length - 1]}` : String(catalogueBreak),
-        broke.length ? `${fmt(summarize(broke).median, 3)} (${broke.length} of ${seeds.length} seeds)` : `none at ${COMPARE_EPS[last]}`,
-      ]);
-    });
+    const header = ['estimator', ...COMPARE_EPS.flatMap((e) => [`catalogue at ${e}`, `search at ${e}`, `ratio at ${e}`])];
+    const breakNote = `The catalogue's: the smallest eps of ${grid.join(', ')} at which some adversary's median error exceeds |w*|. The search's: the eps of its shrunk breaking attack at eps ${COMPARE_EPS[COMPARE_EPS.length - 1]} (median over the seeds where it broke the estimator).`;
     return finishReport(ctx, {
       source: 'issue 16 (adversaries that search); the catalogue: SPEC section 2',
       claim:
-        "A black-box search over a corruption family, calling the estimator only as fit(data) -> w, breaks the estimators without a robust step and comes within 0.8 of the strongest catalogue adversary's error against the robust solver, whose white-box covariance shift reads its filter.",
-      settings: { ...base, seeds, budget: scale.budget, compareEps: COMPARE_EPS, breakGrid: grid, estimators: METHOD_NAMES },
+        "A black-box search over a corruption family, calling the estimator only as fit(data) -> w, breaks the estimators without a robust step (gelu and linear links) and comes within 0.8 of the strongest catalogue adversary's error against the robust solver.",
+      settings: {
+        ...base,
+        links: ['gelu', 'linear'],
+        seeds,
+        budget: scale.budget,
+        compareEps: COMPARE_EPS,
+        breakGrid: grid,
+        estimators: METHOD_NAMES,
+        linearEstimators: BASELINES,
+      },
       sections: [
-        '## Strongest catalogue adversary against the search (median error over seeds)',
-        markdownTable(['estimator', ...COMPARE_EPS.flatMap((e) => [`catalogue at ${e}`, `search at ${e}`, `ratio at ${e}`])], rows),
-        '## Smallest breaking eps (median error above |w*|)',
-        `The catalogue's: the smallest eps of ${grid.join(', ')} at which some adversary's median error exceeds |w*|. The search's: the eps of its shrunk breaking attack at eps ${COMPARE_EPS[COMPARE_EPS.length - 1]} (median over the seeds where it broke the estimator).`,
-        markdownTable(['estimator', 'catalogue', 'search (shrunk)'], breakRows),
+        '## gelu: strongest catalogue adversary against the search (median error over seeds)',
+        markdownTable(header, gelu.rows),
+        '## gelu: smallest breaking eps (median error above |w*|)',
+        breakNote,
+        markdownTable(['estimator', 'catalogue', 'search (shrunk)'], gelu.breakRows),
+        `## linear: the baselines (${BASELINES.join(', ')})`,
+        markdownTable(header, linear.rows),
+        markdownTable(['estimator', 'catalogue', 'search (shrunk)'], linear.breakRows),
       ],
       figures: [
         {
           suffix: 'ratio',
-          caption: "The search's median error over the strongest catalogue adversary's, per estimator and eps (1: as strong).",
-          spec: tileChart(tiles, {
+          caption: "The search's median error over the strongest catalogue adversary's, per estimator, link and eps (1: as strong).",
+          spec: tileChart([...gelu.tiles, ...linear.tiles], {
             title: 'Search / strongest catalogue adversary (median error)',
             x: { field: 'eps', title: 'eps' },
             y: { field: 'estimator', title: 'estimator' },
@@ -153,19 +199,19 @@ export const r8: Reproduction = {
       claims: [
         lowerClaim(
           'R8-search-breaks-baselines',
-          `the search's median error against ${BASELINES.join(', ')} at eps ${COMPARE_EPS[0]} exceeds |w*| (the smallest of the three)`,
-          Math.min(...baselineSearch),
+          `the search's median error against ${BASELINES.join(', ')} at eps ${COMPARE_EPS[0]}, gelu and linear links, exceeds |w*| (the smallest of the six)`,
+          Math.min(...gelu.baselineSearch, ...linear.baselineSearch),
           norm,
         ),
         lowerClaim(
           'R8-search-against-robust',
-          `against the robust solver at eps ${COMPARE_EPS[0]}, the search's median error is at least 0.8 of the strongest catalogue adversary's`,
-          ratios.get('robust') ?? 0,
+          `against the robust solver at eps ${COMPARE_EPS[0]} (gelu), the search's median error is at least 0.8 of the strongest catalogue adversary's`,
+          gelu.ratios.get('robust') ?? 0,
           0.8,
         ),
       ],
       notes: [
-        'The search sees the estimator as a black box: its answer on the clean data is one of its directions, nothing of its internals. The covariance shift of the catalogue is white-box: it reads the robust filter.',
+        "The search sees the estimator as a black box: it calls fit(data) -> w, and its answer on the clean data is one of its directions. The family contains the catalogue's covariance shift (the rows of largest leverage along a direction orthogonal to the clean answer and w*, their responses aimed so each squared-loss gradient has a set component along it), which needs that answer and the link, nothing of the estimator's internals; the search starts from it and from the other catalogue constructions, and moves from the best.",
       ],
     });
   },

@@ -83,33 +83,86 @@ export const SHRINK_BUDGET = 80;
 const unitWeights = (k: number): number[] => Array.from({ length: BASIS_SIZE }, (_, j) => (j === k ? 1 : 0));
 const none = unitWeights(-1);
 const TINY = 1e-6;
+/** Random rows, responses not aimed (every start but the covariance shift). */
+const UNAIMED = { lever: 0, aim: 0, strength: 1 } as const;
 
 /** The catalogue's constructions as family members (the structured starts). Basis: 0 the
  *  estimator's clean answer, 1 w*, 2 and 3 random directions. */
 export const CATALOGUE_STARTS: readonly { readonly name: string; readonly params: FamilyParams }[] = [
   {
     name: 'leverage',
-    params: { keep: 0, scale: 10, mix: 0, spread: TINY, xDir: unitWeights(0), yDir: unitWeights(2), yNorm: 1, flip: 1, shift: 0 },
+    params: {
+      keep: 0,
+      scale: 10,
+      mix: 0,
+      spread: TINY,
+      xDir: unitWeights(0),
+      yDir: unitWeights(2),
+      yNorm: 1,
+      flip: 1,
+      shift: 0,
+      ...UNAIMED,
+    },
   },
   {
     name: 'leverage-random',
-    params: { keep: 0, scale: 10, mix: 0, spread: TINY, xDir: unitWeights(2), yDir: unitWeights(3), yNorm: 3, flip: 1, shift: 0 },
+    params: {
+      keep: 0,
+      scale: 10,
+      mix: 0,
+      spread: TINY,
+      xDir: unitWeights(2),
+      yDir: unitWeights(3),
+      yNorm: 3,
+      flip: 1,
+      shift: 0,
+      ...UNAIMED,
+    },
   },
   {
     name: 'label-shift',
-    params: { keep: 1, scale: TINY, mix: 0, spread: TINY, xDir: none, yDir: unitWeights(1), yNorm: 1, flip: 1, shift: 3 },
+    params: { keep: 1, scale: TINY, mix: 0, spread: TINY, xDir: none, yDir: unitWeights(1), yNorm: 1, flip: 1, shift: 3, ...UNAIMED },
   },
   {
     name: 'sign-flip',
-    params: { keep: 1, scale: TINY, mix: 0, spread: TINY, xDir: none, yDir: unitWeights(1), yNorm: 1, flip: -1, shift: 0 },
+    params: { keep: 1, scale: TINY, mix: 0, spread: TINY, xDir: none, yDir: unitWeights(1), yNorm: 1, flip: -1, shift: 0, ...UNAIMED },
   },
   {
     name: 'planted-model',
-    params: { keep: 1, scale: TINY, mix: 0, spread: TINY, xDir: none, yDir: unitWeights(2), yNorm: 1, flip: 1, shift: 0 },
+    params: { keep: 1, scale: TINY, mix: 0, spread: TINY, xDir: none, yDir: unitWeights(2), yNorm: 1, flip: 1, shift: 0, ...UNAIMED },
   },
   {
     name: 'spectral-plant',
-    params: { keep: 0, scale: 2, mix: 0.5, spread: 0.5, xDir: unitWeights(3), yDir: unitWeights(1), yNorm: 1, flip: 1, shift: 0 },
+    params: {
+      keep: 0,
+      scale: 2,
+      mix: 0.5,
+      spread: 0.5,
+      xDir: unitWeights(3),
+      yDir: unitWeights(1),
+      yNorm: 1,
+      flip: 1,
+      shift: 0,
+      ...UNAIMED,
+    },
+  },
+  {
+    // basis 2 is orthogonal to the clean answer and w*, as the catalogue's u
+    name: 'covariance-shift',
+    params: {
+      keep: 1,
+      scale: TINY,
+      mix: 0,
+      spread: TINY,
+      xDir: unitWeights(2),
+      yDir: none,
+      yNorm: 1,
+      flip: 0,
+      shift: 0,
+      lever: 1,
+      aim: 1,
+      strength: 1,
+    },
   },
 ];
 
@@ -209,8 +262,8 @@ const fmtError = (v: number): string => (Number.isFinite(v) ? v.toPrecision(3) :
  * Shrink the breaking attacks: for each candidate, the fewest rows that still break (bisection
  * on m, the error taken as growing with m; a candidate that does not break with one row fewer
  * than the best so far is dropped after that one probe); then the winner's parameters towards
- * their simplest values (no spread, no sign mix, no shift, each direction weight 0, keep 0 or
- * 1), each kept when it still breaks.
+ * their simplest values (no spread, no sign mix, no shift, keep, lever and aim each 0 or 1,
+ * the covariance shift's strength, each direction weight 0), each kept when it still breaks.
  */
 function shrink(candidates: readonly Evaluation[], threshold: number, evaluate: (p: FamilyParams, m: number) => Evaluation): Evaluation {
   let current = candidates[0];
@@ -242,6 +295,9 @@ function shrink(candidates: readonly Evaluation[], threshold: number, evaluate: 
     (p) => ({ ...p, shift: 0 }),
     (p) => ({ ...p, flip: Math.sign(p.flip) || 1 }),
     (p) => ({ ...p, keep: Math.round(p.keep) }),
+    (p) => ({ ...p, lever: Math.round(p.lever) }),
+    (p) => ({ ...p, aim: Math.round(p.aim) }),
+    (p) => ({ ...p, strength: 1 }),
     ...Array.from({ length: BASIS_SIZE }, (_, k) => (p: FamilyParams) => ({ ...p, xDir: zeroAt(p.xDir, k) })),
     ...Array.from({ length: BASIS_SIZE }, (_, k) => (p: FamilyParams) => ({ ...p, yDir: zeroAt(p.yDir, k) })),
   ];

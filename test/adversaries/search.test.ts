@@ -44,6 +44,41 @@ describe('the corruption family', () => {
   });
 });
 
+describe("the family's covariance shift", () => {
+  it('replaces the rows of largest leverage along u and aims each one gradient component along u at the set target', () => {
+    const gelu = getLink('gelu');
+    const g = generateInstance({ d: 6, n: 800, norm: 1, link: 'gelu', noise: 'gaussian', sigma: 0.1, eps: 0, adversary: 'none', seed: 5 });
+    const answer = Float64Array.from(g.wstar, (t, j) => t + 0.01 * (j + 1)); // a clean answer near w*
+    const setting = familySetting(g.sample, g.wstar, gelu, answer, namedStream(2, 'family'));
+    const u = setting.basis[2];
+    const dot = (a: Float64Array, b: Float64Array) => a.reduce((s, t, j) => s + t * b[j], 0);
+    // basis 2 is orthogonal to the clean answer and to w*, as the catalogue's u
+    expect(Math.abs(dot(u, setting.basis[0]))).toBeLessThan(1e-12);
+    expect(Math.abs(dot(u, setting.basis[1]))).toBeLessThan(1e-12);
+    const start = CATALOGUE_STARTS.find((s) => s.name === 'covariance-shift')!.params;
+    const exact = { ...start, scale: 0, spread: 0 };
+    const m = 40;
+    const { sample, corrupted } = applyFamily(setting, exact, m);
+    const { n, d, x, y } = g.sample;
+    const row = (i: number) => x.subarray(i * d, i * d + d);
+    const leverage = Array.from({ length: n }, (_, i) => Math.abs(gelu.dphi(dot(row(i), answer)) * dot(row(i), u)));
+    const top = [...leverage.keys()]
+      .sort((a, b) => leverage[b] - leverage[a])
+      .slice(0, m)
+      .sort((a, b) => a - b);
+    expect(Array.from(corrupted)).toEqual(top);
+    // the clean gradients' spread along u, and each replaced row's component on target
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += (2 * (gelu.phi(dot(row(i), answer)) - y[i]) * gelu.dphi(dot(row(i), answer)) * dot(row(i), u)) ** 2;
+    const target = Math.sqrt(ss / n) / Math.sqrt(m / n);
+    for (const i of corrupted) {
+      const z = dot(row(i), answer);
+      expect(2 * (gelu.phi(z) - sample.y[i]) * gelu.dphi(z) * dot(row(i), u)).toBeCloseTo(target, 8);
+      expect(Array.from(sample.x.subarray(i * d, i * d + d))).toEqual(Array.from(row(i))); // covariates kept
+    }
+  });
+});
+
 describe('searchAttack', () => {
   it('breaks least squares and shrinks the attack to fewer rows that still break it; deterministic given the seed', () => {
     const r = searchAttack(fitOf('plain'), inst.sample, inst.wstar, options);
@@ -94,7 +129,7 @@ describe('searchAttack', () => {
     expect((await cli(...base, '--adversary', 'search')).err).toMatch(/exactly one of --estimator/);
     expect((await cli(...base, '--adversary', 'leverage', '--budget', '5')).err).toMatch(/go with --adversary search/);
     expect((await cli(...base, '--adversary', 'search', '--estimator', 'plain', '--budget', '3')).err).toMatch(
-      /--budget must be an integer >= 8/,
+      /--budget must be an integer >= 9/,
     );
   }, 60000);
 
