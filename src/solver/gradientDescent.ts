@@ -17,6 +17,9 @@ export interface DescentOptions {
   readonly maxIterations: number;
   /** Stop once a step moves w by less than tolerance * max(1, |w|). */
   readonly tolerance?: number;
+  /** |x_i|^2 per row of this sample (rowSquaredNorms), if the caller has them: the filter
+   *  then skips that pass. */
+  readonly rowSquaredNorms?: Float64Array;
 }
 
 /** How descent ended: the step fell below tolerance, the iteration cap was hit, or a step
@@ -70,7 +73,7 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
   // grow with |w| made saturating links (tanh at |w*| = 2) oscillate. It never grows.
   let eta = fieldStep(link, Math.hypot(...w0), opts.update);
   if (!(eta > 0)) return { w, iterations: 0, status: 'diverged' };
-  const aggregator = gradientMean(opts.mean, { rows, y, link, update: opts.update, eps: opts.eps });
+  const aggregator = gradientMean(opts.mean, { rows, y, link, update: opts.update, eps: opts.eps, rowSquaredNorms: opts.rowSquaredNorms });
   let status: DescentStatus = 'max-iterations';
   let it = 0;
   for (; it < opts.maxIterations; it++) {

@@ -40,6 +40,8 @@ export interface GradientMeanContext {
   readonly link: Link;
   readonly update: UpdateName;
   readonly eps: number;
+  /** |x_i|^2 per row, if already computed (the spectral start computes them). */
+  readonly rowSquaredNorms?: Float64Array;
 }
 
 const STATELESS: Record<Exclude<MeanName, 'filter'>, MeanEstimator> = {
@@ -105,7 +107,7 @@ class FilterGradientMean implements GradientMean {
     // steps. With the warm start, P6-rotation-equivariance failed at 4 of 40 quick audit seeds
     // (margins up to 1.6); cold, at 0 of 160 (largest margin 0.28), with 94% of its cases
     // equal to rounding instead of 74%. The extra power steps cost no measurable time.
-    this.norms ??= rowSquaredNorms(rows.n, rows.d, rows.x);
+    this.norms ??= this.ctx.rowSquaredNorms ?? rowSquaredNorms(rows.n, rows.d, rows.x);
     const f = filterMeanDetailed(rows, { eps, rowSquaredNorms: this.norms });
     this.weights = f.weights;
     return f.mean;

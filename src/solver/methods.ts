@@ -123,6 +123,7 @@ export function estimator(method: MethodName): Estimator {
       mean: spec.descent.mean,
       update: spec.descent.update,
       maxIterations: options.maxIterations ?? DEFAULT_MAX_ITERATIONS,
+      rowSquaredNorms: init.rowSquaredNorms,
     });
     return { w, w0: init.w0, iterations, status };
   };

@@ -31,6 +31,9 @@ export interface InitResult {
   readonly direction: Float64Array;
   /** Per-row weights the robust step kept (all ones for the plain step). */
   readonly weights: Float64Array;
+  /** |x_i|^2 per row, when the initialization computed them (descent's filter reuses them
+   *  instead of making the same pass again). */
+  readonly rowSquaredNorms?: Float64Array;
 }
 
 /** The truncation level tau of T(y) = min(y^2, tau^2). */
@@ -78,7 +81,7 @@ export function spectralInit(data: Sample, opts: { link: LinkName; eps: number; 
   const z = gemv(n, d, x, direction, new Float64Array(n));
   const t = fitScale(link, z, y, { robust: opts.robust, weights: opts.robust ? weights : undefined });
   const w0 = Float64Array.from(direction, (v) => v * t);
-  return { w0, direction, weights };
+  return { w0, direction, weights, rowSquaredNorms: norms };
 }
 
 /** Top eigenvector of the weighted second moment of s_i x_i, shifted by its mean
