@@ -20,7 +20,7 @@ import { InputError } from '../errors.js';
 import type { Link } from '../model/links.js';
 import type { Sample } from '../model/sample.js';
 import type { Rng } from '../rng/streams.js';
-import { shuffledRows } from './helpers.js';
+import { rowDot, shuffledRows } from './helpers.js';
 
 /** The family's parameters, in the units the search moves them in. */
 export interface FamilyParams {
@@ -211,8 +211,10 @@ export function applyFamily(setting: FamilySetting, p: FamilyParams, m: number):
   const bDir = mixture(p.yDir, basis, d);
   const bNorm = p.yNorm * Math.hypot(...wstar);
   const planted = p.scale * Math.sqrt(d);
-  const aimed = p.aim > 0 && u !== null && m > 0 ? aimedGradient(setting, u, p.strength, m) : null;
-  const corrupted = Int32Array.from(replacedRows(setting, u, p.lever, m)).sort();
+  // the clean rows' projections on the answer and on u, which aiming and leverage both read
+  const projections = u !== null && ((p.aim > 0 && m > 0) || p.lever > 0) ? cleanProjections(setting, u) : null;
+  const aimed = p.aim > 0 && projections !== null && m > 0 ? aimedGradient(setting, projections, p.strength, m) : null;
+  const corrupted = Int32Array.from(replacedRows(setting, projections, p.lever, m)).sort();
   const cap = FAMILY_LIMITS.shift * labelScale;
   for (const i of corrupted) {
     const sign = uniforms[i] < p.mix ? -1 : 1;
@@ -242,21 +244,32 @@ export function applyFamily(setting: FamilySetting, p: FamilyParams, m: number):
   return { sample: { n, d, x, y }, corrupted };
 }
 
+/** Each clean row's projection on the clean answer a and on the direction u. */
+interface CleanProjections {
+  readonly onAnswer: Float64Array;
+  readonly onU: Float64Array;
+}
+
+function cleanProjections(setting: FamilySetting, u: Float64Array): CleanProjections {
+  const { clean, answer } = setting;
+  const onAnswer = new Float64Array(clean.n);
+  const onU = new Float64Array(clean.n);
+  for (let i = 0; i < clean.n; i++) {
+    onAnswer[i] = rowDot(clean, i, answer);
+    onU[i] = rowDot(clean, i, u);
+  }
+  return { onAnswer, onU };
+}
+
 /** The aimed gradient component: strength s_u / sqrt(m / n), s_u the root mean square of the
  *  clean rows' squared-loss gradient components 2 (phi(<a, x_i>) - y_i) phi'(<a, x_i>) <u, x_i>
  *  along u at the clean answer a. */
-function aimedGradient(setting: FamilySetting, u: Float64Array, strength: number, m: number): { readonly target: number } {
-  const { clean, link, answer } = setting;
-  const { n, d, x, y } = clean;
+function aimedGradient(setting: FamilySetting, z: CleanProjections, strength: number, m: number): { readonly target: number } {
+  const { clean, link } = setting;
+  const { n, y } = clean;
   let ss = 0;
   for (let i = 0; i < n; i++) {
-    let za = 0,
-      zu = 0;
-    for (let j = 0; j < d; j++) {
-      za += x[i * d + j] * answer[j];
-      zu += x[i * d + j] * u[j];
-    }
-    const g = 2 * (link.phi(za) - y[i]) * link.dphi(za) * zu;
+    const g = 2 * (link.phi(z.onAnswer[i]) - y[i]) * link.dphi(z.onAnswer[i]) * z.onU[i];
     ss += g * g;
   }
   const spread = Math.sqrt(ss / n) || 1e-3;
@@ -265,21 +278,13 @@ function aimedGradient(setting: FamilySetting, u: Float64Array, strength: number
 
 /** The m rows replaced: the first m of the setting's order when `lever` is 0 (or there is no
  *  direction u); otherwise the m best by (1 - lever) (place in that order) + lever (leverage
- *  rank along u at the clean answer), both ranks scaled to [0, 1], ties by the order. */
-function replacedRows(setting: FamilySetting, u: Float64Array | null, lever: number, m: number): Int32Array {
-  const { clean, link, answer, order } = setting;
-  const { n, d, x } = clean;
-  if (!(lever > 0) || u === null) return order.subarray(0, m);
-  const leverage = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let za = 0,
-      zu = 0;
-    for (let j = 0; j < d; j++) {
-      za += x[i * d + j] * answer[j];
-      zu += x[i * d + j] * u[j];
-    }
-    leverage[i] = Math.abs(link.dphi(za) * zu);
-  }
+ *  |phi'(<a, x_i>) <u, x_i>| rank along u at the clean answer a), both ranks scaled to [0, 1],
+ *  ties by the order. */
+function replacedRows(setting: FamilySetting, z: CleanProjections | null, lever: number, m: number): Int32Array {
+  const { clean, link, order } = setting;
+  const n = clean.n;
+  if (!(lever > 0) || z === null) return order.subarray(0, m);
+  const leverage = Float64Array.from(z.onAnswer, (za, i) => Math.abs(link.dphi(za) * z.onU[i]));
   const byLeverage = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => leverage[b] - leverage[a] || a - b);
   const score = new Float64Array(n);
   const scale = Math.max(1, n - 1);
