@@ -70,17 +70,18 @@ function splitPoint(bytes: Buffer): number {
   return at + 1;
 }
 
-/** The header line alone, parsed (its problems are the whole file's first). */
-function parseHeader(bytes: Buffer, source: string): CsvHeader {
+/** The first line alone, parsed as the header (its problems are the whole file's first), or
+ *  null when it is blank (the header is then further down: the file is read in one pass). */
+function parseHeader(bytes: Buffer, source: string): CsvHeader | null {
   const head = parseCsvRows(bytes.toString('utf8', 0, bytes.indexOf(0x0a) + 1), null);
   if (head.problem) throw problemError(source, head.problem, 0);
-  if (!head.header) throw new InputError(`${source} is empty`);
   return head.header;
 }
 
 /** Parse bytes [0, split) here and [split, end) on a worker thread, and join the rows. */
 function parseInTwo(bytes: Buffer, split: number, source: string): CsvSample {
   const header = parseHeader(bytes, source);
+  if (!header) return parseSampleCsv(bytes.toString('utf8'), source);
   const piece = new SharedArrayBuffer(bytes.length - split);
   new Uint8Array(piece).set(bytes.subarray(split));
   const flag = new Int32Array(new SharedArrayBuffer(4));

@@ -104,6 +104,10 @@ describe('CSV', () => {
     const crlf = join(dir, 'crlf.csv');
     writeFileSync(crlf, '\ufeffa,y\r\n1,"2"\r\n\r\n3,4\r\n5,6\r\n');
     expect(Array.from(readSampleCsv(crlf, { parallelFrom: 0 }).y)).toEqual([2, 4, 6]);
+    // a blank first line: the header is the first non-empty line, as in one pass
+    const blank = join(dir, 'blank.csv');
+    writeFileSync(blank, '\n  \na,y\n1,2\n3,4\n5,6\n7,8\n');
+    expect(Array.from(readSampleCsv(blank, { parallelFrom: 0 }).y)).toEqual([2, 4, 6, 8]);
   });
 
   it('names a missing file or a folder', () => {
