@@ -7,7 +7,7 @@ import { BOUNDS, RATES } from './bounds.js';
 import { errorBound } from './errorBound.js';
 import { CLAIM_LINKS, instanceCaseArb, seedArb, settingsOf, type InstanceCase } from './arbitraries.js';
 import { callFit, fitError, type AuditedFit, type Measurement } from './fitCall.js';
-import { runs, QUICK_SEED, type Profile } from './profile.js';
+import { profileFromEnv, runs, QUICK_SEED, type Profile } from './profile.js';
 import type { LinkName } from '../model/links.js';
 import {
   PAPER_EXPONENTS,
@@ -118,6 +118,7 @@ export function searchProperty(fit: AuditedFit, links: readonly LinkName[] = CLA
     statement: `under the black-box search's strongest attack (${BOUNDS.searchBudget} evaluations at the case's eps), |w_hat - w*| <= the P1 bound`,
     arbitrary: instanceCaseArb({ links }).filter((c) => c.eps > 0),
     quickRuns: BOUNDS.searchRuns,
+    // deep only: a run is dozens of fits
     fixedRuns: { quick: 0, deep: BOUNDS.searchRuns },
     cost: (c) => c.samplesPerDim * c.d * c.d * BOUNDS.searchBudget,
     measure: (c) => {
@@ -315,7 +316,7 @@ const CLAIM_PROPERTIES = [
 /** The claim's statistical properties (the four rates of src/audit/rates.ts and the
  *  breakdown count of src/audit/breakdown.ts) as battery entries. */
 export function rateProperties(fit: AuditedFit, opts: BatteryOptions = {}): BatteryProperty<RateCase>[] {
-  const profile = opts.profile ?? { name: 'quick', scale: 1, seed: QUICK_SEED };
+  const profile = opts.profile ?? QUICK_PROFILE;
   const exponents = opts.exponents ?? PAPER_EXPONENTS;
   const design = rateDesign(profile, exponents);
   const links = opts.links ?? CLAIM_LINKS;
@@ -331,10 +332,15 @@ export function rateProperties(fit: AuditedFit, opts: BatteryOptions = {}): Batt
   }));
 }
 
+/** The profile a battery is built for when none is given. */
+const QUICK_PROFILE: Profile = { name: 'quick', scale: 1, seed: QUICK_SEED };
+
 /** The battery `sim-audit audit` runs against one estimator, in order: the claim's rates,
- *  the calibrated error bound, then hygiene (determinism, invariances). */
+ *  the calibrated error bound, hygiene (determinism, invariances), then the search. A
+ *  property with no runs in the profile (the search in the quick one) is left out. */
 export function auditBattery(fit: AuditedFit, opts: BatteryOptions = {}): AnyBatteryProperty[] {
   const links = opts.links ?? CLAIM_LINKS;
+  const profile = opts.profile ?? QUICK_PROFILE;
   const all: AnyBatteryProperty[] = [
     ...rateProperties(fit, opts),
     errorBoundProperty(fit, links),
@@ -342,10 +348,9 @@ export function auditBattery(fit: AuditedFit, opts: BatteryOptions = {}): AnyBat
     determinismProperty(fit, links),
     permutationProperty(fit, links),
     rotationProperty(fit, links),
-    // deep only: a search is dozens of fits per run
-    ...(opts.profile?.name === 'deep' ? [searchProperty(fit, links)] : []),
+    searchProperty(fit, links),
   ];
-  return all.filter((p) => !(opts.skip ?? []).includes(p.id));
+  return all.filter((p) => runCount(p, profile) > 0 && !(opts.skip ?? []).includes(p.id));
 }
 
 /** The battery's properties without an estimator (one that throws if called): their ids,
@@ -358,5 +363,5 @@ export function batteryShape(opts: BatteryOptions = {}): AnyBatteryProperty[] {
 
 /** The ids of every property of the battery (the deep profile's, which has them all), in order. */
 export function batteryIds(): string[] {
-  return batteryShape({ profile: { name: 'deep', scale: 20, seed: QUICK_SEED } }).map((p) => p.id);
+  return batteryShape({ profile: profileFromEnv({ SIM_AUDIT_PROFILE: 'deep', SIM_AUDIT_SEED: String(QUICK_SEED) }) }).map((p) => p.id);
 }
