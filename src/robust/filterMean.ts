@@ -348,13 +348,13 @@ function pruneCenter(n: number, d: number, normSq: Float64Array, s: Float64Array
     weights,
     center,
     finish: () => {
+      // no rows (count 0): the center stays 0, as X^T of zero weights left it
       let cc = 0;
       if (count > 0)
         for (let j = 0; j < d; j++) {
           center[j] /= count;
           cc += center[j] * center[j];
         }
-      else center.fill(0);
       return cc;
     },
   };
