@@ -156,10 +156,10 @@ export function familySetting(clean: Sample, wstar: Float64Array, link: Link, cl
       const c = q.reduce((a, t, j) => a + t * b[j], 0);
       for (let j = 0; j < d; j++) q[j] -= c * b[j];
     }
-    const r = Math.hypot(...q);
+    const u = unit(q);
     // a direction (numerically) inside the span so far adds nothing to it
-    if (r > 1e-9 * Math.max(1, Math.hypot(...v))) ortho.push(Float64Array.from(q, (t) => t / r));
-    return unit(q);
+    if (Math.hypot(...q) > 1e-9 * Math.max(1, Math.hypot(...v))) ortho.push(u);
+    return u;
   };
   for (const b of first) grow(b);
   const random = (): Float64Array => grow(Float64Array.from({ length: d }, () => rng.normal()));
