@@ -93,6 +93,7 @@ class FilterGradientMean implements GradientMean {
   private norms: Float64Array | undefined;
   private polished = 0;
   private readonly history: Float64Array[] = [];
+  private loss: { readonly weights: Float64Array; readonly fn: (u: Float64Array) => number } | undefined;
 
   constructor(private readonly ctx: GradientMeanContext) {}
 
@@ -119,7 +120,13 @@ class FilterGradientMean implements GradientMean {
     // Under frozen weights the field is the gradient of a fixed weighted loss: a step that
     // does not decrease it is halved (this step only). A fixed step cycled here: relu's
     // kink at a heavy-residual row gave a 2-cycle of amplitude 7e-4 |w| until the cap.
-    return (u) => weightedLoss(this.ctx.link, u, this.ctx.y, weights);
+    // The same weights give the same function object, which tells descent that two steps
+    // were taken under one loss (its Barzilai-Borwein step needs that).
+    if (this.loss?.weights !== weights) {
+      const { link, y } = this.ctx;
+      this.loss = { weights, fn: (u) => weightedLoss(link, u, y, weights) };
+    }
+    return this.loss.fn;
   }
 
   refuses(relative: number): boolean {

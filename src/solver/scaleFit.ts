@@ -3,8 +3,8 @@ import { madScale } from '../robust/madScale.js';
 
 /** Scales tried by the grid, as multiples of the robust label scale: 10^-2.5 .. 10^2.5. */
 const GRID_DECADES = 2.5;
-const GRID_POINTS = 61;
-const GOLDEN_STEPS = 40;
+const GRID_POINTS = 21;
+const GOLDEN_STEPS = 25;
 
 /**
  * Fit y_i ~ phi(t * z_i) over t in R (both signs unless the link is even), where z_i are the
