@@ -30,6 +30,10 @@ export interface PowerOptions {
   readonly tolerance: number;
 }
 
+/** A solver for the top eigenvector of that operator: `v` (unit) is the start and receives the
+ *  result; returns the passes over x it made. */
+export type TopEigenvectorSolver = (rows: WeightedRowsView, W: number, v: Float64Array, options: PowerOptions, buf: PowerBuffers) => number;
+
 /**
  * Power iteration for the top eigenvector of the weighted (co)variance of g_i = s_i x_i:
  * Sigma = (1/W) sum_i c_i (g_i - mu)(g_i - mu)^T (mu = null: uncentered second moment),

@@ -102,12 +102,12 @@ class FilterGradientMean implements GradientMean {
     if (this.freeze.frozen && this.weights) return weightedMean(rows, this.weights);
     // The filter inside descent starts cold (from the sample's own most extreme row) at every
     // step, never from the previous step's direction. Near the answer the filtered covariance is
-    // nearly isotropic, its top eigenvector ill-determined, and power iteration stops on its
-    // Rayleigh quotient before the vector converges: a warm start carried that unconverged
+    // nearly isotropic, its top eigenvector ill-determined, and the eigen-solver stops on its
+    // eigenvalue before the vector converges (it was power iteration then): a warm start carried that unconverged
     // vector from step to step, a memory through which rounding grew by 1e-9 -> 1e-2 in three
     // steps. With the warm start, P6-rotation-equivariance failed at 4 of 40 quick audit seeds
     // (margins up to 1.6); cold, at 0 of 160 (largest margin 0.28), with 94% of its cases
-    // equal to rounding instead of 74%. The extra power steps cost no measurable time.
+    // equal to rounding instead of 74%.
     this.norms ??= this.ctx.rowSquaredNorms ?? rowSquaredNorms(rows.n, rows.d, rows.x);
     const f = filterMeanDetailed(rows, { eps, rowSquaredNorms: this.norms });
     this.weights = f.weights;

@@ -1,7 +1,8 @@
 import type { Sample } from '../model/sample.js';
 import { getLink, type LinkName } from '../model/links.js';
 import { filterMeanDetailed } from '../robust/filterMean.js';
-import { powerBuffers, weightedTopEigenvector } from '../robust/topEigenvector.js';
+import { powerBuffers } from '../robust/topEigenvector.js';
+import { lanczosTopEigenvector } from '../robust/lanczosTopEigenvector.js';
 import { bulkShift } from '../robust/bulkShift.js';
 import { selectInPlace } from '../kernels/select.js';
 import { gemv } from '../kernels/gemv.js';
@@ -20,7 +21,7 @@ export const TRUNCATION_FACTOR = 3;
  *  tau^2 eps, what label-only corruption can do anyway. A slack of 3 eps (additive) let a
  *  spectral plant at d = 10, eps = 0.1 through (it adds eps (d/2 - 1) = 0.4). */
 export const COVARIATE_SLACK = 1;
-/** Final direction: power iteration to a tight Rayleigh tolerance. */
+/** Final direction: Lanczos to a tight tolerance on the top Ritz value (at most d passes). */
 const FINAL_POWER_STEPS = 500;
 const FINAL_POWER_TOLERANCE = 1e-10;
 
@@ -84,8 +85,9 @@ export function spectralInit(data: Sample, opts: { link: LinkName; eps: number; 
   return { w0, direction, weights, rowSquaredNorms: norms };
 }
 
-/** Top eigenvector of the weighted second moment of s_i x_i, shifted by its mean
- *  eigenvalue (bulkShift) so the spike converges fast. Deterministic start: the largest row. */
+/** Top eigenvector of the weighted second moment of s_i x_i by Lanczos, shifted by its mean
+ *  eigenvalue (bulkShift) so the stop measures the spike against its separation from the
+ *  bulk. Deterministic start: the largest row. */
 function topDirection(data: Sample, s: Float64Array, c: Float64Array, rowNorms: Float64Array): Float64Array {
   const { n, d, x } = data;
   let W = 0,
@@ -109,7 +111,7 @@ function topDirection(data: Sample, s: Float64Array, c: Float64Array, rowNorms: 
     nv = 1;
   }
   for (let j = 0; j < d; j++) v[j] /= nv;
-  weightedTopEigenvector(
+  lanczosTopEigenvector(
     { n, d, x, s, c, mu: null },
     W,
     v,

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { EigenvalueDecomposition } from 'ml-matrix';
+import { denseCovariance } from './denseCovariance.js';
 import { powerBuffers, weightedTopEigenvector } from '../../src/robust/topEigenvector.js';
 import { namedStream } from '../../src/rng/streams.js';
-
-/** The weighted covariance (1/W) sum c_i (s_i x_i - mu)(s_i x_i - mu)^T, formed densely. */
-function denseCovariance(n: number, d: number, x: Float64Array, s: Float64Array, c: Float64Array, mu: Float64Array | null): Matrix {
-  const W = c.reduce((a, b) => a + b, 0);
-  const m = new Matrix(d, d);
-  for (let i = 0; i < n; i++)
-    for (let a = 0; a < d; a++)
-      for (let b = 0; b < d; b++) {
-        const ga = s[i] * x[i * d + a] - (mu ? mu[a] : 0),
-          gb = s[i] * x[i * d + b] - (mu ? mu[b] : 0);
-        m.set(a, b, m.get(a, b) + (c[i] * ga * gb) / W);
-      }
-  return m;
-}
 
 describe('weightedTopEigenvector', () => {
   it('finds the top eigenvector of the weighted covariance (centered and uncentered) without forming it', () => {
