@@ -47,7 +47,9 @@ export function lanczos(
   options: LanczosOptions,
 ): LanczosResult {
   const maxSteps = Math.max(1, Math.min(options.maxSteps, d));
-  const q = new Float64Array(maxSteps * d);
+  // the basis grows as steps are taken (a cap of hundreds at d = 1000 would otherwise hold
+  // hundreds of thousands of entries for a solve that stops after a dozen steps)
+  let q = new Float64Array(Math.min(maxSteps, 16) * d);
   const alpha = new Float64Array(maxSteps);
   const beta = new Float64Array(maxSteps);
   const y = new Float64Array(maxSteps);
@@ -85,6 +87,11 @@ export function lanczos(
     const invariant = !(b > 1e-12 * Math.max(Math.abs(value), Math.abs(alpha[0]), 1e-300));
     if (k === maxSteps || invariant || options.stop({ steps: k, value, previous, residual })) break;
     beta[k - 1] = b;
+    if ((k + 1) * d > q.length) {
+      const grown = new Float64Array(Math.min(maxSteps, 2 * k) * d);
+      grown.set(q);
+      q = grown;
+    }
     const qn = q.subarray(k * d, (k + 1) * d);
     for (let j = 0; j < d; j++) qn[j] = w[j] / b;
   }
