@@ -30,9 +30,18 @@ export interface PowerOptions {
   readonly tolerance: number;
 }
 
-/** A solver for the top eigenvector of that operator: `v` (unit) is the start and receives the
- *  result; returns the passes over x it made. */
-export type TopEigenvectorSolver = (rows: WeightedRowsView, W: number, v: Float64Array, options: PowerOptions, buf: PowerBuffers) => number;
+/**
+ * The operator both eigen-solvers apply: out = Sigma v - shift v, with Sigma the weighted
+ * (co)variance of {@link weightedTopEigenvector}, in one O(n d) pass (X v, the weights, then
+ * X^T u fused: src/kernels/powerStep.ts). W is the total weight sum_i c_i.
+ */
+export function weightedOperator(rows: WeightedRowsView, W: number, shift: number, v: Float64Array, out: Float64Array): void {
+  const { n, d, x, s, c, mu } = rows;
+  let mv = 0;
+  if (mu) for (let j = 0; j < d; j++) mv += mu[j] * v[j];
+  const ca = powerStep(n, d, x, v, s, c, mv, out);
+  for (let j = 0; j < d; j++) out[j] = (out[j] - (mu ? mu[j] * ca : 0)) / W - shift * v[j];
+}
 
 /**
  * Power iteration for the top eigenvector of the weighted (co)variance of g_i = s_i x_i:
@@ -49,23 +58,18 @@ export function weightedTopEigenvector(
   options: PowerOptions,
   buf: PowerBuffers,
 ): number {
-  const { n, d, x, s, c, mu } = rows;
+  const { d } = rows;
   const { shift, maxSteps, tolerance } = options;
   const { w } = buf;
   let rayleigh = NaN;
   let step = 0;
   for (; step < maxSteps; step++) {
-    let mv = 0;
-    if (mu) for (let j = 0; j < d; j++) mv += mu[j] * v[j];
-    // X v, the weights, then X^T u, in one pass over x
-    const ca = powerStep(n, d, x, v, s, c, mv, w);
+    weightedOperator(rows, W, shift, v, w);
     let next = 0,
       norm = 0;
     for (let j = 0; j < d; j++) {
-      const t = (w[j] - (mu ? mu[j] * ca : 0)) / W - shift * v[j];
-      w[j] = t;
-      next += t * v[j];
-      norm += t * t;
+      next += w[j] * v[j];
+      norm += w[j] * w[j];
     }
     norm = Math.sqrt(norm);
     if (norm > 0) for (let j = 0; j < d; j++) v[j] = w[j] / norm;

@@ -1,7 +1,6 @@
 import type { Sample } from '../model/sample.js';
 import { getLink, type LinkName } from '../model/links.js';
 import { filterMeanDetailed } from '../robust/filterMean.js';
-import { powerBuffers } from '../robust/topEigenvector.js';
 import { lanczosTopEigenvector } from '../robust/lanczosTopEigenvector.js';
 import { bulkShift } from '../robust/bulkShift.js';
 import { selectInPlace } from '../kernels/select.js';
@@ -22,8 +21,8 @@ export const TRUNCATION_FACTOR = 3;
  *  spectral plant at d = 10, eps = 0.1 through (it adds eps (d/2 - 1) = 0.4). */
 export const COVARIATE_SLACK = 1;
 /** Final direction: Lanczos to a tight tolerance on the top Ritz value (at most d passes). */
-const FINAL_POWER_STEPS = 500;
-const FINAL_POWER_TOLERANCE = 1e-10;
+const FINAL_LANCZOS_STEPS = 500;
+const FINAL_LANCZOS_TOLERANCE = 1e-10;
 
 /** Result of an initialization. */
 export interface InitResult {
@@ -111,12 +110,10 @@ function topDirection(data: Sample, s: Float64Array, c: Float64Array, rowNorms: 
     nv = 1;
   }
   for (let j = 0; j < d; j++) v[j] /= nv;
-  lanczosTopEigenvector(
-    { n, d, x, s, c, mu: null },
-    W,
-    v,
-    { shift: bulkShift(trace / W, d), maxSteps: FINAL_POWER_STEPS, tolerance: FINAL_POWER_TOLERANCE },
-    powerBuffers(n, d),
-  );
+  lanczosTopEigenvector({ n, d, x, s, c, mu: null }, W, v, {
+    shift: bulkShift(trace / W, d),
+    maxSteps: FINAL_LANCZOS_STEPS,
+    tolerance: FINAL_LANCZOS_TOLERANCE,
+  });
   return v;
 }
