@@ -58,6 +58,17 @@ export function gemvT(n: i32, d: i32, x: usize, u: usize, out: usize): void {
   }
 }
 
+/** out += sum_i u[i] x_i: gemvT without zeroing `out` first, so a pass made of row blocks
+ *  (gemv on a block, then this on the same block while it is in cache) sums in gemvT's order. */
+export function gemvTAccumulate(n: i32, d: i32, x: usize, u: usize, out: usize): void {
+  const d4 = d - (d & 3);
+  const rowBytes = <usize>d << 3;
+  for (let i = 0; i < n; i++) {
+    const a = load<f64>(u + (<usize>i << 3));
+    if (a != 0) addScaledRow(out, x + <usize>i * rowBytes, a, d, d4);
+  }
+}
+
 /** gemvT twice in one pass: out1 = X^T u1, out2 = X^T u2 (each row read once, each sum in
  *  gemvT's order, so both equal two gemvT calls bit for bit). */
 export function gemvTPair(n: i32, d: i32, x: usize, u1: usize, u2: usize, out1: usize, out2: usize): void {

@@ -1,5 +1,6 @@
 import { countPass } from './passCount.js';
 import { kernelsFor } from './wasmKernels.js';
+import { addScaledRows } from './rowRanges.js';
 /**
  * out = sum_i u[i] * x_i (that is, X^T u) for a row-major n x d matrix `x`; `out` (length d)
  * is overwritten. Rows with u[i] = 0 are skipped, which filters exploit (zero weights).
@@ -16,19 +17,6 @@ export function gemvT(n: number, d: number, x: Float64Array, u: Float64Array, ou
     return out;
   }
   out.fill(0);
-  const d4 = d - (d % 4);
-  for (let i = 0; i < n; i++) {
-    const a = u[i];
-    if (a === 0) continue;
-    const off = i * d;
-    let j = 0;
-    for (; j < d4; j += 4) {
-      out[j] += a * x[off + j];
-      out[j + 1] += a * x[off + j + 1];
-      out[j + 2] += a * x[off + j + 2];
-      out[j + 3] += a * x[off + j + 3];
-    }
-    for (; j < d; j++) out[j] += a * x[off + j];
-  }
+  addScaledRows(0, n, d, x, u, out);
   return out;
 }

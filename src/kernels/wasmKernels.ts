@@ -20,6 +20,7 @@ const PAGE = 65536;
 interface KernelExports {
   gemv(n: number, d: number, x: number, v: number, out: number): void;
   gemvT(n: number, d: number, x: number, u: number, out: number): void;
+  gemvTAccumulate(n: number, d: number, x: number, u: number, out: number): void;
   rowSquaredNorms(n: number, d: number, x: number, out: number): void;
   powerStep(n: number, d: number, x: number, v: number, s: number, c: number, mv: number, out: number): number;
   gemvTPair(n: number, d: number, x: number, u1: number, u2: number, out1: number, out2: number): void;

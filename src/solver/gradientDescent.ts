@@ -3,7 +3,7 @@ import { getLink, type LinkName } from '../model/links.js';
 import { gemv } from '../kernels/gemv.js';
 import type { ScaledRows } from '../robust/rows.js';
 import { fieldStep } from './fieldStep.js';
-import { gradientMean, type MeanName } from './gradientMean.js';
+import { gradientMean, type KeptWeightsLoss, type MeanName } from './gradientMean.js';
 import { fillScales, updateLoss, updateThreshold, type UpdateName } from './update.js';
 
 export type { MeanName } from './gradientMean.js';
@@ -84,12 +84,28 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
   // the previous frozen step's point, gradient and loss (the Barzilai-Borwein pair)
   const prevW = new Float64Array(d);
   const prevG = new Float64Array(d);
-  let prevLoss: ((u: Float64Array) => number) | undefined;
+  let prevLoss: KeptWeightsLoss | undefined;
+  // Under kept weights a trial step's own pass also gives the loss's gradient (the mean) at the
+  // trial point: when the step is taken, the next iteration starts from it instead of a pass
+  // of its own (valid while the same loss object is in force). Two buffers take turns.
+  let carried: { readonly loss: KeptWeightsLoss; readonly mean: Float64Array; readonly value: number } | undefined;
+  let spare = new Float64Array(d);
+  let other = new Float64Array(d);
+  const coef = new Float64Array(n);
   let it = 0;
   for (; it < opts.maxIterations; it++) {
-    const delta = updateThreshold(opts.update, link, u, y);
-    fillScales(link, opts.update, delta, u, y, scale);
-    const g = aggregator.aggregate();
+    let g: Float64Array;
+    let valueHere: number | undefined;
+    let delta = 0;
+    if (carried && carried.loss === aggregator.stepLoss()) {
+      g = carried.mean;
+      valueHere = carried.value;
+    } else {
+      delta = updateThreshold(opts.update, link, u, y);
+      fillScales(link, opts.update, delta, u, y, scale);
+      g = aggregator.aggregate();
+    }
+    carried = undefined;
     if (!g.every(Number.isFinite)) {
       status = 'diverged';
       break;
@@ -116,10 +132,16 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
       prevW.set(w);
       prevG.set(g);
       prevLoss = ownLoss;
-      // no decrease at any step length: stay (a step of 0)
-      if (searchStep(data, w, g, trial, ownLoss, u, candidate, uNext) === undefined) {
+      const before = valueHere ?? ownLoss.value(u);
+      const value = keptWeightsStep(w, g, trial, ownLoss, before, candidate, uNext, coef, spare);
+      if (value === undefined) {
+        // no decrease at any step length: stay (a step of 0)
         candidate.set(w);
         uNext.set(u);
+        carried = { loss: ownLoss, mean: g, value: before };
+      } else {
+        carried = { loss: ownLoss, mean: spare, value };
+        [spare, other] = [other, spare];
       }
     } else if (backtracking) {
       const step = searchStep(data, w, g, eta, (v) => updateLoss(link, v, y, opts.update, delta), u, candidate, uNext);
@@ -141,7 +163,10 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
       wSq += candidate[j] ** 2;
     }
     const relative = Math.sqrt(stepSq) / Math.max(1, Math.sqrt(wSq));
-    if (aggregator.refuses(relative)) continue; // the iterate stays; the next iteration aggregates afresh at the same w
+    if (aggregator.refuses(relative)) {
+      carried = undefined;
+      continue; // the iterate stays; the next iteration aggregates afresh at the same w
+    }
     if (!Number.isFinite(stepSq) || !Number.isFinite(wSq) || !uNext.every(Number.isFinite)) {
       status = 'diverged';
       break;
@@ -177,6 +202,32 @@ function barzilaiBorwein(w: Float64Array, w0: Float64Array, g: Float64Array, g0:
   }
   if (!(sy > 0 && ss > 0)) return eta;
   return Math.min(BB_MAX_FACTOR * eta, Math.max(eta, ss / sy));
+}
+
+/**
+ * The line search under kept weights: the longest of eta, eta/2, ... (MAX_HALVINGS halvings)
+ * whose point does not raise `loss` above `before`, each trial one pass that also gives the
+ * loss's gradient there (KeptWeightsLoss.valueAndMean). Fills `candidate`, `uNext` (= X
+ * candidate) and `mean` (the gradient) with it and returns its loss, or undefined when none does.
+ */
+function keptWeightsStep(
+  w: Float64Array,
+  g: Float64Array,
+  eta: number,
+  loss: KeptWeightsLoss,
+  before: number,
+  candidate: Float64Array,
+  uNext: Float64Array,
+  coef: Float64Array,
+  mean: Float64Array,
+): number | undefined {
+  let step = eta;
+  for (let h = 0; h <= MAX_HALVINGS; h++, step /= 2) {
+    for (let j = 0; j < w.length; j++) candidate[j] = w[j] - step * g[j];
+    const value = loss.valueAndMean(candidate, uNext, coef, mean);
+    if (value <= before) return value;
+  }
+  return undefined;
 }
 
 /**

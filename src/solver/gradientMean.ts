@@ -1,5 +1,6 @@
 import type { Link } from '../model/links.js';
 import { gemvT } from '../kernels/gemvT.js';
+import { projectAndAccumulate } from '../kernels/projectAndAccumulate.js';
 import { rowSquaredNorms } from '../kernels/rowSquaredNorms.js';
 import { filterMeanDetailed } from '../robust/filterMean.js';
 import { mean } from '../robust/mean.js';
@@ -20,9 +21,9 @@ export type MeanName = 'filter' | 'mean' | 'trimmed-mean' | 'coordinate-median' 
 export interface GradientMean {
   /** The aggregate of the rows' update vectors (their scales filled by the caller). */
   aggregate(): Float64Array;
-  /** The loss a step must not increase (its own line search, halving from the fixed step),
-   *  at projections u; undefined: the descent's own step rule. */
-  stepLoss(): ((u: Float64Array) => number) | undefined;
+  /** The loss a step must not increase (its own line search, halving from the fixed step);
+   *  undefined: the descent's own step rule. */
+  stepLoss(): KeptWeightsLoss | undefined;
   /** Whether a candidate step of this relative length is refused (w stays; aggregate again). */
   refuses(relative: number): boolean;
   /** After a step of this relative length was taken. */
@@ -93,13 +94,20 @@ class FilterGradientMean implements GradientMean {
   private norms: Float64Array | undefined;
   private polished = 0;
   private readonly history: Float64Array[] = [];
-  private loss: { readonly weights: Float64Array; readonly fn: (u: Float64Array) => number } | undefined;
+  private loss: KeptWeightsLoss | undefined;
+  /** The polish filter's mean under the weights it hands to descent, at the point where it ran:
+   *  what the next aggregate (at that same point, under those weights) would compute. */
+  private pending: Float64Array | undefined;
 
   constructor(private readonly ctx: GradientMeanContext) {}
 
   aggregate(): Float64Array {
     const { rows, eps } = this.ctx;
-    if (this.freeze.frozen && this.weights) return weightedMean(rows, this.weights);
+    const pending = this.pending;
+    this.pending = undefined;
+    // after a polish, the filter's own mean: it is this weighted mean, computed by the same
+    // operations in the same order at the same point (a pass saved, bit for bit)
+    if (this.freeze.frozen && this.weights) return pending ?? weightedMean(rows, this.weights);
     // The filter inside descent starts cold (from the sample's own most extreme row) at every
     // step, never from the previous step's direction. Near the answer the filtered covariance is
     // nearly isotropic, its top eigenvector ill-determined, and the eigen-solver stops on its
@@ -114,19 +122,17 @@ class FilterGradientMean implements GradientMean {
     return f.mean;
   }
 
-  stepLoss(): ((u: Float64Array) => number) | undefined {
+  stepLoss(): KeptWeightsLoss | undefined {
     const { weights } = this;
     if (!(this.freeze.frozen && weights && this.ctx.update === 'squared')) return undefined;
     // Under frozen weights the field is the gradient of a fixed weighted loss: a step that
     // does not decrease it is halved (this step only). A fixed step cycled here: relu's
     // kink at a heavy-residual row gave a 2-cycle of amplitude 7e-4 |w| until the cap.
-    // The same weights give the same function object, which tells descent that two steps
-    // were taken under one loss (its Barzilai-Borwein step needs that).
-    if (this.loss?.weights !== weights) {
-      const { link, y } = this.ctx;
-      this.loss = { weights, fn: (u) => weightedLoss(link, u, y, weights) };
-    }
-    return this.loss.fn;
+    // The same weights give the same loss object, which tells descent that two steps were
+    // taken under one loss (its Barzilai-Borwein step needs that, and so does reusing the
+    // mean a step's own pass computed).
+    if (this.loss?.weights !== weights) this.loss = new KeptWeightsLoss(this.ctx.rows, this.ctx.y, this.ctx.link, weights);
+    return this.loss;
   }
 
   refuses(relative: number): boolean {
@@ -157,7 +163,7 @@ class FilterGradientMean implements GradientMean {
       next = Float64Array.from(f.weights);
       for (const h of this.history.slice(k)) for (let i = 0; i < rows.n; i++) if (h[i] < next[i]) next[i] = h[i];
       this.polished = POLISH_ROUNDS;
-    }
+    } else this.pending = f.mean;
     this.weights = next;
     this.freeze.refreeze();
     return true;
@@ -170,16 +176,77 @@ function sameWeights(a: Float64Array, b: Float64Array): boolean {
   return true;
 }
 
-/** The weighted squared loss sum_i c_i (phi(u_i) - y_i)^2 / sum_i c_i. */
-function weightedLoss(link: Link, u: Float64Array, y: Float64Array, c: Float64Array): number {
-  let s = 0,
-    W = 0;
-  for (let i = 0; i < u.length; i++) {
-    const r = link.phi(u[i]) - y[i];
-    s += c[i] * r * r;
-    W += c[i];
+/**
+ * The loss descent minimizes under kept (frozen) filter weights c: the weighted squared loss
+ * sum_i c_i (phi(u_i) - y_i)^2 / sum_i c_i of the projections u = X w. Its gradient in w is
+ * the weighted mean of the rows' update vectors, 2 (phi(u_i) - y_i) phi'(u_i) x_i, which is
+ * what the filter's mean returns under these weights; valueAndMean gives both in one pass.
+ */
+export class KeptWeightsLoss {
+  /** sum_i c_i, summed in row order. */
+  private readonly total: number;
+  private readonly pair = new Float64Array(2);
+
+  constructor(
+    private readonly rows: ScaledRows,
+    private readonly y: Float64Array,
+    private readonly link: Link,
+    readonly weights: Float64Array,
+  ) {
+    let W = 0;
+    for (let i = 0; i < weights.length; i++) W += weights[i];
+    this.total = W;
   }
-  return s / W;
+
+  /** The loss at projections u. */
+  value(u: Float64Array): number {
+    const { link, y, weights: c } = this;
+    let s = 0;
+    for (let i = 0; i < u.length; i++) {
+      const r = link.phi(u[i]) - y[i];
+      s += c[i] * r * r;
+    }
+    return s / this.total;
+  }
+
+  /**
+   * The loss at w, with u = X w and `mean` = the weighted mean of the update rows at w, in one
+   * pass over X (projectAndAccumulate) and one evaluation of the link per row; `coef` is
+   * scratch of length n. The same numbers, bit for bit, as gemv, then value(u), then
+   * fillScales and the filter's mean under these weights: the same operations in the same
+   * order (valueAndSlope is bit-identical to phi and dphi).
+   */
+  valueAndMean(w: Float64Array, u: Float64Array, coef: Float64Array, mean: Float64Array): number {
+    const { rows, link, y, weights: c, pair } = this;
+    const both = link.valueAndSlope;
+    let s = 0;
+    projectAndAccumulate(
+      rows.n,
+      rows.d,
+      rows.x,
+      w,
+      u,
+      (i0, i1, proj, out) => {
+        for (let i = i0; i < i1; i++) {
+          let r: number, slope: number;
+          if (both) {
+            both(proj[i], pair);
+            r = pair[0] - y[i];
+            slope = pair[1];
+          } else {
+            r = link.phi(proj[i]) - y[i];
+            slope = link.dphi(proj[i]);
+          }
+          s += c[i] * r * r;
+          out[i] = c[i] * (2 * r * slope);
+        }
+      },
+      coef,
+      mean,
+    );
+    for (let j = 0; j < rows.d; j++) mean[j] /= this.total;
+    return s / this.total;
+  }
 }
 
 /** The weighted mean sum_i c_i g_i / sum_i c_i of the rows. */

@@ -6,6 +6,7 @@ import { rowSquaredNorms } from '../../src/kernels/rowSquaredNorms.js';
 import { powerStep } from '../../src/kernels/powerStep.js';
 import { gemvTPair } from '../../src/kernels/gemvTPair.js';
 import { distancesAndGemv } from '../../src/kernels/distancesAndGemv.js';
+import { projectAndAccumulate } from '../../src/kernels/projectAndAccumulate.js';
 import { WASM_MIN_ENTRIES, allocMatrix, copyMatrix, isWasmBacked, kernelsFor } from '../../src/kernels/wasmKernels.js';
 import { namedStream } from '../../src/rng/streams.js';
 import { countPasses } from '../../src/kernels/passCount.js';
@@ -123,6 +124,48 @@ describe('WebAssembly SIMD kernels', () => {
           const gotProj = new Float64Array(n);
           expect(countPasses(() => distancesAndGemv(n, d, x, s, mu, v, gotDist, gotProj))).toBe(1);
           expect(same(gotDist, dist) && same(gotProj, proj)).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('projectAndAccumulate is gemv, the weighing and gemvT in one pass of row blocks, bit for bit, on both paths', () => {
+    fc.assert(
+      fc.property(dims, ({ n, d, seed }) => {
+        const r = namedStream(seed, 'project-accumulate');
+        const plain = Float64Array.from({ length: n * d }, r.normal);
+        const held = copyMatrix(n, d, plain);
+        const v = Float64Array.from({ length: d }, r.normal);
+        // a nonlinear weighing with zeros (skipped rows), as a loss's per-row factor is
+        const weighOne = (p: number, i: number): number => (i % 5 === 0 ? 0 : Math.tanh(p) * (1 + i / n));
+        const proj = gemv(n, d, plain, v, new Float64Array(n));
+        const coef = Float64Array.from(proj, weighOne);
+        const expected = gemvT(n, d, plain, coef, new Float64Array(d));
+        for (const x of [plain, held]) {
+          const gotProj = new Float64Array(n);
+          const gotCoef = new Float64Array(n);
+          const out = new Float64Array(d).fill(3);
+          let next = 0; // the blocks come in row order and cover every row once
+          const passes = countPasses(() =>
+            projectAndAccumulate(
+              n,
+              d,
+              x,
+              v,
+              gotProj,
+              (i0, i1, p, c) => {
+                expect(i0).toBe(next);
+                next = i1;
+                for (let i = i0; i < i1; i++) c[i] = weighOne(p[i], i);
+              },
+              gotCoef,
+              out,
+            ),
+          );
+          expect(passes).toBe(1);
+          expect(next).toBe(n);
+          expect(same(gotProj, proj) && same(gotCoef, coef) && same(out, expected)).toBe(true);
         }
       }),
       { numRuns: 60 },
