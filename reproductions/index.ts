@@ -15,14 +15,15 @@
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../src/errors.js';
 import { EXIT } from '../src/exitCodes.js';
 import { parseShard, type Shard } from '../src/sweep/sweep.js';
 import { createProgress } from '../src/sweep/progress.js';
 import { REPRODUCTIONS } from './registry.js';
-import { writeIndex } from './writeIndex.js';
+import { type ScaleComparison, writeIndex } from './writeIndex.js';
+import { SCALE_NOTES } from './scaleNotes.js';
 import { runReproductions, shardFiles, type Outcome } from './runner.js';
 import type { Reproduction } from './framework.js';
 
@@ -31,7 +32,7 @@ const defaultOut = join(dirname(here), '..', 'reports');
 
 interface Options {
   full?: boolean;
-  out: string;
+  out?: string;
   list?: boolean;
   workers: string;
   shard?: string;
@@ -81,7 +82,7 @@ export async function main(
     .description('run the reproductions and write reports/')
     .argument('[names...]', `reproductions to run (default: all): ${REPRODUCTIONS.map((r) => `${r.id} (${r.name})`).join(', ')}`)
     .option('--full', 'paper scale instead of the quick defaults')
-    .option('--out <DIR>', 'reports folder', defaultOut)
+    .option('--out <DIR>', 'reports folder (default: reports/, or reports/full/ with --full)')
     .option('--workers <N>', 'worker threads the tasks are spread over (0: none, all on the main thread)', String(availableParallelism()))
     .option('--shard <k/N>', 'run only the k-th of N disjoint slices of the tasks; write JSON lines to --shards, no report')
     .option('--shards <DIR>', 'where shard files go (default: <out>/shards)')
@@ -115,7 +116,7 @@ export async function main(
     }
     throw e;
   }
-  const out = resolve(o.out);
+  const out = resolve(o.out ?? (o.full ? join(defaultOut, 'full') : defaultOut));
   const shardDir = resolve(o.shards ?? join(out, 'shards'));
   if (o.merge) return merge(chosen, program.args.length === 0, { full: Boolean(o.full), out, shardDir }, log, err);
   const started = performance.now();
@@ -139,7 +140,7 @@ export async function main(
     );
     return code;
   }
-  const tally = writeIndex(out, REPRODUCTIONS);
+  const tally = writeIndex(out, REPRODUCTIONS, o.full ? quickComparison(out) : undefined);
   log(
     `wrote ${join(out, 'README.md')}; ${chosen.length} reproduction(s) with ${workers} worker(s) in ${seconds} s; claims in the index: ${tally.holds} hold, ${tally.doesNotHold} do not hold (findings, see the reports)`,
   );
@@ -176,9 +177,17 @@ async function merge(
   const progress = createProgress({ tty: false, write: () => {} });
   const outcomes = await runReproductions(chosen, { full: o.full, out: o.out, workers: 0, mode: 'merge', shardDir: o.shardDir, progress });
   const code = reportOutcomes(outcomes, log, err);
-  const tally = writeIndex(o.out, REPRODUCTIONS);
+  const tally = writeIndex(o.out, REPRODUCTIONS, o.full ? quickComparison(o.out) : undefined);
   log(
     `merged ${outcomes.filter((x) => x.kind === 'report').length} of ${chosen.length} reproduction(s) from ${o.shardDir}; wrote ${join(o.out, 'README.md')} (${tally.holds} hold, ${tally.doesNotHold} do not hold)`,
   );
   return code;
+}
+
+/** A paper-scale index compares itself with the quick reports (reports/). */
+function quickComparison(out: string): ScaleComparison | undefined {
+  const quick = resolve(defaultOut);
+  if (resolve(out) === quick) return undefined;
+  const link = relative(out, quick);
+  return { dir: quick, link: link === '' ? './' : `${link.split('\\').join('/')}/`, notes: SCALE_NOTES };
 }

@@ -6,22 +6,42 @@ import { fmt } from '../src/report/claim.js';
 import type { ReportJson } from '../src/report/writeReport.js';
 import type { Reproduction } from './framework.js';
 
+/** The other scale's reports, for the index of a paper-scale run. */
+export interface ScaleComparison {
+  /** The quick reports' folder. */
+  readonly dir: string;
+  /** How the index links to it (relative to the index). */
+  readonly link: string;
+  /** Why a claim's verdict differs between the scales, by claim id (SCALE_NOTES). */
+  readonly notes: Readonly<Record<string, string>>;
+}
+
+function readReport(dir: string, r: Reproduction): ReportJson | undefined {
+  const file = join(dir, `${r.name}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ReportJson) : undefined;
+}
+
 /**
  * Rewrite reports/README.md: every reproduction with each claim's verdict and margin, read
  * from the JSON twins on disk (so running one reproduction keeps the others' lines). No
- * timings: the index changes only when a verdict or margin does.
+ * timings: the index changes only when a verdict or margin does. With `compare` (the index of
+ * a paper-scale run), a section lists the claims whose verdict differs from the quick
+ * reports', each with why (or "not explained yet", so a new difference shows).
  */
-export function writeIndex(out: string, reproductions: readonly Reproduction[]): { holds: number; doesNotHold: number } {
+export function writeIndex(
+  out: string,
+  reproductions: readonly Reproduction[],
+  compare?: ScaleComparison,
+): { holds: number; doesNotHold: number } {
   const rows: string[][] = [];
   let holds = 0,
     doesNotHold = 0;
   for (const r of reproductions) {
-    const file = join(out, `${r.name}.json`);
-    if (!existsSync(file)) {
+    const json = readReport(out, r);
+    if (!json) {
       rows.push([r.id, r.title, '(not run yet)', '', '']);
       continue;
     }
-    const json = JSON.parse(readFileSync(file, 'utf8')) as ReportJson;
     for (const c of json.claims) {
       if (c.verdict === 'holds') holds++;
       else doesNotHold++;
@@ -32,13 +52,46 @@ export function writeIndex(out: string, reproductions: readonly Reproduction[]):
   const text = [
     '# Reports',
     '',
-    'Written by `npm run reproduce` (quick scale; `npm run reproduce -- --full` for paper scale, `npm run reproduce -- r3` for one).',
+    'Written by `npm run reproduce` (quick scale, into reports/; `npm run reproduce -- --full` for paper scale, into reports/full/; `npm run reproduce -- r3` for one).',
     'Each report has a JSON twin (`<name>.json`: name, source, settings, claims with measured, bound, margin and verdict, run) and SVG figures beside it.',
     'Margin: measured / bound for upper bounds, bound / measured for lower bounds; below 1 the claim holds.',
     '',
     markdownTable(['report', 'title', 'claim', 'verdict', 'margin'], rows),
     '',
+    ...(compare ? scaleSection(out, reproductions, compare) : []),
   ].join('\n');
   writeTextAtomic(join(out, 'README.md'), text);
   return { holds, doesNotHold };
+}
+
+/** The index's comparison of this (paper-scale) run with the quick reports. */
+function scaleSection(out: string, reproductions: readonly Reproduction[], compare: ScaleComparison): string[] {
+  const differ: string[][] = [];
+  const only: string[] = [];
+  let same = 0;
+  for (const r of reproductions) {
+    const full = readReport(out, r);
+    const quick = readReport(compare.dir, r);
+    if (!full || !quick) continue;
+    for (const c of full.claims) {
+      const q = quick.claims.find((x) => x.id === c.id);
+      if (!q) only.push(c.id);
+      else if (q.verdict === c.verdict) same++;
+      else
+        differ.push([
+          c.id,
+          `${q.verdict} (${fmt(q.margin, 3)})`,
+          `${c.verdict} (${fmt(c.margin, 3)})`,
+          compare.notes[c.id] ?? 'not explained yet',
+        ]);
+    }
+  }
+  return [
+    '## Against the quick scale',
+    '',
+    `The quick reports: [${compare.link}](${compare.link}README.md). Of the claims both scales ran, ${same} have the same verdict at both and ${differ.length} differ${differ.length ? ':' : '.'}`,
+    '',
+    ...(differ.length ? [markdownTable(['claim', 'quick (margin)', 'paper scale (margin)', 'why'], differ), ''] : []),
+    ...(only.length ? [`Only at paper scale: ${only.join(', ')}.`, ''] : []),
+  ];
 }

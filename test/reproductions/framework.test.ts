@@ -81,6 +81,21 @@ describe('reproduction reports', () => {
     const index = readFileSync(join(out, 'README.md'), 'utf8');
     expect(index).toContain('| [f2](f2-bad.md) | Fake f2-bad | F-upper | does not hold | 2 |');
     expect(index).toContain('| f3 | Fake f3-never | (not run yet) |');
+    expect(index).not.toContain('## Against the quick scale');
+  });
+  it("a paper-scale index lists the claims whose verdict differs from the quick reports', with why or 'not explained yet'", async () => {
+    const quick = mkdtempSync(join(tmpdir(), 'repro-quick-'));
+    const full = join(quick, 'full');
+    const names = { name: 'f2-bad', title: 'Fake f2-bad' };
+    await fake('f2-bad', 0.75).run(context(quick, names)); // both claims hold
+    await fake('f2-bad', 2).run(context(full, names)); // F-upper fails, F-lower holds
+    writeIndex(full, [fake('f2-bad', 2)], { dir: quick, link: '../', notes: {} });
+    const index = readFileSync(join(full, 'README.md'), 'utf8');
+    expect(index).toContain('## Against the quick scale');
+    expect(index).toContain('Of the claims both scales ran, 1 have the same verdict at both and 1 differ:');
+    expect(index).toContain('| F-upper | holds (0.75) | does not hold (2) | not explained yet |');
+    writeIndex(full, [fake('f2-bad', 2)], { dir: quick, link: '../', notes: { 'F-upper': 'narrower intervals' } });
+    expect(readFileSync(join(full, 'README.md'), 'utf8')).toContain('| F-upper | holds (0.75) | does not hold (2) | narrower intervals |');
   });
 });
 
