@@ -91,7 +91,7 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
   let carried: { readonly loss: KeptWeightsLoss; readonly mean: Float64Array; readonly value: number } | undefined;
   let spare = new Float64Array(d);
   let other = new Float64Array(d);
-  const coef = new Float64Array(n);
+  let coef: Float64Array | undefined; // scratch of the kept-weights pass, made on first use
   let it = 0;
   for (; it < opts.maxIterations; it++) {
     let g: Float64Array;
@@ -133,6 +133,7 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
       prevG.set(g);
       prevLoss = ownLoss;
       const before = valueHere ?? ownLoss.value(u);
+      coef ??= new Float64Array(n);
       const value = keptWeightsStep(w, g, trial, ownLoss, before, candidate, uNext, coef, spare);
       if (value === undefined) {
         // no decrease at any step length: stay (a step of 0)
