@@ -37,6 +37,10 @@ const COVERED_THROUGH: Record<string, { test: string; how: string }> = {
   'src/cli/parse.ts': { test: 'test/cli/cli.test.ts', how: 'option values through the command line' },
   'src/cli/reproduce.ts': { test: 'test/cli/merge.test.ts', how: 'reproduce and merge through the command line' },
   'src/cli/simulate.ts': { test: 'test/cli/cli.test.ts', how: 'the verbs through the command line' },
+  'src/kernels/rowRanges.ts': {
+    test: 'test/kernels/kernels.test.ts',
+    how: "gemv's and gemvT's JS loops, and projectAndAccumulate's blocks (test/kernels/wasmKernels.test.ts)",
+  },
   'src/io/csvRows.ts': { test: 'test/io/csv.test.ts', how: 'every CSV read, in one pass and in two halves (the worker parses with it)' },
   'src/io/describeFsError.ts': { test: 'test/io/csv.test.ts', how: 'unreadable and missing files' },
   'src/protocol/threadProcesses.ts': {
