@@ -89,7 +89,7 @@ function scaleSection(out: string, reproductions: readonly Reproduction[], compa
   return [
     '## Against the quick scale',
     '',
-    `The quick reports: [${compare.link}](${compare.link}README.md). Of the claims both scales ran, ${same} have the same verdict at both and ${differ.length} differ${differ.length ? ':' : '.'}`,
+    `The quick reports' index: [${compare.link}README.md](${compare.link}README.md). Of the claims both scales ran, ${same} have the same verdict at both and ${differ.length} differ${differ.length ? ':' : '.'}`,
     '',
     ...(differ.length ? [markdownTable(['claim', 'quick (margin)', 'paper scale (margin)', 'why'], differ), ''] : []),
     ...(only.length ? [`Only at paper scale: ${only.join(', ')}.`, ''] : []),
