@@ -151,3 +151,158 @@ export function sum(len: i32, a: usize): f64 {
   for (; i < len; i++) s += load<f64>(a + (<usize>i << 3));
   return s;
 }
+
+// Dense products for the two-layer network of seed 004 (src/seeds/preluGmm/train.ts), whose
+// training step is two n x m x D products: 2e9 multiply-adds a step at the paper's scale,
+// where the JS loops (one dependent chain per dot product) spent 42 minutes on one run.
+
+/** <a, b> over d entries as two partial sums, even columns in lane 0 and odd in lane 1 (an odd
+ *  last column goes to lane 0), returned as lane0 + lane1: the order every tile below keeps. */
+@inline function dot2(a: usize, b: usize, d: i32): f64 {
+  let s = f64x2.splat(0);
+  const d2 = d - (d & 1);
+  let k = 0;
+  for (; k < d2; k += 2) {
+    const o = <usize>k << 3;
+    s = f64x2.add(s, f64x2.mul(v128.load(a + o), v128.load(b + o)));
+  }
+  let s0 = f64x2.extract_lane(s, 0);
+  if (k < d) s0 += load<f64>(a + (<usize>k << 3)) * load<f64>(b + (<usize>k << 3));
+  return s0 + f64x2.extract_lane(s, 1);
+}
+
+/** out[i m + j] = <a_i, b_j> for row-major a (n x d) and b (m x d): A B^T, tiled four rows of a
+ *  by two rows of b (eight accumulators; each entry summed as dot2 sums it). */
+export function matmulABt(n: i32, m: i32, d: i32, a: usize, b: usize, out: usize): void {
+  const rowBytes = <usize>d << 3;
+  const d2 = d - (d & 1);
+  const n4 = n - (n & 3),
+    m2 = m - (m & 1);
+  let i = 0;
+  for (; i < n4; i += 4) {
+    const a0 = a + <usize>i * rowBytes,
+      a1 = a0 + rowBytes,
+      a2 = a1 + rowBytes,
+      a3 = a2 + rowBytes;
+    let j = 0;
+    for (; j < m2; j += 2) {
+      const b0 = b + <usize>j * rowBytes,
+        b1 = b0 + rowBytes;
+      let s00 = f64x2.splat(0), s01 = f64x2.splat(0), s10 = f64x2.splat(0), s11 = f64x2.splat(0);
+      let s20 = f64x2.splat(0), s21 = f64x2.splat(0), s30 = f64x2.splat(0), s31 = f64x2.splat(0);
+      for (let k = 0; k < d2; k += 2) {
+        const o = <usize>k << 3;
+        const w0 = v128.load(b0 + o),
+          w1 = v128.load(b1 + o);
+        const x0 = v128.load(a0 + o);
+        s00 = f64x2.add(s00, f64x2.mul(x0, w0));
+        s01 = f64x2.add(s01, f64x2.mul(x0, w1));
+        const x1 = v128.load(a1 + o);
+        s10 = f64x2.add(s10, f64x2.mul(x1, w0));
+        s11 = f64x2.add(s11, f64x2.mul(x1, w1));
+        const x2 = v128.load(a2 + o);
+        s20 = f64x2.add(s20, f64x2.mul(x2, w0));
+        s21 = f64x2.add(s21, f64x2.mul(x2, w1));
+        const x3 = v128.load(a3 + o);
+        s30 = f64x2.add(s30, f64x2.mul(x3, w0));
+        s31 = f64x2.add(s31, f64x2.mul(x3, w1));
+      }
+      const o = <usize>(i * m + j) << 3,
+        rm = <usize>m << 3;
+      store<f64>(out + o, finishDot(s00, a0, b0, d2, d));
+      store<f64>(out + o + 8, finishDot(s01, a0, b1, d2, d));
+      store<f64>(out + o + rm, finishDot(s10, a1, b0, d2, d));
+      store<f64>(out + o + rm + 8, finishDot(s11, a1, b1, d2, d));
+      store<f64>(out + o + 2 * rm, finishDot(s20, a2, b0, d2, d));
+      store<f64>(out + o + 2 * rm + 8, finishDot(s21, a2, b1, d2, d));
+      store<f64>(out + o + 3 * rm, finishDot(s30, a3, b0, d2, d));
+      store<f64>(out + o + 3 * rm + 8, finishDot(s31, a3, b1, d2, d));
+    }
+    for (; j < m; j++) {
+      const bj = b + <usize>j * rowBytes;
+      for (let r = 0; r < 4; r++) store<f64>(out + (<usize>((i + r) * m + j) << 3), dot2(a0 + <usize>r * rowBytes, bj, d));
+    }
+  }
+  for (; i < n; i++) {
+    const ai = a + <usize>i * rowBytes;
+    for (let j = 0; j < m; j++) store<f64>(out + (<usize>(i * m + j) << 3), dot2(ai, b + <usize>j * rowBytes, d));
+  }
+}
+
+/** dot2's finish for a tile's accumulator: the odd last column to lane 0, then lane0 + lane1. */
+@inline function finishDot(s: v128, a: usize, b: usize, d2: i32, d: i32): f64 {
+  let s0 = f64x2.extract_lane(s, 0);
+  if (d2 < d) s0 += load<f64>(a + (<usize>d2 << 3)) * load<f64>(b + (<usize>d2 << 3));
+  return s0 + f64x2.extract_lane(s, 1);
+}
+
+/** Rows of x a block of matmulAtBAccumulate reads for every tile while they are in cache
+ *  (32 rows of 1000 doubles: 256 KB, the size of a core's L2 here). */
+const AT_B_BLOCK_BYTES: i32 = 1 << 18;
+
+/** out[j d + k] += sum_i g[i m + j] x[i d + k] (G^T X, out m x d, g n x m, x n x d), each entry
+ *  summed over i in order; rows where both coefficients of a pair of outputs are 0 are skipped
+ *  (adding a product with 0 leaves a sum that started from +0 unchanged). Rows are taken in
+ *  blocks that stay in cache while every output tile (two rows of out, eight columns) is updated. */
+export function matmulAtBAccumulate(n: i32, m: i32, d: i32, g: usize, x: usize, out: usize): void {
+  const rowBytes = <usize>d << 3;
+  let block = AT_B_BLOCK_BYTES / (d << 3);
+  if (block < 1) block = 1;
+  const d8 = d - (d & 7),
+    m2 = m - (m & 1);
+  const gRow = <usize>m << 3;
+  for (let i0 = 0; i0 < n; i0 += block) {
+    const i1 = min(n, i0 + block);
+    let j = 0;
+    for (; j < m2; j += 2) {
+      const o0 = out + <usize>j * rowBytes,
+        o1 = o0 + rowBytes;
+      let k = 0;
+      for (; k < d8; k += 8) {
+        const ok = <usize>k << 3;
+        let c00 = v128.load(o0 + ok), c01 = v128.load(o0 + ok, 16), c02 = v128.load(o0 + ok, 32), c03 = v128.load(o0 + ok, 48);
+        let c10 = v128.load(o1 + ok), c11 = v128.load(o1 + ok, 16), c12 = v128.load(o1 + ok, 32), c13 = v128.load(o1 + ok, 48);
+        for (let i = i0; i < i1; i++) {
+          const gp = g + <usize>i * gRow + (<usize>j << 3);
+          const g0 = load<f64>(gp),
+            g1 = load<f64>(gp, 8);
+          if (g0 == 0 && g1 == 0) continue;
+          const p = x + <usize>i * rowBytes + ok;
+          const v0 = f64x2.splat(g0),
+            v1 = f64x2.splat(g1);
+          const x0 = v128.load(p), x1 = v128.load(p, 16), x2 = v128.load(p, 32), x3 = v128.load(p, 48);
+          c00 = f64x2.add(c00, f64x2.mul(v0, x0));
+          c10 = f64x2.add(c10, f64x2.mul(v1, x0));
+          c01 = f64x2.add(c01, f64x2.mul(v0, x1));
+          c11 = f64x2.add(c11, f64x2.mul(v1, x1));
+          c02 = f64x2.add(c02, f64x2.mul(v0, x2));
+          c12 = f64x2.add(c12, f64x2.mul(v1, x2));
+          c03 = f64x2.add(c03, f64x2.mul(v0, x3));
+          c13 = f64x2.add(c13, f64x2.mul(v1, x3));
+        }
+        v128.store(o0 + ok, c00); v128.store(o0 + ok, c01, 16); v128.store(o0 + ok, c02, 32); v128.store(o0 + ok, c03, 48);
+        v128.store(o1 + ok, c10); v128.store(o1 + ok, c11, 16); v128.store(o1 + ok, c12, 32); v128.store(o1 + ok, c13, 48);
+      }
+      for (; k < d; k++) {
+        const ok = <usize>k << 3;
+        let c0 = load<f64>(o0 + ok), c1 = load<f64>(o1 + ok);
+        for (let i = i0; i < i1; i++) {
+          const gp = g + <usize>i * gRow + (<usize>j << 3);
+          const xv = load<f64>(x + <usize>i * rowBytes + ok);
+          c0 += load<f64>(gp) * xv;
+          c1 += load<f64>(gp, 8) * xv;
+        }
+        store<f64>(o0 + ok, c0);
+        store<f64>(o1 + ok, c1);
+      }
+    }
+    for (; j < m; j++) {
+      const o0 = out + <usize>j * rowBytes;
+      for (let i = i0; i < i1; i++) {
+        const gi = load<f64>(g + <usize>i * gRow + (<usize>j << 3));
+        if (gi == 0) continue;
+        addScaledRow(o0, x + <usize>i * rowBytes, gi, d, d - (d & 3));
+      }
+    }
+  }
+}

@@ -14,10 +14,10 @@ import { InputError } from '../errors.js';
 export const WASM_MIN_ENTRIES = 1 << 14;
 
 /** wasm32 memories stop at 4 GiB; larger matrices stay plain Float64Arrays (JS kernels). */
-const MAX_BYTES = 2 ** 32 - 2 ** 20;
+export const MAX_WASM_BYTES = 2 ** 32 - 2 ** 20;
 const PAGE = 65536;
 
-interface KernelExports {
+export interface KernelExports {
   gemv(n: number, d: number, x: number, v: number, out: number): void;
   gemvT(n: number, d: number, x: number, u: number, out: number): void;
   gemvTAccumulate(n: number, d: number, x: number, u: number, out: number): void;
@@ -26,6 +26,8 @@ interface KernelExports {
   gemvTPair(n: number, d: number, x: number, u1: number, u2: number, out1: number, out2: number): void;
   distancesAndGemv(n: number, d: number, x: number, s: number, mu: number, v: number, dist: number, proj: number): void;
   sum(len: number, a: number): number;
+  matmulABt(n: number, m: number, d: number, a: number, b: number, out: number): void;
+  matmulAtBAccumulate(n: number, m: number, d: number, g: number, x: number, out: number): void;
 }
 
 /** A matrix's kernels and the scratch views next to it. */
@@ -68,6 +70,26 @@ function kernelModule(): WebAssembly.Module {
 
 const align16 = (b: number): number => Math.ceil(b / 16) * 16;
 
+/** A WebAssembly memory of at least `bytes` (at most MAX_WASM_BYTES), never grown: growing
+ *  would detach every view of it. */
+export function fixedMemory(bytes: number): WebAssembly.Memory {
+  const pages = Math.max(1, Math.ceil(bytes / PAGE));
+  return new WebAssembly.Memory({ initial: pages, maximum: pages });
+}
+
+/** The kernels instantiated on `memory` (the module is compiled once per thread). */
+export function kernelInstance(memory: WebAssembly.Memory): KernelExports {
+  const instance = new WebAssembly.Instance(kernelModule(), {
+    env: {
+      memory,
+      abort: () => {
+        throw new Error('wasm kernel abort');
+      },
+    },
+  });
+  return instance.exports as unknown as KernelExports;
+}
+
 /**
  * A zeroed row-major n x d matrix. When it is large enough to gain and small enough for a
  * wasm32 memory it lives in a WebAssembly memory of its own and gemv, gemvT and
@@ -78,16 +100,9 @@ export function allocMatrix(n: number, d: number): Float64Array {
   const entries = n * d;
   const dataBytes = align16(entries * 8);
   const total = dataBytes + 2 * align16(d * 8) + 3 * align16(n * 8);
-  if (entries < WASM_MIN_ENTRIES || total > MAX_BYTES) return new Float64Array(entries);
-  const memory = new WebAssembly.Memory({ initial: Math.ceil(total / PAGE), maximum: Math.ceil(total / PAGE) });
-  const instance = new WebAssembly.Instance(kernelModule(), {
-    env: {
-      memory,
-      abort: () => {
-        throw new Error('wasm kernel abort');
-      },
-    },
-  });
+  if (entries < WASM_MIN_ENTRIES || total > MAX_WASM_BYTES) return new Float64Array(entries);
+  const memory = fixedMemory(total);
+  const k = kernelInstance(memory);
   const buffer = memory.buffer;
   const dOff = dataBytes,
     dOff2 = dOff + align16(d * 8),
@@ -95,7 +110,7 @@ export function allocMatrix(n: number, d: number): Float64Array {
     nOff2 = nOff + align16(n * 8),
     nOff3 = nOff2 + align16(n * 8);
   bound.set(buffer, {
-    k: instance.exports as unknown as KernelExports,
+    k,
     dataEnd: dataBytes,
     dOff,
     dVec: new Float64Array(buffer, dOff, d),

@@ -1,5 +1,6 @@
 import { namedStream } from '../../rng/streams.js';
 import type { GmmSample, PreluNet } from './model.js';
+import { denseWorkspace } from '../../kernels/denseProducts.js';
 
 /** Training settings: width m, exponent p, initial scale, GD step, step budget. */
 export interface TrainSettings {
@@ -35,63 +36,76 @@ export function trainPrelu(data: GmmSample, s: TrainSettings): { net: PreluNet; 
     }
     v[j] = (j % 2 === 0 ? 1 : -1) * Math.sqrt(ww);
   }
-  const net: PreluNet = { p, m, D, w, v };
-  const gw = new Float64Array(m * D),
-    gv = new Float64Array(m),
+  // x, w and the step's products live in one workspace (WebAssembly SIMD where it fits): the
+  // two n x m x D products are all but the whole cost of a step
+  const ws = denseWorkspace(n, m, D, x);
+  ws.w.set(w);
+  const net: PreluNet = { p, m, D, w: ws.w, v };
+  const gv = new Float64Array(m),
+    g2s = new Float64Array(m),
     xn = new Float64Array(n);
-  // per-sample pre-activations and per-step neuron norms, allocated once
-  const us = new Float64Array(m),
-    as = new Float64Array(m);
+  const as = new Float64Array(m);
   for (let i = 0; i < n; i++) {
     let t = 0;
     for (let k = 0; k < D; k++) t += x[i * D + k] ** 2;
     xn[i] = Math.sqrt(t);
   }
+  const W = ws.w,
+    U = ws.u,
+    G = ws.g,
+    GW = ws.gw;
   let fittedAt = -1,
     step = 0;
   for (; step < s.maxSteps; step++) {
-    gw.fill(0);
     gv.fill(0);
+    g2s.fill(0);
     // |w_j| depends on the step only, not on the sample
     for (let j = 0; j < m; j++) {
       let ww = 0;
-      for (let k = 0; k < D; k++) ww += w[j * D + k] ** 2;
+      for (let k = 0; k < D; k++) ww += W[j * D + k] ** 2;
       as[j] = Math.sqrt(ww);
     }
+    ws.forward(); // U = X W^T
     let correct = 0;
     for (let i = 0; i < n; i++) {
-      const off = i * D,
-        b = xn[i];
-      // forward with per-neuron pieces
+      const b = xn[i],
+        row = i * m;
       let f = 0;
       for (let j = 0; j < m; j++) {
-        let u = 0;
-        for (let k = 0; k < D; k++) u += w[j * D + k] * x[off + k];
-        us[j] = u;
+        const u = U[row + j];
         if (u > 0) f += (v[j] * Math.pow(u, p)) / Math.pow(as[j] * b, p - 1);
       }
       if (y[i] * f > 0) correct++;
       const z = y[i] * f;
       const dl = -y[i] / (1 + Math.exp(z)) / n; // d loss / d f
       for (let j = 0; j < m; j++) {
-        const u = us[j];
-        if (u <= 0) continue;
+        const u = U[row + j];
+        if (u <= 0) {
+          G[row + j] = 0;
+          continue;
+        }
         const a = as[j],
           c = Math.pow(a * b, p - 1),
           sig = Math.pow(u, p) / c;
         gv[j] += dl * sig;
-        // d sigma / d w = relu(u)^(p-1)/(ab)^(p-1) [p x - (p-1) u w / a^2]
-        const g1 = (dl * v[j] * p * Math.pow(u, p - 1)) / c,
-          g2 = (dl * v[j] * (p - 1) * sig) / (a * a);
-        for (let k = 0; k < D; k++) gw[j * D + k] += g1 * x[off + k] - g2 * w[j * D + k];
+        // d sigma / d w = relu(u)^(p-1)/(ab)^(p-1) [p x - (p-1) u w / a^2]: the x part per
+        // sample (G), the w part summed over samples (g2s), both applied after the loop
+        G[row + j] = (dl * v[j] * p * Math.pow(u, p - 1)) / c;
+        g2s[j] += (dl * v[j] * (p - 1) * sig) / (a * a);
       }
     }
     if (s.onCheckpoint && s.every && step % s.every === 0) s.onCheckpoint(step, net);
     if (correct === n && fittedAt < 0) fittedAt = step;
     if (fittedAt >= 0 && step >= fittedAt + s.extraSteps) break;
-    for (let t = 0; t < m * D; t++) w[t] -= s.eta * gw[t];
+    ws.backward(); // GW = G^T X
+    for (let j = 0; j < m; j++) {
+      const o = j * D,
+        c = g2s[j];
+      for (let k = 0; k < D; k++) W[o + k] -= s.eta * (GW[o + k] - c * W[o + k]);
+    }
     for (let j = 0; j < m; j++) v[j] -= s.eta * gv[j];
   }
   s.onCheckpoint?.(step, net);
-  return { net, steps: step, fitted: fittedAt >= 0 };
+  // the weights leave the workspace, so its memory can go
+  return { net: { ...net, w: Float64Array.from(W) }, steps: step, fitted: fittedAt >= 0 };
 }
