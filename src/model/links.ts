@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import erfc from '@stdlib/math-base-special-erfc';
+import { erfc } from '../numeric/erfc.js';
 
 /** A link function with exact closed-form first and second derivatives. */
 export interface Link {
