@@ -1,5 +1,5 @@
 import type { GmmSample, PreluNet } from './model.js';
-import { netOutput } from './model.js';
+import { netOutput, neuronNorms } from './model.js';
 import { minimalFlip } from './attack.js';
 
 /**
@@ -16,9 +16,10 @@ export function robustness(net: PreluNet, test: GmmSample, K1: number): { radii:
   const { n, D } = test;
   const radii: number[] = [];
   let correct = 0;
+  const norms = neuronNorms(net);
   for (let i = 0; i < n; i++) {
     const x = test.x.slice(i * D, (i + 1) * D);
-    if (Math.sign(netOutput(net, x, 0)) !== test.y[i]) {
+    if (Math.sign(netOutput(net, x, 0, undefined, norms)) !== test.y[i]) {
       radii.push(0);
       continue;
     }
@@ -27,7 +28,7 @@ export function robustness(net: PreluNet, test: GmmSample, K1: number): { radii:
     const hint = new Float64Array(D);
     hint[test.y[i] > 0 ? K1 : 0] = 1;
     for (let j = 0; j < D; j++) hint[j] -= x[j];
-    radii.push(minimalFlip(net, x, hint));
+    radii.push(minimalFlip(net, x, hint, norms));
   }
   return { radii, accuracy: correct / n };
 }

@@ -44,7 +44,9 @@ export function trainPrelu(data: GmmSample, s: TrainSettings): { net: PreluNet; 
   const gv = new Float64Array(m),
     g2s = new Float64Array(m),
     xn = new Float64Array(n);
-  const as = new Float64Array(m);
+  const as = new Float64Array(m),
+    powU = new Float64Array(m),
+    powAB = new Float64Array(m);
   for (let i = 0; i < n; i++) {
     let t = 0;
     for (let k = 0; k < D; k++) t += x[i * D + k] ** 2;
@@ -70,10 +72,18 @@ export function trainPrelu(data: GmmSample, s: TrainSettings): { net: PreluNet; 
     for (let i = 0; i < n; i++) {
       const b = xn[i],
         row = i * m;
+      // Math.pow is a call of tens of ns, several per (i, j): each power is taken once, kept
+      // for the gradient loop below, which reads the same values (the same doubles as before)
       let f = 0;
       for (let j = 0; j < m; j++) {
         const u = U[row + j];
-        if (u > 0) f += (v[j] * Math.pow(u, p)) / Math.pow(as[j] * b, p - 1);
+        if (u > 0) {
+          const up = Math.pow(u, p),
+            c = Math.pow(as[j] * b, p - 1);
+          powU[j] = up;
+          powAB[j] = c;
+          f += (v[j] * up) / c;
+        }
       }
       if (y[i] * f > 0) correct++;
       const z = y[i] * f;
@@ -85,8 +95,8 @@ export function trainPrelu(data: GmmSample, s: TrainSettings): { net: PreluNet; 
           continue;
         }
         const a = as[j],
-          c = Math.pow(a * b, p - 1),
-          sig = Math.pow(u, p) / c;
+          c = powAB[j],
+          sig = powU[j] / c;
         gv[j] += dl * sig;
         // d sigma / d w = relu(u)^(p-1)/(ab)^(p-1) [p x - (p-1) u w / a^2]: the x part per
         // sample (G), the w part summed over samples (g2s), both applied after the loop

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gmmSample, netOutput, type PreluNet } from '../../../src/seeds/preluGmm/model.js';
+import fc from 'fast-check';
+import { gmmSample, netOutput, neuronNorms, type PreluNet } from '../../../src/seeds/preluGmm/model.js';
 import { minimalFlip } from '../../../src/seeds/preluGmm/attack.js';
 import { robustness } from '../../../src/seeds/preluGmm/robustRadius.js';
 
@@ -35,6 +36,34 @@ describe('seed 004 building blocks', () => {
       b[k] -= 1e-6;
       expect(g[k]).toBeCloseTo((netOutput(net, a, 0) - netOutput(net, b, 0)) / 2e-6, 5);
     }
+  });
+  it('gives the same output and input gradient, bit for bit, with the neuron norms cached', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.noShrink(fc.integer({ min: 0, max: 1e6 })),
+        (p, m, D, seed) => {
+          const at = (k: number): number => Math.sin(seed + 1.7 * k) * (1 + (k % 3));
+          const net: PreluNet = {
+            p,
+            m,
+            D,
+            w: Float64Array.from({ length: m * D }, (_, k) => at(k)),
+            v: Float64Array.from({ length: m }, (_, j) => at(100 + j)),
+          };
+          const x = Float64Array.from({ length: D }, (_, k) => at(200 + k));
+          const g1 = new Float64Array(D),
+            g2 = new Float64Array(D);
+          const f1 = netOutput(net, x, 0, g1),
+            f2 = netOutput(net, x, 0, g2, neuronNorms(net));
+          expect(Object.is(f1, f2)).toBe(true);
+          for (let k = 0; k < D; k++) expect(Object.is(g1[k], g2[k])).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
   it('the attack finds the exact minimal flip of a linear classifier', () => {
     // one relu neuron minus another: f(x) = relu(x1) - relu(-x1) = x1 (p = 1), boundary x1 = 0
