@@ -44,9 +44,9 @@ export interface PreluNet {
   readonly v: Float64Array;
 }
 
-/** |w_j| for each neuron (floored at 1e-300), the same doubles {@link netOutput} computes: an
- *  attack evaluates one fixed network thousands of times, and these norms are a third of the
- *  multiply-adds of an evaluation. */
+/** |w_j| for each neuron (floored at 1e-300), as {@link netOutput} uses them. An attack evaluates
+ *  one fixed network thousands of times, and these norms are a third of the multiply-adds of an
+ *  evaluation, so its callers compute them once. */
 export function neuronNorms(net: PreluNet): Float64Array {
   const { m, D, w } = net;
   const norms = new Float64Array(m);
@@ -58,9 +58,15 @@ export function neuronNorms(net: PreluNet): Float64Array {
   return norms;
 }
 
-/** f(x) and, if `grad` is given, df/dx into it; `norms` ({@link neuronNorms} of `net`) saves
- *  recomputing |w_j| (the result is the same either way). */
-export function netOutput(net: PreluNet, x: Float64Array, off: number, grad?: Float64Array, norms?: Float64Array): number {
+/** f(x) and, if `grad` is given, df/dx into it. `norms` defaults to {@link neuronNorms} of `net`;
+ *  a caller that evaluates one network many times computes them once and passes them. */
+export function netOutput(
+  net: PreluNet,
+  x: Float64Array,
+  off: number,
+  grad?: Float64Array,
+  norms: Float64Array = neuronNorms(net),
+): number {
   const { p, m, D, w, v } = net;
   let xx = 0;
   for (let k = 0; k < D; k++) xx += x[off + k] ** 2;
@@ -68,20 +74,10 @@ export function netOutput(net: PreluNet, x: Float64Array, off: number, grad?: Fl
   if (grad) grad.fill(0);
   let f = 0;
   for (let j = 0; j < m; j++) {
-    let u = 0,
-      a: number;
-    if (norms) {
-      for (let k = 0; k < D; k++) u += w[j * D + k] * x[off + k];
-      a = norms[j];
-    } else {
-      let ww = 0;
-      for (let k = 0; k < D; k++) {
-        u += w[j * D + k] * x[off + k];
-        ww += w[j * D + k] ** 2;
-      }
-      a = Math.sqrt(ww) || 1e-300;
-    }
+    let u = 0;
+    for (let k = 0; k < D; k++) u += w[j * D + k] * x[off + k];
     if (u <= 0) continue;
+    const a = norms[j];
     const c = Math.pow(a * b, p - 1);
     const s = Math.pow(u, p) / c;
     f += v[j] * s;
