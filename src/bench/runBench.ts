@@ -6,6 +6,7 @@ import { FIT_SETTINGS, fitGrid, measureFitScaling, type FitScaling } from './fit
 import { largestFloat64Allocation } from './largestAllocation.js';
 import { measurePeakMemory, type PeakMemory } from './peakMemory.js';
 import { bandwidthLimit } from './throughput.js';
+import { measureSmallFits, type SmallFitTiming } from './smallFits.js';
 
 /** What `sim-audit bench` measures, all in one run. */
 export interface BenchSettings {
@@ -20,6 +21,8 @@ export interface BenchSettings {
   /** The memory probe's instance. */
   readonly memory: { readonly n: number; readonly d: number };
   readonly repeats: number;
+  /** Timings of each small fit (src/bench/smallFits.ts), median taken. */
+  readonly smallFitRepeats: number;
   /** Bytes summed by the bandwidth probes. */
   readonly bandwidthBytes: number;
   /** Tiny sizes: the figures mean nothing (the report says so). */
@@ -37,6 +40,7 @@ export const BENCH_DEFAULTS: BenchSettings = {
   wideFit: { n: 20000, d: 1000, maxIterations: 20 },
   memory: { n: 200000, d: 100 },
   repeats: 5,
+  smallFitRepeats: 9,
   bandwidthBytes: 2 ** 28,
 };
 
@@ -49,6 +53,7 @@ export const BENCH_SMOKE: BenchSettings = {
   wideFit: { n: 1200, d: 600, maxIterations: 2 },
   memory: { n: 20000, d: 10 },
   repeats: 1,
+  smallFitRepeats: 1,
   bandwidthBytes: 2 ** 20,
   smoke: true,
 };
@@ -61,6 +66,8 @@ export interface BenchResult {
   readonly fits: FitScaling;
   readonly wide: { readonly n: number; readonly d: number; readonly largestArray: number; readonly seconds: number };
   readonly memory: PeakMemory;
+  /** The small fits against one plain JS pass over their X. */
+  readonly smallFits: readonly SmallFitTiming[];
 }
 
 /** Run every measurement of the benchmark (minutes; nothing else should run meanwhile). */
@@ -88,5 +95,8 @@ export function runBench(s: BenchSettings = BENCH_DEFAULTS, log: (line: string) 
   log(`bench: d ${w.d}: largest array during the fit ${largestArray} entries (d^2 = ${w.d * w.d})`);
   const memory = measurePeakMemory(s.memory.n, s.memory.d);
   log(`bench: peak memory ${memory.bytesPerNumber.toFixed(2)} bytes per number`);
-  return { settings: s, bandwidth, kernels, fits, wide, memory };
+  const smallFits = measureSmallFits(s.smallFitRepeats);
+  for (const f of smallFits)
+    log(`bench: small fit d ${f.d} n ${f.n} ${f.link}: ${f.fitMs.toFixed(1)} ms, ${f.passesOfX.toFixed(0)} passes of X`);
+  return { settings: s, bandwidth, kernels, fits, wide, memory, smallFits };
 }

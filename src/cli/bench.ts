@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { InputError } from '../errors.js';
 import { toJson } from '../io/toJson.js';
 import type { CliIo } from './io.js';
 
@@ -11,7 +12,16 @@ export function benchCommand(io: CliIo): Command {
     .option('--out <DIR>', 'reports folder', 'reports')
     .option('--json', 'also print the JSON twin on stdout (progress goes to stderr)')
     .option('--smoke', 'tiny sizes: checks in seconds that every step runs; the figures mean nothing')
+    .option('--small-fits', 'only the small fits against one pass of X, printed as a table (seconds; writes nothing)')
+    .option('--repeats <N>', 'timings per small fit (with --small-fits)', '9')
     .action(async (o) => {
+      if (o.smallFits) {
+        const { smallFitsTable } = await import('../bench/smallFits.js');
+        const repeats = Number(o.repeats);
+        if (!(Number.isInteger(repeats) && repeats >= 1)) throw new InputError(`--repeats must be a positive integer, got ${o.repeats}`);
+        io.stdout(`${smallFitsTable(repeats)}\n`);
+        return;
+      }
       // loaded here, not at start-up: the chart renderer (vega) alone takes 0.3 s to import
       const { BENCH_DEFAULTS, BENCH_SMOKE, runBench } = await import('../bench/runBench.js');
       const { writeBenchReport } = await import('../bench/benchReport.js');

@@ -64,3 +64,29 @@ export function powerStep(
   }
   return ca;
 }
+
+/** One power step with its row scales and weights already bound: (v, mv, out) -> sum_i c_i a. */
+export type BoundPowerStep = (v: Float64Array, mv: number, out: Float64Array) => number;
+
+/**
+ * {@link powerStep} with `s` and `c` fixed for a run of steps (power iteration on one weighted
+ * covariance): on the SIMD path they are copied into the kernel memory once, not at every step,
+ * so a step copies only its d-vectors. At small d those two n-vector copies were as much memory
+ * traffic as the pass itself (d = 5: 2 of every 7 doubles moved). The same kernel on the same
+ * numbers: bit-identical to calling powerStep at each step. Valid until another kernel runs on
+ * `x`'s memory (its scratch holds s and c), so the steps of one run must not be interleaved
+ * with other kernels on the same matrix.
+ */
+export function boundPowerStep(n: number, d: number, x: Float64Array, s: Float64Array, c: Float64Array): BoundPowerStep {
+  const b = kernelsFor(n, d, x);
+  if (!b) return (v, mv, out) => powerStep(n, d, x, v, s, c, mv, out);
+  b.nVec.set(s.subarray(0, n));
+  b.nVec2.set(c.subarray(0, n));
+  return (v, mv, out) => {
+    countPass();
+    b.dVec.set(v.subarray(0, d));
+    const ca = b.k.powerStep(n, d, x.byteOffset, b.dOff, b.nOff, b.nOff2, mv, b.dOff2);
+    out.set(b.dVec2.subarray(0, d));
+    return ca;
+  };
+}

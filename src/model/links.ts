@@ -8,9 +8,11 @@ export interface Link {
   dphi(z: number): number;
   d2phi(z: number): number;
   /** out[0] = phi(z), out[1] = phi'(z) with their shared special function evaluated once
-   *  (gelu's erfc, swish's sigmoid); bit-identical to phi and dphi. Optional: the gradient
-   *  loops use it where present, since the link's special functions, not the O(n d) passes,
-   *  bound a gradient pass at small d (reports/bench.md). */
+   *  (gelu's erfc, swish's sigmoid, tanh's tanh); bit-identical to phi and dphi. Every
+   *  built-in link has it (one call per row instead of two, at a call site that sees every
+   *  link); optional for others: the gradient loops fall back to phi and dphi. The link's
+   *  special functions, not the O(n d) passes, bound a gradient pass at small d
+   *  (reports/bench.md). */
   valueAndSlope?(z: number, out: Float64Array): void;
   /** phi(-z) = phi(z): the sign of w* is not identifiable (phase retrieval). */
   readonly even: boolean;
@@ -83,6 +85,10 @@ const links: Record<LinkName, Link> = {
     phi: (z) => (z > 0 ? z : 0),
     dphi: (z) => (z > 0 ? 1 : 0),
     d2phi: () => 0,
+    valueAndSlope: (z, out) => {
+      out[0] = z > 0 ? z : 0;
+      out[1] = z > 0 ? 1 : 0;
+    },
   },
   'leaky-relu': {
     name: 'leaky-relu',
@@ -93,6 +99,10 @@ const links: Record<LinkName, Link> = {
     phi: (z) => (z > 0 ? z : LEAKY_SLOPE * z),
     dphi: (z) => (z > 0 ? 1 : LEAKY_SLOPE),
     d2phi: () => 0,
+    valueAndSlope: (z, out) => {
+      out[0] = z > 0 ? z : LEAKY_SLOPE * z;
+      out[1] = z > 0 ? 1 : LEAKY_SLOPE;
+    },
   },
   tanh: {
     name: 'tanh',
@@ -104,6 +114,11 @@ const links: Record<LinkName, Link> = {
     dphi: (z) => {
       const t = Math.tanh(z);
       return 1 - t * t;
+    },
+    valueAndSlope: (z, out) => {
+      const t = Math.tanh(z);
+      out[0] = t;
+      out[1] = 1 - t * t;
     },
     d2phi: (z) => {
       const t = Math.tanh(z);
@@ -121,6 +136,11 @@ const links: Record<LinkName, Link> = {
       const s = sigmoid(z);
       return s * (1 - s);
     },
+    valueAndSlope: (z, out) => {
+      const s = sigmoid(z);
+      out[0] = s;
+      out[1] = s * (1 - s);
+    },
     d2phi: (z) => {
       const s = sigmoid(z);
       return s * (1 - s) * (1 - 2 * s);
@@ -135,6 +155,10 @@ const links: Record<LinkName, Link> = {
     phi: (z) => z,
     dphi: () => 1,
     d2phi: () => 0,
+    valueAndSlope: (z, out) => {
+      out[0] = z;
+      out[1] = 1;
+    },
   },
   abs: {
     name: 'abs',
@@ -145,6 +169,10 @@ const links: Record<LinkName, Link> = {
     phi: (z) => Math.abs(z),
     dphi: (z) => (z > 0 ? 1 : z < 0 ? -1 : 0),
     d2phi: () => 0,
+    valueAndSlope: (z, out) => {
+      out[0] = Math.abs(z);
+      out[1] = z > 0 ? 1 : z < 0 ? -1 : 0;
+    },
   },
   square: {
     name: 'square',
@@ -155,6 +183,10 @@ const links: Record<LinkName, Link> = {
     phi: (z) => z * z,
     dphi: (z) => 2 * z,
     d2phi: () => 2,
+    valueAndSlope: (z, out) => {
+      out[0] = z * z;
+      out[1] = 2 * z;
+    },
   },
 };
 

@@ -391,7 +391,13 @@ function prune(
   const sorted = Float64Array.from(dist);
   const threshold = (FILTER.pruneFactor / eps) * selectInPlace(sorted, Math.floor(n / 2));
   const far: number[] = [];
-  for (let i = 0; i < n; i++) if (c[i] > 0 && dist[i] > threshold) far.push(i);
+  let whole = true; // every far row has weight exactly 1 and a finite distance
+  for (let i = 0; i < n; i++)
+    if (c[i] > 0 && dist[i] > threshold) {
+      far.push(i);
+      if (c[i] !== 1 || dist[i] === Infinity) whole = false;
+    }
+  if (whole) return pruneWhole(far, dist, c, allowance, sorted);
   far.sort((a, b) => dist[b] - dist[a]);
   let removed = 0;
   for (const i of far) {
@@ -400,6 +406,41 @@ function prune(
     c[i] = 0;
   }
   return removed;
+}
+
+/**
+ * {@link prune}'s removal when every far row has weight 1: the farthest first (a stable order,
+ * so among equal distances the lower row), while the count stays within `allowance`. The same
+ * rows and the same count as sorting them, found by one selection instead of a comparator sort
+ * (which took 12-18% of a small relu fit's time). `far` holds the far rows in row order;
+ * `scratch` has length >= far.length.
+ */
+function pruneWhole(far: readonly number[], dist: Float64Array, c: Float64Array, allowance: number, scratch: Float64Array): number {
+  const m = far.length;
+  // the sorted loop removes k rows: it stops at the first r with r + 1 > allowance
+  const k = Math.max(0, Math.min(m, Math.floor(allowance)));
+  if (k === m) {
+    for (const i of far) c[i] = 0;
+    return m;
+  }
+  if (k === 0) return 0;
+  for (let t = 0; t < m; t++) scratch[t] = dist[far[t]];
+  // the k-th largest distance: every row above it goes, then rows equal to it in row order
+  const cut = selectInPlace(scratch, m - k, 0, m);
+  let left = k;
+  for (const i of far)
+    if (dist[i] > cut) {
+      c[i] = 0;
+      left--;
+    }
+  for (const i of far) {
+    if (left === 0) break;
+    if (dist[i] === cut) {
+      c[i] = 0;
+      left--;
+    }
+  }
+  return k;
 }
 
 /**

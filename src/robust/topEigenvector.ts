@@ -1,4 +1,4 @@
-import { powerStep } from '../kernels/powerStep.js';
+import { boundPowerStep, powerStep, type BoundPowerStep } from '../kernels/powerStep.js';
 
 /** Work buffers for {@link weightedTopEigenvector}, allocated once per caller. */
 export interface PowerBuffers {
@@ -33,13 +33,21 @@ export interface PowerOptions {
 /**
  * The operator both eigen-solvers apply: out = Sigma v - shift v, with Sigma the weighted
  * (co)variance of {@link weightedTopEigenvector}, in one O(n d) pass (X v, the weights, then
- * X^T u fused: src/kernels/powerStep.ts). W is the total weight sum_i c_i.
+ * X^T u fused: src/kernels/powerStep.ts). W is the total weight sum_i c_i. `step`: the pass
+ * with rows' s and c already bound (boundPowerStep), for a run of steps on one operator.
  */
-export function weightedOperator(rows: WeightedRowsView, W: number, shift: number, v: Float64Array, out: Float64Array): void {
+export function weightedOperator(
+  rows: WeightedRowsView,
+  W: number,
+  shift: number,
+  v: Float64Array,
+  out: Float64Array,
+  step?: BoundPowerStep,
+): void {
   const { n, d, x, s, c, mu } = rows;
   let mv = 0;
   if (mu) for (let j = 0; j < d; j++) mv += mu[j] * v[j];
-  const ca = powerStep(n, d, x, v, s, c, mv, out);
+  const ca = step ? step(v, mv, out) : powerStep(n, d, x, v, s, c, mv, out);
   for (let j = 0; j < d; j++) out[j] = (out[j] - (mu ? mu[j] * ca : 0)) / W - shift * v[j];
 }
 
@@ -58,13 +66,15 @@ export function weightedTopEigenvector(
   options: PowerOptions,
   buf: PowerBuffers,
 ): number {
-  const { d } = rows;
+  const { n, d, x, s, c } = rows;
   const { shift, maxSteps, tolerance } = options;
   const { w } = buf;
+  // s and c are fixed for the whole run: bound once (nothing else touches x's kernels here)
+  const bound = boundPowerStep(n, d, x, s, c);
   let rayleigh = NaN;
   let step = 0;
   for (; step < maxSteps; step++) {
-    weightedOperator(rows, W, shift, v, w);
+    weightedOperator(rows, W, shift, v, w, bound);
     let next = 0,
       norm = 0;
     for (let j = 0; j < d; j++) {

@@ -5,6 +5,8 @@ import { madScale } from '../robust/madScale.js';
 const GRID_DECADES = 2.5;
 const GRID_POINTS = 21;
 const GOLDEN_STEPS = 25;
+/** Rows summed between two checks of a loss against its limit (see fitScale's `loss`). */
+const ABANDON_BLOCK = 512;
 
 /**
  * Fit y_i ~ phi(t * z_i) over t in R (both signs unless the link is even), where z_i are the
@@ -16,19 +18,33 @@ const GOLDEN_STEPS = 25;
 export function fitScale(link: Link, z: Float64Array, y: Float64Array, opts: { robust: boolean; weights?: Float64Array }): number {
   const n = z.length;
   const c = opts.robust ? robustLabelScale(y) : 1;
-  const loss = (t: number): number => {
+  const wts = opts.weights;
+  const phi = link.phi;
+  /**
+   * The loss at t, or, once its running sum exceeds `limit`, that partial sum: every term is
+   * >= 0 and rounding is monotone, so the whole sum would exceed `limit` too, and each caller
+   * below only needs the exact value of a loss that does not exceed its limit (the grid keeps
+   * strictly smaller losses; golden section keeps the smaller of two). The same grid point and
+   * the same golden-section path as summing every row (a loss that would end in NaN, from a
+   * weight 0 times an infinite residual, is read as the large partial sum it had reached).
+   * The check runs once per block of rows, outside the inner loop.
+   */
+  const loss = (t: number, limit = Infinity): number => {
     let s = 0;
-    const wts = opts.weights;
-    if (opts.robust) {
-      for (let i = 0; i < n; i++) {
-        const r = (y[i] - link.phi(t * z[i])) / c;
-        s += (wts ? wts[i] : 1) * Math.log1p(r * r);
+    for (let i0 = 0; i0 < n; i0 += ABANDON_BLOCK) {
+      const i1 = Math.min(n, i0 + ABANDON_BLOCK);
+      if (opts.robust) {
+        for (let i = i0; i < i1; i++) {
+          const r = (y[i] - phi(t * z[i])) / c;
+          s += (wts ? wts[i] : 1) * Math.log1p(r * r);
+        }
+      } else {
+        for (let i = i0; i < i1; i++) {
+          const r = y[i] - phi(t * z[i]);
+          s += r * r;
+        }
       }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const r = y[i] - link.phi(t * z[i]);
-        s += r * r;
-      }
+      if (s > limit) return s;
     }
     return s;
   };
@@ -41,7 +57,8 @@ export function fitScale(link: Link, z: Float64Array, y: Float64Array, opts: { r
   for (let g = 0; g < GRID_POINTS; g++) grid.push(unit * 10 ** (-GRID_DECADES + (2 * GRID_DECADES * g) / (GRID_POINTS - 1)));
   for (const sign of signs) {
     for (const t of grid) {
-      const l = loss(sign * t);
+      // only a loss below bestLoss is kept: past it the sum can stop
+      const l = loss(sign * t, bestLoss);
       if (l < bestLoss) {
         bestLoss = l;
         bestT = sign * t;
@@ -65,17 +82,19 @@ export function fitScale(link: Link, z: Float64Array, y: Float64Array, opts: { r
       x2 = x1;
       f2 = f1;
       x1 = b - phiG * (b - a);
-      f1 = loss(x1);
+      // f1's value is kept only if it is below f2: at or above f2 the sum can stop
+      f1 = loss(x1, f2);
     } else {
       a = x1;
       x1 = x2;
       f1 = f2;
       x2 = a + phiG * (b - a);
-      f2 = loss(x2);
+      // f2's value is kept only if it is not above f1: above f1 the sum can stop
+      f2 = loss(x2, f1);
     }
   }
   const t = 0.5 * (a + b);
-  return loss(t) <= bestLoss ? t : bestT;
+  return loss(t, bestLoss) <= bestLoss ? t : bestT;
 }
 
 /** The MAD scale of the labels, floored away from 0 by the mean absolute label (relu labels

@@ -85,6 +85,22 @@ describe('benchmark pieces (small sizes; the figures themselves live in reports/
       },
       wide: { n: 20000, d: 1000, largestArray: 20000, seconds: 3 },
       memory: { n: 1000, d: 100, bytes: 1000 * 100 * 10, bytesPerNumber: 10 },
+      smallFits: [
+        // 100 passes made: the bound is 150 passes of X; 120 holds
+        { d: 5, n: 20000, link: 'gelu', fitMs: 12, passMs: 0.1, iterations: 20, countedPasses: 100, passesOfX: 120, nsPerRowIteration: 30 },
+        // 300 passes made: 150 is impossible, the bound is 3 x 300 = 900; 1000 does not hold
+        {
+          d: 10,
+          n: 2000,
+          link: 'tanh',
+          fitMs: 20,
+          passMs: 0.02,
+          iterations: 50,
+          countedPasses: 300,
+          passesOfX: 1000,
+          nsPerRowIteration: 200,
+        },
+      ],
     };
     const claims = benchClaims(r);
     const verdict = (id: string) => claims.find((c) => c.id === id)!.verdict;
@@ -97,6 +113,9 @@ describe('benchmark pieces (small sizes; the figures themselves live in reports/
     expect(claims.find((c) => c.id === 'B6-fit-over-floor')!.measured).toBeCloseTo(6.25, 10);
     expect(verdict('B3-peak-memory')).toBe(10 < BENCH_TARGETS.bytesPerNumber ? 'holds' : 'does not hold');
     expect(verdict('B4-no-dxd')).toBe('holds');
+    expect(verdict('B7-small-fit-d5-n20000-gelu')).toBe('holds');
+    expect(claims.find((c) => c.id === 'B7-small-fit-d10-n2000-tanh')!.bound).toBe(900);
+    expect(verdict('B7-small-fit-d10-n2000-tanh')).toBe('does not hold');
     const dir = mkdtempSync(join(tmpdir(), 'bench-'));
     const json = await writeBenchReport(dir, r, 1.5);
     expect(json.claims).toHaveLength(claims.length);

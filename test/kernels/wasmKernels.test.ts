@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { gemv } from '../../src/kernels/gemv.js';
 import { gemvT } from '../../src/kernels/gemvT.js';
 import { rowSquaredNorms } from '../../src/kernels/rowSquaredNorms.js';
-import { powerStep } from '../../src/kernels/powerStep.js';
+import { boundPowerStep, powerStep } from '../../src/kernels/powerStep.js';
 import { gemvTPair } from '../../src/kernels/gemvTPair.js';
 import { distancesAndGemv } from '../../src/kernels/distancesAndGemv.js';
 import { projectAndAccumulate } from '../../src/kernels/projectAndAccumulate.js';
@@ -82,6 +82,34 @@ describe('WebAssembly SIMD kernels', () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('boundPowerStep, s and c bound once for several steps, is powerStep at every step, bit for bit, on both paths', () => {
+    fc.assert(
+      fc.property(dims, ({ n, d, seed }) => {
+        const r = namedStream(seed, 'bound-power-step');
+        const plain = Float64Array.from({ length: n * d }, r.normal);
+        const held = copyMatrix(n, d, plain);
+        const s = Float64Array.from({ length: n }, r.normal);
+        const c = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 0 : r.uniform()));
+        const vs = [0, 1, 2].map(() => Float64Array.from({ length: d }, r.normal));
+        const mvs = [r.normal(), r.normal(), 0];
+        for (const x of [plain, held]) {
+          const step = boundPowerStep(n, d, x, s, c);
+          for (let k = 0; k < vs.length; k++) {
+            const expected = new Float64Array(d);
+            const caExpected = powerStep(n, d, plain, vs[k]!, s, c, mvs[k]!, expected);
+            const out = new Float64Array(d).fill(7);
+            let ca = NaN;
+            // one pass counted per step, as for powerStep
+            expect(countPasses(() => (ca = step(vs[k]!, mvs[k]!, out)))).toBe(1);
+            expect(Object.is(ca, caExpected)).toBe(true);
+            expect(same(out, expected)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 
