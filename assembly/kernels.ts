@@ -306,3 +306,55 @@ export function matmulAtBAccumulate(n: i32, m: i32, d: i32, g: usize, x: usize, 
     }
   }
 }
+
+// The weighted (co)variance as a d x d matrix, for power iteration at small d
+// (src/kernels/weightedCovariance.ts is the JS twin, with the same operation order). Rows are
+// taken in blocks of GRAM_BLOCK_ROWS, centred into two column-major blocks (r: s_i x_ij - mu_j,
+// cr: c_i times that), and each entry (j, k >= j) of the triangle gains the dot product of
+// cr's column j with r's column k over the block: products of rows b = 0, 1, 2, 3 (mod 4) in
+// the lanes of two f64x2 accumulators, summed (b0 + b2) + (b1 + b3), then the tail rows one by
+// one. The lower triangle is mirrored at the end.
+const GRAM_BLOCK_ROWS: i32 = 128;
+
+export function weightedCovariance(n: i32, d: i32, x: usize, s: usize, c: usize, mu: usize, centred: i32, r: usize, cr: usize, out: usize): void {
+  memory.fill(out, 0, <usize>(d * d) << 3);
+  const rowBytes = <usize>d << 3;
+  for (let i0 = 0; i0 < n; i0 += GRAM_BLOCK_ROWS) {
+    const m = min(n - i0, GRAM_BLOCK_ROWS);
+    for (let b = 0; b < m; b++) {
+      const i = i0 + b;
+      const p = x + <usize>i * rowBytes;
+      const si = load<f64>(s + (<usize>i << 3));
+      const ci = load<f64>(c + (<usize>i << 3));
+      for (let j = 0; j < d; j++) {
+        const m0 = centred ? load<f64>(mu + (<usize>j << 3)) : 0.0;
+        const v = si * load<f64>(p + (<usize>j << 3)) - m0;
+        const at = <usize>(j * GRAM_BLOCK_ROWS + b) << 3;
+        store<f64>(r + at, v);
+        store<f64>(cr + at, ci * v);
+      }
+    }
+    const m4 = m - (m & 3);
+    for (let j = 0; j < d; j++) {
+      const a = cr + (<usize>(j * GRAM_BLOCK_ROWS) << 3);
+      for (let k = j; k < d; k++) {
+        const o = r + (<usize>(k * GRAM_BLOCK_ROWS) << 3);
+        let t0 = f64x2.splat(0);
+        let t1 = f64x2.splat(0);
+        let b = 0;
+        for (; b < m4; b += 4) {
+          const q = <usize>b << 3;
+          t0 = f64x2.add(t0, f64x2.mul(v128.load(a + q), v128.load(o + q)));
+          t1 = f64x2.add(t1, f64x2.mul(v128.load(a + q, 16), v128.load(o + q, 16)));
+        }
+        const t = f64x2.add(t0, t1);
+        let sum = f64x2.extract_lane(t, 0) + f64x2.extract_lane(t, 1);
+        for (; b < m; b++) sum += load<f64>(a + (<usize>b << 3)) * load<f64>(o + (<usize>b << 3));
+        const e = out + (<usize>(j * d + k) << 3);
+        store<f64>(e, load<f64>(e) + sum);
+      }
+    }
+  }
+  for (let j = 0; j < d; j++)
+    for (let k = 0; k < j; k++) store<f64>(out + (<usize>(j * d + k) << 3), load<f64>(out + (<usize>(k * d + j) << 3)));
+}

@@ -28,7 +28,26 @@ export interface KernelExports {
   sum(len: number, a: number): number;
   matmulABt(n: number, m: number, d: number, a: number, b: number, out: number): void;
   matmulAtBAccumulate(n: number, m: number, d: number, g: number, x: number, out: number): void;
+  weightedCovariance(
+    n: number,
+    d: number,
+    x: number,
+    s: number,
+    c: number,
+    mu: number,
+    centred: number,
+    r: number,
+    cr: number,
+    out: number,
+  ): void;
 }
+
+/** Up to this d a matrix's memory also holds the scratch of the weighted covariance kernel
+ *  (src/kernels/weightedCovariance.ts): power iteration forms that d x d matrix once a round
+ *  instead of making a pass per step (src/robust/topEigenvector.ts). */
+export const GRAM_MAX_D = 24;
+/** Rows per block of that kernel (GRAM_BLOCK_ROWS in assembly/kernels.ts). */
+export const GRAM_BLOCK_ROWS = 128;
 
 /** A matrix's kernels and the scratch views next to it. */
 export interface BoundKernels {
@@ -50,6 +69,9 @@ export interface BoundKernels {
   /** A third n-vector (the filter's fused cold start reads one and writes two). */
   readonly nOff3: number;
   readonly nVec3: Float64Array;
+  /** For d <= GRAM_MAX_D: the weighted covariance kernel's two column blocks (byte offsets,
+   *  d x GRAM_BLOCK_ROWS each) and its d x d output; null above. */
+  readonly gram: { readonly rOff: number; readonly crOff: number; readonly outOff: number; readonly out: Float64Array } | null;
 }
 
 let module: WebAssembly.Module | null = null;
@@ -99,7 +121,9 @@ export function kernelInstance(memory: WebAssembly.Memory): KernelExports {
 export function allocMatrix(n: number, d: number): Float64Array {
   const entries = n * d;
   const dataBytes = align16(entries * 8);
-  const total = dataBytes + 2 * align16(d * 8) + 3 * align16(n * 8);
+  const blockBytes = align16(d * GRAM_BLOCK_ROWS * 8);
+  const gramBytes = d <= GRAM_MAX_D ? 2 * blockBytes + align16(d * d * 8) : 0;
+  const total = dataBytes + 2 * align16(d * 8) + 3 * align16(n * 8) + gramBytes;
   if (entries < WASM_MIN_ENTRIES || total > MAX_WASM_BYTES) return new Float64Array(entries);
   const memory = fixedMemory(total);
   const k = kernelInstance(memory);
@@ -108,7 +132,8 @@ export function allocMatrix(n: number, d: number): Float64Array {
     dOff2 = dOff + align16(d * 8),
     nOff = dOff2 + align16(d * 8),
     nOff2 = nOff + align16(n * 8),
-    nOff3 = nOff2 + align16(n * 8);
+    nOff3 = nOff2 + align16(n * 8),
+    gramOff = nOff3 + align16(n * 8);
   bound.set(buffer, {
     k,
     dataEnd: dataBytes,
@@ -122,6 +147,15 @@ export function allocMatrix(n: number, d: number): Float64Array {
     nVec2: new Float64Array(buffer, nOff2, n),
     nOff3,
     nVec3: new Float64Array(buffer, nOff3, n),
+    gram:
+      gramBytes > 0
+        ? {
+            rOff: gramOff,
+            crOff: gramOff + blockBytes,
+            outOff: gramOff + 2 * blockBytes,
+            out: new Float64Array(buffer, gramOff + 2 * blockBytes, d * d),
+          }
+        : null,
   });
   return new Float64Array(buffer, 0, entries);
 }

@@ -1,10 +1,14 @@
 import { boundPowerStep, powerStep, type BoundPowerStep } from '../kernels/powerStep.js';
+import { covarianceScratch, weightedCovariance, type CovarianceScratch } from '../kernels/weightedCovariance.js';
+import { GRAM_MAX_D } from '../kernels/wasmKernels.js';
 
 /** Work buffers for {@link weightedTopEigenvector}, allocated once per caller. */
 export interface PowerBuffers {
   readonly proj: Float64Array; // length n
   readonly u: Float64Array; // length n
   readonly w: Float64Array; // length d
+  /** Small d (GRAM_MAX_D): the d x d matrix and its kernel's scratch, made on first use. */
+  gram?: { readonly matrix: Float64Array; readonly scratch: CovarianceScratch };
 }
 
 export function powerBuffers(n: number, d: number): PowerBuffers {
@@ -66,15 +70,29 @@ export function weightedTopEigenvector(
   options: PowerOptions,
   buf: PowerBuffers,
 ): number {
-  const { n, d, x, s, c } = rows;
+  const { n, d, x, s, c, mu } = rows;
   const { shift, maxSteps, tolerance } = options;
   const { w } = buf;
-  // s and c are fixed for the whole run: bound once (nothing else touches x's kernels here)
-  const bound = boundPowerStep(n, d, x, s, c);
+  // Small d: the weighted (co)variance once as a d x d matrix (one pass, src/kernels/
+  // weightedCovariance.ts), then every step a d x d product with no pass over x. The same
+  // iteration as the matrix-free one in exact arithmetic (only rounding differs), at a cost of
+  // 2-6 matrix-free steps for the matrix against 10-30 steps a filter round takes (measured at
+  // d = 5-20 on the benchmark's small fits). Chosen by d alone, so a sample gives the same
+  // doubles whether its matrix is held in a kernel memory or not. Above GRAM_MAX_D the matrix
+  // costs more than the steps it saves, and no d x d matrix is formed.
+  let gram: PowerBuffers['gram'] | null = null;
+  if (d <= GRAM_MAX_D && maxSteps > 1) {
+    buf.gram ??= { matrix: new Float64Array(d * d), scratch: covarianceScratch(d) };
+    gram = buf.gram;
+  }
+  if (gram) weightedCovariance(n, d, x, s, c, mu, gram.scratch, gram.matrix);
+  // otherwise s and c are fixed for the whole run: bound once (nothing else touches x's kernels here)
+  const bound = gram ? null : boundPowerStep(n, d, x, s, c);
   let rayleigh = NaN;
   let step = 0;
   for (; step < maxSteps; step++) {
-    weightedOperator(rows, W, shift, v, w, bound);
+    if (gram) covarianceOperator(gram.matrix, d, W, shift, v, w);
+    else weightedOperator(rows, W, shift, v, w, bound!);
     let next = 0,
       norm = 0;
     for (let j = 0; j < d; j++) {
@@ -90,4 +108,15 @@ export function weightedTopEigenvector(
     rayleigh = next;
   }
   return step;
+}
+
+/** out = (G v) / W - shift v for the d x d matrix G = sum_i c_i (g_i - mu)(g_i - mu)^T: the
+ *  operator of {@link weightedOperator} with the matrix formed. */
+function covarianceOperator(G: Float64Array, d: number, W: number, shift: number, v: Float64Array, out: Float64Array): void {
+  for (let j = 0; j < d; j++) {
+    let t = 0;
+    const row = j * d;
+    for (let k = 0; k < d; k++) t += G[row + k] * v[k];
+    out[j] = t / W - shift * v[j];
+  }
 }

@@ -4,10 +4,11 @@ import { gemv } from '../../src/kernels/gemv.js';
 import { gemvT } from '../../src/kernels/gemvT.js';
 import { rowSquaredNorms } from '../../src/kernels/rowSquaredNorms.js';
 import { boundPowerStep, powerStep } from '../../src/kernels/powerStep.js';
+import { covarianceScratch, weightedCovariance } from '../../src/kernels/weightedCovariance.js';
 import { gemvTPair } from '../../src/kernels/gemvTPair.js';
 import { distancesAndGemv } from '../../src/kernels/distancesAndGemv.js';
 import { projectAndAccumulate } from '../../src/kernels/projectAndAccumulate.js';
-import { WASM_MIN_ENTRIES, allocMatrix, copyMatrix, isWasmBacked, kernelsFor } from '../../src/kernels/wasmKernels.js';
+import { GRAM_MAX_D, WASM_MIN_ENTRIES, allocMatrix, copyMatrix, isWasmBacked, kernelsFor } from '../../src/kernels/wasmKernels.js';
 import { namedStream } from '../../src/rng/streams.js';
 import { countPasses } from '../../src/kernels/passCount.js';
 
@@ -109,6 +110,48 @@ describe('WebAssembly SIMD kernels', () => {
           }
         }
       }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('weightedCovariance is sum_i c_i (s_i x_i - mu)(s_i x_i - mu)^T, symmetric, and its SIMD twin gives the doubles of its JS loop', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          n: fc.integer({ min: 1, max: 3000 }),
+          d: fc.integer({ min: 1, max: GRAM_MAX_D }),
+          centred: fc.boolean(),
+          seed: fc.noShrink(fc.integer({ min: 0, max: 1e6 })),
+        }),
+        ({ n, d, centred, seed }) => {
+          const r = namedStream(seed, 'weighted-covariance');
+          const plain = Float64Array.from({ length: n * d }, r.normal);
+          const held = copyMatrix(n, d, plain);
+          const s = Float64Array.from({ length: n }, r.normal);
+          const c = Float64Array.from({ length: n }, (_, i) => (i % 5 === 0 ? 0 : r.uniform()));
+          const mu = centred ? Float64Array.from({ length: d }, r.normal) : null;
+          const scratch = covarianceScratch(d);
+          const js = new Float64Array(d * d);
+          expect(countPasses(() => weightedCovariance(n, d, plain, s, c, mu, scratch, js))).toBe(1);
+          const simd = new Float64Array(d * d).fill(7);
+          weightedCovariance(n, d, held, s, c, mu, scratch, simd);
+          expect(same(simd, js)).toBe(true);
+          // the definition, summed row by row (another order: equal to rounding)
+          for (let j = 0; j < d; j++)
+            for (let k = 0; k < d; k++) {
+              let t = 0,
+                scale = 0;
+              for (let i = 0; i < n; i++) {
+                const a = s[i]! * plain[i * d + j]! - (mu ? mu[j]! : 0);
+                const b = s[i]! * plain[i * d + k]! - (mu ? mu[k]! : 0);
+                t += c[i]! * a * b;
+                scale += Math.abs(c[i]! * a * b);
+              }
+              expect(Math.abs(js[j * d + k]! - t)).toBeLessThanOrEqual(1e-12 * (scale + 1));
+              expect(Object.is(js[j * d + k], js[k * d + j])).toBe(true);
+            }
+        },
+      ),
       { numRuns: 40 },
     );
   });
