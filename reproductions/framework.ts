@@ -7,6 +7,7 @@ import { renderSvgTask, type TopLevelSpec } from '../src/report/chart.js';
 import { writeTextAtomic } from '../src/io/atomicWrite.js';
 import { machineLine, writeReport, type ClaimResult, type ReportJson } from '../src/report/writeReport.js';
 import { reportBody } from '../src/report/reportBody.js';
+import { codeCommit } from '../src/report/provenance.js';
 import type { Sweep } from '../src/sweep/sweep.js';
 import type { Task } from '../src/sweep/taskRunner.js';
 
@@ -123,12 +124,13 @@ export async function finishReport(ctx: ReproductionContext, parts: ReportParts)
     writeTextAtomic(join(ctx.out, `${p.name}-${f.suffix}.svg`), `${svgs[k]}\n`);
   });
   const body = reportBody(p);
+  const commit = codeCommit();
   const json: ReportJson = {
     name: p.name,
     source: p.source,
     settings: p.settings,
     claims: p.claims,
-    run: { seconds: (performance.now() - ctx.started) / 1000, machine: machineLine() },
+    run: { seconds: (performance.now() - ctx.started) / 1000, machine: machineLine(), ...(commit ? { commit } : {}) },
   };
   writeReport(ctx.out, body, json);
   return json;

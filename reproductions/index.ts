@@ -39,6 +39,7 @@ interface Options {
   shards?: string;
   fresh?: boolean;
   merge?: boolean;
+  index?: boolean;
 }
 
 /** The reproductions named on a command line (ids or names; none: all), or an error. */
@@ -88,6 +89,7 @@ export async function main(
     .option('--shards <DIR>', 'where shard files go (default: <out>/shards)')
     .option('--fresh', 'start over: drop the journal of an interrupted run instead of resuming it')
     .option('--merge', 'compute nothing: write the reports from the shard files in --shards (every slice of each reproduction)')
+    .option('--index', 'compute nothing: rewrite the index (README.md) of the reports folder from the reports in it')
     .option('--list', 'list the reproductions and exit')
     .exitOverride()
     .configureOutput({ writeOut: (s) => log(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) });
@@ -119,6 +121,11 @@ export async function main(
   const out = resolve(o.out ?? (o.full ? join(defaultOut, 'full') : defaultOut));
   const shardDir = resolve(o.shards ?? join(out, 'shards'));
   if (o.merge) return merge(chosen, program.args.length === 0, { full: Boolean(o.full), out, shardDir }, log, err);
+  if (o.index) {
+    const tally = writeIndex(out, REPRODUCTIONS, o.full ? quickComparison(out) : undefined);
+    log(`wrote ${join(out, 'README.md')} from the reports there (${tally.holds} hold, ${tally.doesNotHold} do not hold)`);
+    return EXIT.ok;
+  }
   const started = performance.now();
   const progress = createProgress({ tty: Boolean(process.stderr.isTTY), write: (t) => process.stderr.write(t) });
   const outcomes = await runReproductions(chosen, {

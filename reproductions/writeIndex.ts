@@ -5,6 +5,8 @@ import { markdownTable } from '../src/report/markdownTable.js';
 import { fmt } from '../src/report/claim.js';
 import type { ReportJson } from '../src/report/writeReport.js';
 import type { Reproduction } from './framework.js';
+import { ARITHMETIC_CHANGES } from './arithmeticChanges.js';
+import { isAncestor } from '../src/report/provenance.js';
 
 /** The other scale's reports, for the index of a paper-scale run. */
 export interface ScaleComparison {
@@ -59,6 +61,7 @@ export function writeIndex(
     markdownTable(['report', 'title', 'claim', 'verdict', 'margin'], rows),
     '',
     ...(compare ? scaleSection(out, reproductions, compare) : []),
+    ...(compare ? provenanceSection(out, reproductions) : []),
   ].join('\n');
   writeTextAtomic(join(out, 'README.md'), text);
   return { holds, doesNotHold };
@@ -93,5 +96,58 @@ function scaleSection(out: string, reproductions: readonly Reproduction[], compa
     '',
     ...(differ.length ? [markdownTable(['claim', 'quick (margin)', 'paper scale (margin)', 'why'], differ), ''] : []),
     ...(only.length ? [`Only at paper scale: ${only.join(', ')}.`, ''] : []),
+  ];
+}
+
+/**
+ * Whether report `name`, written by `commit`, predates a change that moved its numbers
+ * (ARITHMETIC_CHANGES): 'current', 'stale' with the changes it lacks, or 'unknown' where git
+ * cannot tell (no commit recorded, no checkout).
+ */
+export function staleness(
+  name: string,
+  commit: string | undefined,
+  changes: typeof ARITHMETIC_CHANGES = ARITHMETIC_CHANGES,
+  ancestor: (a: string, b: string) => boolean | undefined = isAncestor,
+): { readonly status: 'current' | 'stale' | 'unknown'; readonly missing: readonly string[] } {
+  const relevant = changes.filter((c) => c.reports.includes(name));
+  if (relevant.length === 0) return { status: 'current', missing: [] };
+  if (!commit) return { status: 'unknown', missing: [] };
+  const missing: string[] = [];
+  for (const c of relevant) {
+    const inIt = ancestor(c.commit, commit);
+    if (inIt === undefined) return { status: 'unknown', missing: [] };
+    if (!inIt) missing.push(`${c.commit} (${c.what})`);
+  }
+  return { status: missing.length ? 'stale' : 'current', missing };
+}
+
+/** The paper-scale index's list of which code wrote each report, and which are stale. */
+function provenanceSection(out: string, reproductions: readonly Reproduction[]): string[] {
+  const rows: string[][] = [];
+  let stale = 0;
+  for (const r of reproductions) {
+    const json = readReport(out, r);
+    if (!json) continue;
+    const s = staleness(r.name, json.run.commit);
+    if (s.status === 'stale') stale++;
+    rows.push([
+      r.id,
+      json.run.commit ?? 'not recorded',
+      json.run.machine,
+      s.status === 'stale'
+        ? `stale: before ${s.missing.join('; ')}`
+        : s.status === 'current'
+          ? 'current'
+          : 'unknown (no commit recorded, or git cannot tell)',
+    ]);
+  }
+  return [
+    '## Which code wrote each report',
+    '',
+    `A report is stale when a change that moved its numbers (reproductions/arithmeticChanges.ts) came after the commit that wrote it: its figures would change if it were run again (\`npm run reproduce -- NAME --full\`, one at a time; \`--index\` rewrites this page). ${stale} of ${rows.length} are stale. Reports written before commits were recorded carry the parent of the commit that added them.`,
+    '',
+    markdownTable(['report', 'commit', 'machine', 'status'], rows),
+    '',
   ];
 }

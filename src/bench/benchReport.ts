@@ -5,6 +5,7 @@ import { lineChart, type Row } from '../report/specs.js';
 import { writeSvg } from '../report/chart.js';
 import { machineLine, writeReport, type ClaimResult, type ReportJson } from '../report/writeReport.js';
 import { reportBody } from '../report/reportBody.js';
+import { codeCommit } from '../report/provenance.js';
 import type { BenchResult } from './runBench.js';
 import { FIT_OVER_OWN_FLOOR, SMALL_FIT_PASSES, smallFitBound } from './smallFits.js';
 
@@ -225,7 +226,14 @@ export async function writeBenchReport(dir: string, r: BenchResult, seconds: num
       'The gradient kernel also evaluates the link and its derivative once per row (gelu: erfc and exp); at small d that O(n) work, not the O(n d) passes, sets its speed.',
     ],
   });
-  const json: ReportJson = { name: 'bench', source: BENCH_SOURCE, settings: r, claims, run: { seconds, machine: machineLine() } };
+  const commit = codeCommit();
+  const json: ReportJson = {
+    name: 'bench',
+    source: BENCH_SOURCE,
+    settings: r,
+    claims,
+    run: { seconds, machine: machineLine(), ...(commit ? { commit } : {}) },
+  };
   writeReport(dir, body, json);
   return json;
 }

@@ -20,7 +20,8 @@ export interface ReportJson {
   readonly source: string;
   readonly settings: unknown;
   readonly claims: readonly ClaimResult[];
-  readonly run: { readonly seconds: number; readonly machine: string };
+  /** `commit`: the code that wrote it (src/report/provenance.ts), where known. */
+  readonly run: { readonly seconds: number; readonly machine: string; readonly commit?: string };
 }
 
 /** One line naming the machine: CPU model, cores, memory, Node. */
@@ -30,10 +31,10 @@ export function machineLine(): string {
 }
 
 /** The closing section of every report (reproductions, the audit, the benchmark): run time
- *  (with `detail`, e.g. per property) and machine, kept apart from the body, which holds no
- *  timing. */
-export function runSection(seconds: number, machine: string, detail?: string): string {
-  return `## Run\n\n- Run time: ${seconds.toFixed(1)} s${detail ? ` (${detail})` : ''}\n- Machine: ${machine}\n`;
+ *  (with `detail`, e.g. per property), machine and, where known, the commit of the code that
+ *  wrote it, kept apart from the body, which holds no timing. */
+export function runSection(seconds: number, machine: string, detail?: string, commit?: string): string {
+  return `## Run\n\n- Run time: ${seconds.toFixed(1)} s${detail ? ` (${detail})` : ''}\n- Machine: ${machine}\n${commit ? `- Code: commit ${commit}\n` : ''}`;
 }
 
 /**
@@ -42,7 +43,10 @@ export function runSection(seconds: number, machine: string, detail?: string): s
  * last and kept apart, so re-running with the same seeds changes only those lines.
  */
 export function writeReport(dir: string, body: string, json: ReportJson): void {
-  writeTextAtomic(join(dir, `${json.name}.md`), `${body.trimEnd()}\n\n${runSection(json.run.seconds, json.run.machine)}`);
+  writeTextAtomic(
+    join(dir, `${json.name}.md`),
+    `${body.trimEnd()}\n\n${runSection(json.run.seconds, json.run.machine, undefined, json.run.commit)}`,
+  );
   // one field per line, so a re-run's diff shows only the changed run.seconds line
   writeTextAtomic(join(dir, `${json.name}.json`), `${toJson(json, 2)}\n`);
 }

@@ -6,7 +6,8 @@ import { finishReport, type Reproduction, type ReproductionContext } from '../..
 import { Journal } from '../../src/sweep/journal.js';
 import { Sweep } from '../../src/sweep/sweep.js';
 import { createTaskRunner } from '../../src/sweep/taskRunner.js';
-import { writeIndex } from '../../reproductions/writeIndex.js';
+import { staleness, writeIndex } from '../../reproductions/writeIndex.js';
+import { codeCommit } from '../../src/report/provenance.js';
 import { main } from '../../reproductions/index.js';
 import { upperClaim, lowerClaim } from '../../src/report/claim.js';
 import { lineChart } from '../../src/report/specs.js';
@@ -96,6 +97,29 @@ describe('reproduction reports', () => {
     expect(index).toContain('| F-upper | holds (0.75) | does not hold (2) | not explained yet |');
     writeIndex(full, [fake('f2-bad', 2)], { dir: quick, link: '../', notes: { 'F-upper': 'narrower intervals' } });
     expect(readFileSync(join(full, 'README.md'), 'utf8')).toContain('| F-upper | holds (0.75) | does not hold (2) | narrower intervals |');
+    // the code that wrote each report, and whether a change that moved the numbers came after it
+    const twin = JSON.parse(readFileSync(join(full, 'f2-bad.json'), 'utf8'));
+    expect(twin.run.commit).toBe(codeCommit());
+    const after = readFileSync(join(full, 'README.md'), 'utf8');
+    expect(after).toContain('## Which code wrote each report');
+    expect(after).toContain(`| f2 | ${twin.run.commit} | ${twin.run.machine} | current |`);
+  });
+  it('a report is stale when a change that moved the numbers is not in the history of the commit that wrote it', () => {
+    const changes = [
+      { commit: 'c1', what: 'one', reports: ['a', 'b'] },
+      { commit: 'c2', what: 'two', reports: ['a'] },
+    ];
+    // c1 came before r, c2 after it
+    const history: Record<string, string[]> = { r: ['c1'], newer: ['c1', 'c2'] };
+    const ancestor = (a: string, b: string): boolean | undefined => (b in history ? history[b]!.includes(a) : undefined);
+    expect(staleness('a', 'newer', changes, ancestor)).toEqual({ status: 'current', missing: [] });
+    expect(staleness('a', 'r', changes, ancestor)).toEqual({ status: 'stale', missing: ['c2 (two)'] });
+    // c2 does not move b's numbers
+    expect(staleness('b', 'r', changes, ancestor)).toEqual({ status: 'current', missing: [] });
+    // nor any change c's, whatever wrote it
+    expect(staleness('c', undefined, changes, ancestor).status).toBe('current');
+    expect(staleness('a', 'elsewhere', changes, ancestor).status).toBe('unknown');
+    expect(staleness('a', undefined, changes, ancestor).status).toBe('unknown');
   });
 });
 
@@ -113,6 +137,17 @@ describe('reproduce command line', () => {
     const c = capture();
     expect(await main(['--list'], c.log, c.log)).toBe(0);
     expect(c.lines.map((l) => l.split('\t')[0])).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 's1', 's2', 's3', 's4', 'power']);
+  });
+  it('--index rewrites the index from the reports in --out, computing nothing', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'repro-index-'));
+    await fake('f2-bad', 0.75).run(context(out, { name: 'r1-error-vs-eps', title: 'Fake' }));
+    const c = capture();
+    expect(await main(['--index', '--out', out], c.log, c.log)).toBe(0);
+    expect(c.lines).toHaveLength(1);
+    expect(c.lines[0]).toMatch(/wrote .*README\.md from the reports there \(2 hold, 0 do not hold\)/);
+    const index = readFileSync(join(out, 'README.md'), 'utf8');
+    expect(index).toMatch(/\| \[r1\]\(r1-error-vs-eps\.md\) \| R1: [^|]+\| F-upper \| holds \| 0\.75 \|/);
+    expect(index).toMatch(/\| r2 \| R2: [^|]+\| \(not run yet\) \|/);
   });
   it('refuses an unknown name, a bad --workers and a bad --shard with exit 2 and one line', async () => {
     const c = capture();
