@@ -16,7 +16,8 @@ export class EstimatorProcessError extends InputError {}
 /** An estimator in another process, and how to stop it. */
 export interface ProcessEstimator {
   readonly fit: AuditedFit;
-  /** Close its stdin (it must exit), kill it if it has not within 2 s, remove the data files. */
+  /** Close its stdin (it must exit); what is left of its process group gets SIGTERM, then
+   *  SIGKILL, 2 s apart (processWorker.ts); remove the data files. */
   close(): void;
   /** The protocol failure that ended it, if one did. */
   failure(): EstimatorProcessError | undefined;
@@ -68,13 +69,26 @@ export function startProcessEstimator(command: string, timeoutSeconds = DEFAULT_
     if ('handle' in answer) throw new Error('estimator process worker: unexpected answer');
     if ('failure' in answer) throw fail(`${answer.failure}`);
     let reply: { id?: unknown; w?: unknown; error?: unknown };
+    let nonFinite = false;
     try {
       reply = JSON.parse(answer.line);
     } catch {
-      throw fail(`the estimator process wrote a line that is not JSON: ${JSON.stringify(answer.line.slice(0, 200))}`);
+      // Python's json module writes NaN and Infinity, which JSON does not have: a w holding them
+      // is the estimator failing that fit, not a broken protocol
+      try {
+        reply = JSON.parse(answer.line.replace(/-?\b(NaN|Infinity)\b/g, 'null'));
+        nonFinite = true;
+      } catch {
+        throw fail(`the estimator process wrote a line that is not JSON: ${JSON.stringify(answer.line.slice(0, 200))}`);
+      }
     }
     if (reply?.id !== id) throw fail(`the estimator process answered id ${JSON.stringify(reply?.id)} to request ${id}`);
     if (typeof reply.error === 'string') throw new Error(`the estimator failed: ${reply.error}`);
+    if (nonFinite && Array.isArray(reply.w) && reply.w.every((t) => typeof t === 'number' || t === null)) {
+      throw new Error(
+        `the estimator failed: its w has entries that are not finite numbers (NaN or Infinity): ${answer.line.slice(0, 200)}`,
+      );
+    }
     if (!Array.isArray(reply.w) || !reply.w.every((t) => typeof t === 'number')) {
       throw fail(`the estimator process's answer has neither "w" (an array of numbers) nor "error"`);
     }

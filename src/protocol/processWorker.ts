@@ -2,11 +2,22 @@
  * The worker thread that talks to estimator processes (see processEstimator.ts): it owns each
  * child process and its pipes, and answers one request at a time, which the calling thread waits
  * for synchronously (synckit: the audit's fit is a synchronous call). synckit keeps one worker
- * per module, so processes are kept by handle.
+ * per module, so processes are kept by handle. Each estimator runs under a supervisor
+ * (estimatorSupervisor.mjs) that ends its whole process group when told to or when sim-audit
+ * goes away, so nothing the estimator started outlives the audit.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { runAsWorker } from 'synckit';
+
+/** How long the supervisor waits at each step of ending an estimator's group: after its stdin
+ *  closes, then after SIGTERM, before SIGKILL. */
+export const STOP_GRACE_MS = 2000;
+/** Characters of the estimator's stderr kept, to quote its last line in a failure: a process
+ *  that floods stderr cannot make the audit hold more than this. */
+const STDERR_TAIL = 4096;
+const SUPERVISOR = fileURLToPath(new URL('./estimatorSupervisor.mjs', import.meta.url));
 
 /** A request from the calling thread. */
 export type WorkerRequest =
@@ -22,19 +33,20 @@ class EstimatorChild {
   private readonly child: ChildProcess;
   private readonly queued: string[] = [];
   private waiter: ((line: string | null) => void) | undefined;
-  private lastStderr = '';
+  private stderrTail = '';
   private exitText: string | undefined;
 
   constructor(command: string) {
-    this.child = spawn(command, { shell: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [SUPERVISOR, command, String(STOP_GRACE_MS)], { stdio: ['pipe', 'pipe', 'pipe'] });
     createInterface({ input: this.child.stdout! }).on('line', (line) => {
       const w = this.waiter;
       this.waiter = undefined;
       if (w) w(line);
       else this.queued.push(line);
     });
-    createInterface({ input: this.child.stderr! }).on('line', (line) => {
-      if (line.trim()) this.lastStderr = line.trim();
+    this.child.stderr!.setEncoding('utf8');
+    this.child.stderr!.on('data', (chunk: string) => {
+      this.stderrTail = (this.stderrTail + chunk).slice(-STDERR_TAIL);
     });
     const ended = (text: string): void => {
       this.exitText ??= text;
@@ -48,7 +60,9 @@ class EstimatorChild {
   }
 
   private withStderr(text: string): string {
-    return this.lastStderr ? `${text}; its last line on stderr: ${this.lastStderr}` : text;
+    const lines = this.stderrTail.split('\n').map((l) => l.trim());
+    const last = lines.filter((l) => l !== '').pop();
+    return last ? `${text}; its last line on stderr: ${last.slice(-500)}` : text;
   }
 
   /** The next line the process writes, null when it exits, 'timeout' when `timeoutMs` passes (it is then killed). */
@@ -59,7 +73,8 @@ class EstimatorChild {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.waiter = undefined;
-        this.child.kill('SIGKILL');
+        // the supervisor ends the estimator's group (SIGTERM, then SIGKILL), then itself
+        this.child.kill('SIGTERM');
         resolve('timeout');
       }, timeoutMs);
       this.waiter = (line) => {
@@ -84,12 +99,14 @@ class EstimatorChild {
     return { line: answer };
   }
 
-  /** Close stdin (the protocol asks the process to exit then); kill it if it has not within 2 s. */
+  /** Close stdin (the protocol asks the process to exit then): the supervisor waits for it, then
+   *  ends what is left of its group (SIGTERM, then SIGKILL, STOP_GRACE_MS apart), and exits. A
+   *  supervisor still there after that is killed. */
   async close(): Promise<void> {
     if (this.exitText !== undefined) return;
     const done = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     this.child.stdin!.end();
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 2000);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 3 * STOP_GRACE_MS + 1000);
     await done;
     clearTimeout(timer);
   }
