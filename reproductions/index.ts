@@ -26,6 +26,8 @@ import { type ScaleComparison, writeIndex } from './writeIndex.js';
 import { SCALE_NOTES } from './scaleNotes.js';
 import { runReproductions, shardFiles, type Outcome } from './runner.js';
 import type { Reproduction } from './framework.js';
+import { reproduceJunit } from './reproduceJunit.js';
+import { writeTextAtomic } from '../src/io/atomicWrite.js';
 
 const here = fileURLToPath(import.meta.url);
 const defaultOut = join(dirname(here), '..', 'reports');
@@ -40,6 +42,7 @@ interface Options {
   fresh?: boolean;
   merge?: boolean;
   index?: boolean;
+  junit?: string;
 }
 
 /** The reproductions named on a command line (ids or names; none: all), or an error. */
@@ -89,6 +92,10 @@ export async function main(
     .option('--shards <DIR>', 'where shard files go (default: <out>/shards)')
     .option('--fresh', 'start over: drop the journal of an interrupted run instead of resuming it')
     .option('--merge', 'compute nothing: write the reports from the shard files in --shards (every slice of each reproduction)')
+    .option(
+      '--junit <FILE>',
+      'also write a JUnit XML report: one test case per claim of the reports written (CI test views show it natively)',
+    )
     .option('--index', 'compute nothing: rewrite the index (README.md) of the reports folder from the reports in it')
     .option('--list', 'list the reproductions and exit')
     .exitOverride()
@@ -120,7 +127,7 @@ export async function main(
   }
   const out = resolve(o.out ?? (o.full ? join(defaultOut, 'full') : defaultOut));
   const shardDir = resolve(o.shards ?? join(out, 'shards'));
-  if (o.merge) return merge(chosen, program.args.length === 0, { full: Boolean(o.full), out, shardDir }, log, err);
+  if (o.merge) return merge(chosen, program.args.length === 0, { full: Boolean(o.full), out, shardDir, junit: o.junit }, log, err);
   if (o.index) {
     const tally = writeIndex(out, REPRODUCTIONS, o.full ? quickComparison(out) : undefined);
     log(`wrote ${join(out, 'README.md')} from the reports there (${tally.holds} hold, ${tally.doesNotHold} do not hold)`);
@@ -140,6 +147,7 @@ export async function main(
   });
   progress.stop();
   const code = reportOutcomes(outcomes, log, err);
+  if (o.junit) writeTextAtomic(o.junit, reproduceJunit(outcomes, Boolean(o.full)));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (shard) {
     log(
@@ -163,7 +171,7 @@ export async function main(
 async function merge(
   chosen: Reproduction[],
   all: boolean,
-  o: { full: boolean; out: string; shardDir: string },
+  o: { full: boolean; out: string; shardDir: string; junit?: string },
   log: (line: string) => void,
   err: (line: string) => void,
 ): Promise<number> {
@@ -184,6 +192,7 @@ async function merge(
   const progress = createProgress({ tty: false, write: () => {} });
   const outcomes = await runReproductions(chosen, { full: o.full, out: o.out, workers: 0, mode: 'merge', shardDir: o.shardDir, progress });
   const code = reportOutcomes(outcomes, log, err);
+  if (o.junit) writeTextAtomic(o.junit, reproduceJunit(outcomes, o.full));
   const tally = writeIndex(o.out, REPRODUCTIONS, o.full ? quickComparison(o.out) : undefined);
   log(
     `merged ${outcomes.filter((x) => x.kind === 'report').length} of ${chosen.length} reproduction(s) from ${o.shardDir}; wrote ${join(o.out, 'README.md')} (${tally.holds} hold, ${tally.doesNotHold} do not hold)`,

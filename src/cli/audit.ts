@@ -7,6 +7,7 @@ import { CLAIM_LINKS } from '../audit/arbitraries.js';
 import type { PropertyOutcome } from '../audit/runBattery.js';
 import { auditMarkdown, fmt, verdictLine } from '../audit/auditReport.js';
 import { runAudit } from '../audit/runAudit.js';
+import { auditJunit } from '../audit/auditJunit.js';
 import { writeTextAtomic } from '../io/atomicWrite.js';
 import { EXIT } from '../exitCodes.js';
 import type { CliIo } from './io.js';
@@ -47,6 +48,7 @@ export function auditCommand(io: CliIo, setExit: (code: number) => void): Comman
     .option('--seed <K>', 'fast-check seed (default: fixed for quick, time-based for deep)', parseInteger('--seed'))
     .option('--json', 'print one JSON object')
     .option('--report <FILE>', 'also write a markdown report')
+    .option('--junit <FILE>', 'also write a JUnit XML report: one test case per property (CI test views show it natively)')
     .option('--workers <N>', 'worker threads the runs are spread over (default: the cores; 0 = this thread)', parseInteger('--workers'))
     .option('--rates <LIST>', "the claim's exponents under test, e.g. eps=0.5,sigma=1,n=-0.5,d=0 (the default: the paper's)")
     .option('--links <LIST>', `links the estimator is made for (default: ${CLAIM_LINKS.join(',')})`, parseList('--links'))
@@ -100,6 +102,25 @@ export function auditCommand(io: CliIo, setExit: (code: number) => void): Comman
             skipped,
             countCalibrated,
             ...(o.links ? { links: o.links } : {}),
+          }),
+        );
+      }
+      if (o.junit) {
+        const flags = [
+          ...(o.links ? [`--links ${o.links.join(',')}`] : []),
+          ...(o.rates ? [`--rates ${o.rates}`] : []),
+          ...(o.constants ? ['--constants'] : []),
+        ];
+        writeTextAtomic(
+          o.junit,
+          auditJunit(outcomes, {
+            estimator: name,
+            isCommand: o.estimator === undefined,
+            profile: outcome.profile,
+            seed: outcome.seed,
+            skipped,
+            countCalibrated,
+            flags,
           }),
         );
       }
