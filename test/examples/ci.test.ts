@@ -53,7 +53,9 @@ describe('the CI recipes', () => {
       for (const f of keeps) expect(existsSync(join(r.dir, f)), f).toBe(true);
       expect(JSON.parse(readFileSync(join(r.dir, 'audit.json'), 'utf8')).holds).toBe(false);
       expect(readFileSync(join(r.dir, 'audit.md'), 'utf8')).toMatch(/P6-determinism/);
-      expect(readFileSync(join(r.dir, 'audit.xml'), 'utf8')).toMatch(/<testcase classname="sim-audit.audit.hygiene" name="P6-determinism"[^>]*>\s*<failure/);
+      expect(readFileSync(join(r.dir, 'audit.xml'), 'utf8')).toMatch(
+        /<testcase classname="sim-audit.audit.hygiene" name="P6-determinism"[^>]*>\s*<failure/,
+      );
     } finally {
       rmSync(r.dir, { recursive: true, force: true });
     }
