@@ -79,7 +79,8 @@ export function weightedTopEigenvector(
   // 2-6 matrix-free steps for the matrix against 10-30 steps a filter round takes (measured at
   // d = 5-20 on the benchmark's small fits). Chosen by d alone, so a sample gives the same
   // doubles whether its matrix is held in a kernel memory or not. Above GRAM_MAX_D the matrix
-  // costs more than the steps it saves, and no d x d matrix is formed.
+  // would cost a large share of the steps it saves (its cost grows like d^2), and no d x d
+  // matrix is formed.
   let gram: PowerBuffers['gram'] | null = null;
   if (d <= GRAM_MAX_D && maxSteps > 1) {
     buf.gram ??= { matrix: new Float64Array(d * d), scratch: covarianceScratch(d) };
