@@ -1,8 +1,8 @@
 import { allocMatrix, copyMatrix } from '../kernels/wasmKernels.js';
 import { InputError } from '../errors.js';
 import { namedStream } from '../rng/streams.js';
-import { getLink, type LinkName } from '../model/links.js';
-import { noiseSampler, parseNoise, noiseToString } from '../model/noise.js';
+import { getLink, type Link, type LinkName } from '../model/links.js';
+import { noiseSampler, parseNoise, noiseToString, type NoiseSpec } from '../model/noise.js';
 import type { Sample } from '../model/sample.js';
 import { getAdversary, type AdversaryName } from '../adversaries/index.js';
 import { checkEps } from '../robust/rows.js';
@@ -79,11 +79,7 @@ const cleanCache = new Map<string, { readonly wstar: Float64Array; readonly x: F
 /** w*, x and y of the clean sample of `settings` (the streams `wstar`, `x` and `noise` of its
  *  seed), each a fresh array the caller may change: drawn, or copied from a kept draw with
  *  the same settings (the same numbers, bit for bit). */
-function cleanDraw(
-  settings: InstanceSettings,
-  link: ReturnType<typeof getLink>,
-  noise: ReturnType<typeof parseNoise>,
-): { wstar: Float64Array; x: Float64Array; y: Float64Array } {
+function cleanDraw(settings: InstanceSettings, link: Link, noise: NoiseSpec): { wstar: Float64Array; x: Float64Array; y: Float64Array } {
   const { d, n, norm, sigma, seed } = settings;
   // String() of a number is exact (it round-trips) but folds -0 into 0, which Object.is keeps apart
   const key = [d, n, norm, link.name, noiseToString(noise), sigma, seed].map((v) => (Object.is(v, -0) ? '-0' : String(v))).join('|');

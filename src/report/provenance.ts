@@ -1,9 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** What a report's numbers can depend on (as src/sweep/fingerprint.ts hashes). */
-const CODE_PARTS = ['src', 'reproductions', 'assembly', 'package-lock.json'];
+import { CODE_PARTS, REPO_ROOT as ROOT } from '../sweep/fingerprint.js';
 
 let cached: string | null | undefined;
 

@@ -81,19 +81,21 @@ export function weightedTopEigenvector(
   // doubles whether its matrix is held in a kernel memory or not. Above GRAM_MAX_D the matrix
   // would cost a large share of the steps it saves (its cost grows like d^2), and no d x d
   // matrix is formed.
-  let gram: PowerBuffers['gram'] | null = null;
+  let apply: (v: Float64Array, out: Float64Array) => void;
   if (d <= GRAM_MAX_D && maxSteps > 1) {
     buf.gram ??= { matrix: new Float64Array(d * d), scratch: covarianceScratch(d) };
-    gram = buf.gram;
+    const { matrix, scratch } = buf.gram;
+    weightedCovariance(n, d, x, s, c, mu, scratch, matrix);
+    apply = (v, out) => covarianceOperator(matrix, d, W, shift, v, out);
+  } else {
+    // s and c are fixed for the whole run: bound once (nothing else touches x's kernels here)
+    const bound = boundPowerStep(n, d, x, s, c);
+    apply = (v, out) => weightedOperator(rows, W, shift, v, out, bound);
   }
-  if (gram) weightedCovariance(n, d, x, s, c, mu, gram.scratch, gram.matrix);
-  // otherwise s and c are fixed for the whole run: bound once (nothing else touches x's kernels here)
-  const bound = gram ? null : boundPowerStep(n, d, x, s, c);
   let rayleigh = NaN;
   let step = 0;
   for (; step < maxSteps; step++) {
-    if (gram) covarianceOperator(gram.matrix, d, W, shift, v, w);
-    else weightedOperator(rows, W, shift, v, w, bound!);
+    apply(v, w);
     let next = 0,
       norm = 0;
     for (let j = 0; j < d; j++) {

@@ -82,14 +82,14 @@ export function fitScale(link: Link, z: Float64Array, y: Float64Array, opts: { r
       x2 = x1;
       f2 = f1;
       x1 = b - phiG * (b - a);
-      // f1's value is kept only if it is below f2: at or above f2 the sum can stop
+      // f1's value is kept only if it is below f2: once the sum is past f2 it can stop
       f1 = loss(x1, f2);
     } else {
       a = x1;
       x1 = x2;
       f1 = f2;
       x2 = a + phiG * (b - a);
-      // f2's value is kept only if it is not above f1: above f1 the sum can stop
+      // f2's value is kept only if it is not above f1: once the sum is past f1 it can stop
       f2 = loss(x2, f1);
     }
   }

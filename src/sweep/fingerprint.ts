@@ -3,9 +3,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The repository's root (the folder of package.json). */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The code a task's result can depend on: the sources, the kernels, the locked dependencies. */
-const PARTS = ['src', 'reproductions', 'assembly', 'package-lock.json'];
+export const CODE_PARTS: readonly string[] = ['src', 'reproductions', 'assembly', 'package-lock.json'];
 
 let cached: string | null = null;
 
@@ -27,8 +28,8 @@ function files(path: string): string[] {
 export function codeFingerprint(): string {
   if (cached) return cached;
   const h = createHash('sha256');
-  for (const f of PARTS.flatMap((p) => files(join(ROOT, p)))) {
-    h.update(relative(ROOT, f).split('\\').join('/')).update('\0').update(readFileSync(f)).update('\0');
+  for (const f of CODE_PARTS.flatMap((p) => files(join(REPO_ROOT, p)))) {
+    h.update(relative(REPO_ROOT, f).split('\\').join('/')).update('\0').update(readFileSync(f)).update('\0');
   }
   cached = h.digest('hex').slice(0, 16);
   return cached;
