@@ -7,8 +7,10 @@ import { spectralPlant } from './spectralPlant.js';
 import { leverage } from './leverage.js';
 import { covarianceShift } from './covarianceShift.js';
 import { heavyTailMimic } from './heavyTailMimic.js';
+import { searchedDrift } from './searchedDrift.js';
 
-/** The catalogue, in the order of SPEC section 2 (and of `sim-audit list`). */
+/** The catalogue, in the order of SPEC section 2 (and of `sim-audit list`), then the attacks
+ *  the black-box search found (each file's header says against what, and what it exploits). */
 export const ADVERSARIES = {
   'label-shift': labelShift,
   'sign-flip': signFlip,
@@ -17,6 +19,7 @@ export const ADVERSARIES = {
   leverage,
   'covariance-shift': covarianceShift,
   'heavy-tail-mimic': heavyTailMimic,
+  'searched-drift': searchedDrift,
 } as const satisfies Record<string, Adversary>;
 
 export type AdversaryName = keyof typeof ADVERSARIES;

@@ -7,6 +7,7 @@ import { namedStream } from '../rng/streams.js';
 import { checkEps } from '../robust/rows.js';
 import { spectralInit, type InitResult } from './spectralInit.js';
 import { firstMomentInit } from './firstMomentInit.js';
+import { hardenedFit } from './hardenedFit.js';
 import { gradientDescent, type MeanName, type UpdateName } from './gradientDescent.js';
 import { DEFAULT_MAX_ITERATIONS, type Estimator, type FitOptions, type FitResult } from './types.js';
 
@@ -17,6 +18,8 @@ interface MethodSpec {
   /** null: return the initialization itself (no descent). */
   readonly descent: { readonly mean: MeanName; readonly update: UpdateName } | null;
   readonly summary: string;
+  /** The hardened pipeline (src/solver/hardenedFit.ts) instead of init-then-descent. */
+  readonly hardened?: boolean;
 }
 
 /** Every estimator the suite ships: the robust solver, its variants and the baselines. */
@@ -24,7 +27,14 @@ export const METHODS = {
   robust: {
     init: 'robust-spectral',
     descent: { mean: 'filter', update: 'squared' },
-    summary: 'robust spectral init (filtered, truncated y^2) + robust GD (spectral filter on gradients)',
+    hardened: true,
+    summary:
+      'the paper pipeline hardened: trimmed least squares from the robust spectral and first-moment starts (least trimmed loss kept), then robust GD, whose answer is kept only if its trimmed loss stays within (1 + 5 eps) of it',
+  },
+  paper: {
+    init: 'robust-spectral',
+    descent: { mean: 'filter', update: 'squared' },
+    summary: "the paper's pipeline: robust spectral init (filtered, truncated y^2) + robust GD (spectral filter on gradients)",
   },
   'robust-first-moment': {
     init: 'robust-first-moment',
@@ -115,6 +125,7 @@ export function estimator(method: MethodName): Estimator {
     // rows in an order fixed by their content: the answer is a function of the multiset of
     // rows, bit for bit (permutation invariance is exact, not up to flipped decisions)
     const data = canonicalRows(input);
+    if (spec.hardened) return hardenedFit(data, options);
     const init = initialize(spec.init, data, options);
     if (!spec.descent) return { w: init.w0, w0: init.w0, iterations: 0, status: 'init-only' };
     const { w, iterations, status } = gradientDescent(data, init.w0, {

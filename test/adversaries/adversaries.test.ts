@@ -5,7 +5,7 @@ import { getLink, LINK_NAMES } from '../../src/model/links.js';
 import { namedStream } from '../../src/rng/streams.js';
 
 describe('adversary catalogue', () => {
-  it('lists the seven strategies of SPEC section 2 in order', () => {
+  it('lists the seven strategies of SPEC section 2 in order, then the attacks the search found', () => {
     expect(ADVERSARY_NAMES).toEqual([
       'label-shift',
       'sign-flip',
@@ -14,6 +14,7 @@ describe('adversary catalogue', () => {
       'leverage',
       'covariance-shift',
       'heavy-tail-mimic',
+      'searched-drift',
     ]);
     expect(() => getAdversary('nope')).toThrow(/unknown adversary "nope"/);
   });

@@ -83,7 +83,7 @@ describe('CLI', () => {
   it('list --json names everything the verbs accept', async () => {
     const r = await cli('list', '--json');
     const names = JSON.parse(r.out);
-    expect(names.adversaries).toHaveLength(7);
+    expect(names.adversaries).toHaveLength(8);
     expect(names.methods).toContain('robust');
     expect(names.links).toContain('swish');
     expect((await cli('list')).out).toMatch(/covariance-shift/);

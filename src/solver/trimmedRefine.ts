@@ -1,0 +1,271 @@
+import type { Link } from '../model/links.js';
+import type { Sample } from '../model/sample.js';
+import { gemv } from '../kernels/gemv.js';
+import { gemvT } from '../kernels/gemvT.js';
+import { selectInPlace } from '../kernels/select.js';
+import { covarianceScratch, weightedCovariance } from '../kernels/weightedCovariance.js';
+import { GRAM_MAX_D } from '../kernels/wasmKernels.js';
+import { Matrix, solve } from 'ml-matrix';
+
+/**
+ * The trimmed refinement of the hardened solver (`robust`; the paper's pipeline alone is
+ * `paper`): least trimmed squares for the single-index model, minimized by concentration
+ * steps from a start. The trimmed loss of w is
+ *
+ *   T(w) = (1 / h) * sum of the h smallest (y_i - phi(<w, x_i>))^2,  h = n - ceil(2 eps n).
+ *
+ * Why it withstands an adaptive adversary where the filtered gradient does not: at w* the h
+ * kept residuals are noise, so T(w*) is about sigma^2, whatever the eps n corrupted rows hold;
+ * a w far from w* leaves a residual of order |phi(<w, x>) - phi(<w*, x>)| on most of the
+ * (1 - 2 eps) n clean rows it must keep, whatever the corrupted rows hold. The corrupted rows
+ * can only win a kept place by fitting w as well as a clean row does, so they cannot move
+ * the minimizer by more than their share of the clean residual scale. The gradient filter
+ * bounds the bias of each step by sqrt(eps) times the clean gradients' spread, which far
+ * from w* is of order |w*|: an adversary that aims its rows' gradients just inside that
+ * spread steers every step (the black-box search finds such rows).
+ *
+ * h trims 2 eps n rows, not eps n: then at least eps n of the trimmed rows are clean, so a
+ * corrupted row is kept only while its residual is below the clean residuals' (1 - eps / (1 -
+ * eps)) quantile (the filter's removal budget is 2 eps n for the same reason).
+ *
+ * One concentration step: keep the h rows of smallest residual at w, then one damped
+ * Gauss-Newton (Levenberg-Marquardt) step on their squared loss, accepted only if that loss
+ * does not increase; T cannot increase either, since T(w') <= the kept rows' loss at w' <=
+ * their loss at w = T(w). The steps stop when a step moves w by less than `tolerance`
+ * (relative) or T stops falling. The normal matrix sum_kept phi'(u_i)^2 x_i x_i^T is formed
+ * (one pass) for d <= GRAM_MAX_D; above that the damped system is solved by conjugate
+ * gradients, two passes an iteration, with no d x d array.
+ */
+
+/** Rows kept by the trimmed loss: n - ceil(2 eps n) (at least d + 1). */
+export function trimmedKeep(n: number, d: number, eps: number): number {
+  return Math.max(d + 1, n - Math.ceil(2 * eps * n));
+}
+
+/** Options of {@link trimmedRefine}. */
+export interface TrimmedRefineOptions {
+  readonly keep: number;
+  /** Concentration steps at most. */
+  readonly maxSteps?: number;
+  /** Stop once a step moves w by less than tolerance * max(1, |w|). */
+  readonly tolerance?: number;
+}
+
+/** The refined point, its trimmed loss and the steps taken. */
+export interface TrimmedRefineResult {
+  readonly w: Float64Array;
+  readonly loss: number;
+  readonly steps: number;
+}
+
+/** Concentration steps at most (every fit seen in the solver issue's table converged in 3-40). */
+export const TRIMMED_MAX_STEPS = 100;
+/** Relative step length below which the concentration steps stop (as the descent's). */
+export const TRIMMED_TOLERANCE = 1e-7;
+/** Damping tries per step: the damping grows tenfold per try from its last accepted value. */
+const DAMPING_TRIES = 12;
+/** Conjugate-gradient iterations per damped solve above GRAM_MAX_D. */
+const CG_ITERATIONS = 50;
+
+/**
+ * The squared residuals r2_i = (y_i - phi(<w, x_i>))^2 of every row into `r2` (u = X w into
+ * `u`), in one pass.
+ */
+function squaredResiduals(data: Sample, link: Link, w: Float64Array, u: Float64Array, r2: Float64Array): void {
+  gemv(data.n, data.d, data.x, w, u);
+  const { y } = data;
+  for (let i = 0; i < data.n; i++) {
+    const e = y[i] - link.phi(u[i]);
+    r2[i] = e * e;
+  }
+}
+
+/** Marks in `kept` (1/0) the `keep` rows of smallest r2 (ties: lower index first) and returns
+ *  their mean. `scratch` (length n) is overwritten. */
+function keepSmallest(r2: Float64Array, keep: number, kept: Uint8Array, scratch: Float64Array): number {
+  const n = r2.length;
+  scratch.set(r2);
+  const t = selectInPlace(scratch, keep - 1);
+  let count = 0,
+    sum = 0;
+  for (let i = 0; i < n; i++) {
+    const k = r2[i] < t ? 1 : 0;
+    kept[i] = k;
+    if (k) {
+      count++;
+      sum += r2[i];
+    }
+  }
+  for (let i = 0; i < n && count < keep; i++)
+    if (r2[i] === t && !kept[i]) {
+      kept[i] = 1;
+      count++;
+      sum += r2[i];
+    }
+  return sum / keep;
+}
+
+/** The trimmed loss T(w) (see the module comment). */
+export function trimmedLoss(data: Sample, link: Link, w: Float64Array, keep: number): number {
+  const r2 = new Float64Array(data.n);
+  squaredResiduals(data, link, w, new Float64Array(data.n), r2);
+  return keepSmallest(r2, keep, new Uint8Array(data.n), new Float64Array(data.n));
+}
+
+/**
+ * Concentration steps on the trimmed loss from `w0` (see the module comment). Deterministic;
+ * equivariant under rotations of the covariates (Gauss-Newton and a damping proportional to
+ * the identity are) and, with ties broken by row index, a function of the rows' order only
+ * through ties.
+ */
+export function trimmedRefine(data: Sample, link: Link, w0: Float64Array, opts: TrimmedRefineOptions): TrimmedRefineResult {
+  const { n, d, x, y } = data;
+  const keep = opts.keep;
+  const maxSteps = opts.maxSteps ?? TRIMMED_MAX_STEPS;
+  const tol = opts.tolerance ?? TRIMMED_TOLERANCE;
+  const w = Float64Array.from(w0);
+  const candidate = new Float64Array(d);
+  const u = new Float64Array(n);
+  const r2 = new Float64Array(n);
+  const r2Next = new Float64Array(n);
+  const uNext = new Float64Array(n);
+  const kept = new Uint8Array(n);
+  const scratch = new Float64Array(n);
+  const slope = new Float64Array(n);
+  const mask = new Float64Array(n);
+  const coef = new Float64Array(n);
+  const grad = new Float64Array(d);
+  const step = new Float64Array(d);
+  const normal = d <= GRAM_MAX_D ? new Float64Array(d * d) : null;
+  const covScratch = normal ? covarianceScratch(d) : null;
+  const pair = new Float64Array(2);
+  const cgScratch = normal ? null : new Float64Array(n);
+  squaredResiduals(data, link, w, u, r2);
+  let loss = keepSmallest(r2, keep, kept, scratch);
+  if (!Number.isFinite(loss)) return { w, loss, steps: 0 };
+  let damping = 1e-6;
+  let steps = 0;
+  for (; steps < maxSteps; steps++) {
+    // the kept rows' gradient J^T r and the Gauss-Newton weights phi'(u_i)^2 (slope_i^2)
+    let keptLoss = 0;
+    for (let i = 0; i < n; i++) {
+      if (kept[i]) {
+        let p: number, e: number;
+        if (link.valueAndSlope) {
+          link.valueAndSlope(u[i], pair);
+          e = y[i] - pair[0];
+          p = pair[1];
+        } else {
+          e = y[i] - link.phi(u[i]);
+          p = link.dphi(u[i]);
+        }
+        slope[i] = p;
+        mask[i] = 1;
+        coef[i] = p * e;
+        keptLoss += e * e;
+      } else {
+        slope[i] = 0;
+        mask[i] = 0;
+        coef[i] = 0;
+      }
+    }
+    gemvT(n, d, x, coef, grad);
+    if (normal && covScratch) weightedCovariance(n, d, x, slope, mask, null, covScratch, normal);
+    let trace = 0;
+    if (normal) for (let j = 0; j < d; j++) trace += normal[j * d + j];
+    else for (let i = 0; i < n; i++) if (kept[i]) trace += slope[i] * slope[i] * rowNormSquared(x, i, d);
+    if (!(trace > 0)) break; // no kept row has a slope (relu with every kept row dead)
+    let accepted = false;
+    for (let attempt = 0; attempt < DAMPING_TRIES; attempt++, damping *= 10) {
+      const shift = (damping * trace) / d;
+      if (normal) solveDamped(normal, d, shift, grad, step);
+      else if (cgScratch) conjugateGradient(data, slope, shift, grad, step, cgScratch);
+      for (let j = 0; j < d; j++) candidate[j] = w[j] + step[j];
+      squaredResiduals(data, link, candidate, uNext, r2Next);
+      let next = 0;
+      for (let i = 0; i < n; i++) if (kept[i]) next += r2Next[i];
+      if (next <= keptLoss) {
+        accepted = true;
+        break;
+      }
+    }
+    if (!accepted) break;
+    damping = Math.max(damping / 10, 1e-9);
+    let stepSq = 0,
+      wSq = 0;
+    for (let j = 0; j < d; j++) {
+      stepSq += step[j] * step[j];
+      wSq += candidate[j] * candidate[j];
+    }
+    const nextLoss = keepSmallest(r2Next, keep, kept, scratch);
+    w.set(candidate);
+    u.set(uNext);
+    r2.set(r2Next);
+    const fell = nextLoss < loss;
+    loss = Math.min(loss, nextLoss);
+    if (Math.sqrt(stepSq) <= tol * Math.max(1, Math.sqrt(wSq)) || !fell) {
+      steps++;
+      break;
+    }
+  }
+  return { w, loss, steps };
+}
+
+function rowNormSquared(x: Float64Array, i: number, d: number): number {
+  let s = 0;
+  for (let j = 0, o = i * d; j < d; j++) s += x[o + j] * x[o + j];
+  return s;
+}
+
+/** step = (A + shift I)^-1 g for the formed symmetric d x d matrix A (ml-matrix's solve:
+ *  small dense algebra). */
+function solveDamped(a: Float64Array, d: number, shift: number, g: Float64Array, step: Float64Array): void {
+  const m = new Matrix(d, d);
+  for (let j = 0; j < d; j++) for (let k = 0; k < d; k++) m.set(j, k, a[j * d + k] + (j === k ? shift : 0));
+  const s = solve(m, Matrix.columnVector(Array.from(g)));
+  for (let j = 0; j < d; j++) step[j] = s.get(j, 0);
+}
+
+/**
+ * step = (J^T J + shift I)^-1 g by conjugate gradients, J^T J v = X^T (slope^2 * (X v)):
+ * two passes an iteration, no d x d array. `scratch` (length n) is overwritten.
+ */
+function conjugateGradient(
+  data: Sample,
+  slope: Float64Array,
+  shift: number,
+  g: Float64Array,
+  step: Float64Array,
+  scratch: Float64Array,
+): void {
+  const { n, d, x } = data;
+  const r = Float64Array.from(g);
+  const p = Float64Array.from(g);
+  const ap = new Float64Array(d);
+  const xv = new Float64Array(n);
+  step.fill(0);
+  let rr = 0;
+  for (let j = 0; j < d; j++) rr += r[j] * r[j];
+  const stop = 1e-20 * rr;
+  for (let it = 0; it < CG_ITERATIONS && rr > stop; it++) {
+    gemv(n, d, x, p, xv);
+    for (let i = 0; i < n; i++) scratch[i] = slope[i] * slope[i] * xv[i];
+    gemvT(n, d, x, scratch, ap);
+    let pap = 0;
+    for (let j = 0; j < d; j++) {
+      ap[j] += shift * p[j];
+      pap += p[j] * ap[j];
+    }
+    if (!(pap > 0)) break;
+    const alpha = rr / pap;
+    let rrNext = 0;
+    for (let j = 0; j < d; j++) {
+      step[j] += alpha * p[j];
+      r[j] -= alpha * ap[j];
+      rrNext += r[j] * r[j];
+    }
+    const beta = rrNext / rr;
+    rr = rrNext;
+    for (let j = 0; j < d; j++) p[j] = r[j] + beta * p[j];
+  }
+}
