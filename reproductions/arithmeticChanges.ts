@@ -29,4 +29,20 @@ export const ARITHMETIC_CHANGES: readonly {
     ],
     what: 'power iteration at d <= 24 on the weighted covariance formed once a round: the filter rounds differently, and fits move at rounding level (more where a hard decision flips)',
   },
+  {
+    commit: '3a16cd6',
+    // robust is now the hardened pipeline, and the catalogue gained searched-drift: every
+    // report that fits robust or walks the catalogue; R5 and seeds 001-004 do neither
+    reports: [
+      'r1-error-vs-eps',
+      'r2-error-vs-sigma',
+      'r3-sample-complexity',
+      'r4-time',
+      'r6-spectral-alignment',
+      'r7-adversary-battery',
+      'r8-adversary-search',
+      'audit-power',
+    ],
+    what: "robust became the paper's pipeline hardened by trimmed least squares (the old robust is paper), and the catalogue gained the searched-drift adversary",
+  },
 ];
