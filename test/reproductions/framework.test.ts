@@ -136,7 +136,22 @@ describe('reproduce command line', () => {
   it('lists the reproductions R1-R7, the seed reports and the audit power report', async () => {
     const c = capture();
     expect(await main(['--list'], c.log, c.log)).toBe(0);
-    expect(c.lines.map((l) => l.split('\t')[0])).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 's1', 's2', 's3', 's4', 'power']);
+    expect(c.lines.map((l) => l.split('\t')[0])).toEqual([
+      'r1',
+      'r2',
+      'r3',
+      'r4',
+      'r5',
+      'r6',
+      'r7',
+      'r8',
+      'r9',
+      's1',
+      's2',
+      's3',
+      's4',
+      'power',
+    ]);
   });
   it('--index rewrites the index from the reports in --out, computing nothing', async () => {
     const out = mkdtempSync(join(tmpdir(), 'repro-index-'));
