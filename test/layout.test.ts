@@ -1,6 +1,6 @@
 /**
- * The floors of README's Layout, checked: no module of src/ imports one on a higher floor
- * (type imports included). A new folder must be given its floor here and in the README.
+ * The floors of docs/layout.md, checked: no module of src/ imports one on a higher floor
+ * (type imports included). A new folder must be given its floor here and in docs/layout.md.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 
-/** Floor of each top-level entry of src/ (README, Layout). */
+/** Floor of each top-level entry of src/ (docs/layout.md). */
 const FLOORS: Record<string, number> = {
   'errors.ts': 1,
   'exitCodes.ts': 1,
@@ -39,7 +39,7 @@ function floorOf(file: string): number {
   // an import names the compiled file (x.js): its source is x.ts
   const top = relative(SRC, file).split(/[\\/]/)[0].replace(/\.js$/, '.ts');
   const f = FLOORS[top];
-  if (f === undefined) throw new Error(`src/${top} has no floor in test/layout.test.ts (and README's Layout)`);
+  if (f === undefined) throw new Error(`src/${top} has no floor in test/layout.test.ts (and docs/layout.md)`);
   return f;
 }
 

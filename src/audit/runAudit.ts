@@ -71,7 +71,7 @@ export interface AuditOutcome {
 }
 
 /** An estimator in another process, in any language: the estimator-process protocol
- *  (src/protocol/processEstimator.ts, README). */
+ *  (src/protocol/processEstimator.ts, docs/estimators.md). */
 export interface EstimatorCommand {
   /** Started once through the shell, kept for the whole audit. */
   readonly command: string;

@@ -37,7 +37,7 @@ export function auditCommand(io: CliIo, setExit: (code: number) => void): Comman
     .option('--estimator <NAME|PATH>', `a method (${METHOD_NAMES.join(', ')}) or a module exporting fit(data, options) => w`)
     .option(
       '--estimator-cmd <COMMAND>',
-      'an estimator in any language: COMMAND, started once through the shell, answers fits on stdin/stdout (the estimator-process protocol, README)',
+      'an estimator in any language: COMMAND, started once through the shell, answers fits on stdin/stdout (the estimator-process protocol, docs/estimators.md)',
     )
     .option(
       '--fit-timeout <S>',

@@ -1,4 +1,4 @@
-// The supervisor of one estimator process (the estimator-process protocol, README), started by
+// The supervisor of one estimator process (the estimator-process protocol, docs/estimators.md), started by
 // src/protocol/processWorker.ts as `node estimatorSupervisor.mjs COMMAND GRACE_MS`. It runs
 // COMMAND through the shell in a process group of its own and passes the protocol through: its
 // stdin goes to the estimator's stdin, and the estimator writes to this process's stdout and

@@ -31,7 +31,7 @@ export function checkEstimatorCommand(command: string, timeoutSeconds: number): 
 }
 
 /**
- * Start `command` through the shell and keep it: the estimator-process protocol (README). For
+ * Start `command` through the shell and keep it: the estimator-process protocol (docs/estimators.md). For
  * each fit the covariates and responses go to `x.npy` and `y.npy` (little-endian float64, C
  * order) in a private temporary folder, one JSON line goes to the process's stdin
  * (`{"id", "x", "y", "n", "d", "link", "eps", "seed"}`) and one comes back
