@@ -19,6 +19,22 @@ import traceback
 import numpy as np
 
 
+def answer(request, fit):
+    """The protocol's answer to one fit request: {"id", "w"} or {"id", "error"} (never raises)."""
+    try:
+        x = np.load(request["x"])
+        y = np.load(request["y"])
+        w = np.asarray(fit(x, y, request["link"], request["eps"], request["seed"]), dtype=float).ravel()
+        if w.shape != (request["d"],):
+            raise ValueError(f"fit returned {w.size} numbers for d = {request['d']}")
+        if not all(math.isfinite(t) for t in w):
+            raise ValueError("fit returned a non-finite number")
+        return {"id": request["id"], "w": [float(t) for t in w]}
+    except Exception as error:  # the estimator failed this fit: say so, keep serving
+        traceback.print_exc(file=sys.stderr)
+        return {"id": request.get("id"), "error": f"{type(error).__name__}: {error}"}
+
+
 def serve(fit):
     """Answer sim-audit's fit requests on stdin/stdout until stdin closes."""
     out = sys.stdout
@@ -27,18 +43,5 @@ def serve(fit):
     for line in sys.stdin:
         if not line.strip():
             continue
-        request = json.loads(line)
-        try:
-            x = np.load(request["x"])
-            y = np.load(request["y"])
-            w = np.asarray(fit(x, y, request["link"], request["eps"], request["seed"]), dtype=float).ravel()
-            if w.shape != (request["d"],):
-                raise ValueError(f"fit returned {w.size} numbers for d = {request['d']}")
-            if not all(math.isfinite(t) for t in w):
-                raise ValueError("fit returned a non-finite number")
-            answer = {"id": request["id"], "w": [float(t) for t in w]}
-        except Exception as error:  # the estimator failed this fit: say so, keep serving
-            traceback.print_exc(file=sys.stderr)
-            answer = {"id": request["id"], "error": f"{type(error).__name__}: {error}"}
-        out.write(json.dumps(answer) + "\n")
+        out.write(json.dumps(answer(json.loads(line), fit)) + "\n")
         out.flush()

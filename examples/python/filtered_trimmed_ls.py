@@ -80,4 +80,6 @@ def fit(x, y, link, eps, seed):
     return trimmed_least_squares(x[keep], y[keep], eps)
 
 
-serve(fit)
+# served when run as a script (sim-audit starts it); importable for its fit
+if __name__ == "__main__":
+    serve(fit)

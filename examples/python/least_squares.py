@@ -12,4 +12,6 @@ def fit(x, y, link, eps, seed):
     return np.linalg.lstsq(x, y, rcond=None)[0]
 
 
-serve(fit)
+# served when run as a script (sim-audit starts it); importable for its fit
+if __name__ == "__main__":
+    serve(fit)

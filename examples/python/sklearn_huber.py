@@ -21,4 +21,6 @@ def fit(x, y, link, eps, seed):
     return HuberRegressor(fit_intercept=False, max_iter=1000).fit(x, y).coef_
 
 
-serve(fit)
+# served when run as a script (sim-audit starts it); importable for its fit
+if __name__ == "__main__":
+    serve(fit)

@@ -23,4 +23,6 @@ def fit(x, y, link, eps, seed):
     return model.estimator_.coef_
 
 
-serve(fit)
+# served when run as a script (sim-audit starts it); importable for its fit
+if __name__ == "__main__":
+    serve(fit)
