@@ -38,7 +38,10 @@ export function attackCommand(io: CliIo): Command {
     .requiredOption('--link <LINK>', 'the link')
     .requiredOption('--adversary <NAME>', 'adversary (see `sim-audit list`), or `search`: a black-box search against --estimator')
     .option('--estimator <NAME|PATH>', 'with --adversary search: the estimator attacked (a method name or a module exporting fit)')
-    .option('--estimator-cmd <COMMAND>', 'with --adversary search: the estimator attacked, as a process (the protocol in docs/estimators.md)')
+    .option(
+      '--estimator-cmd <COMMAND>',
+      'with --adversary search: the estimator attacked, as a process (the protocol in docs/estimators.md)',
+    )
     .option(
       '--budget <N>',
       `with --adversary search: estimator evaluations (default ${DEFAULT_SEARCH_BUDGET}; shrinking adds at most ${SHRINK_BUDGET})`,

@@ -24,7 +24,10 @@ export function fitCommand(io: CliIo): Command {
     .requiredOption('--link <LINK>', 'the known link')
     .option('--eps <E>', `bound on the corrupted fraction in [0, 0.5) (default ${DEFAULT_EPS})`, parseEps, DEFAULT_EPS)
     .option('--method <NAME>', `estimator: ${METHOD_NAMES.join(', ')} (default robust)`)
-    .option('--estimator-cmd <COMMAND>', 'fit with an estimator in another process instead (any language: the protocol in docs/estimators.md)')
+    .option(
+      '--estimator-cmd <COMMAND>',
+      'fit with an estimator in another process instead (any language: the protocol in docs/estimators.md)',
+    )
     .option(
       '--fit-timeout <S>',
       `seconds the --estimator-cmd process has for the fit (default ${DEFAULT_FIT_TIMEOUT})`,
