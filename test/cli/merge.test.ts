@@ -13,9 +13,9 @@ describe('sim-audit reproduce and merge', () => {
     expect(list.code).toBe(0);
     expect(list.out).toMatch(/^r1\tr1-error-vs-eps\t/m);
     expect(list.out).toMatch(/^power\taudit-power\t/m);
-    const bad = await cli('reproduce', 'r9');
+    const bad = await cli('reproduce', 'r99');
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/unknown reproduction "r9"/);
+    expect(bad.err).toMatch(/unknown reproduction "r99"/);
     expect((await cli('reproduce', '--shard', '1/2', '--merge')).code).toBe(2);
   });
 
@@ -27,7 +27,7 @@ describe('sim-audit reproduce and merge', () => {
     const named = await cli('merge', 'r2', '--shards', empty, '--out', empty);
     expect(named.code).toBe(2);
     expect(named.err).toMatch(/no shard files for r2-error-vs-sigma/);
-    expect((await cli('merge', 'r9', '--shards', empty)).err).toMatch(/unknown reproduction "r9"/);
+    expect((await cli('merge', 'r99', '--shards', empty)).err).toMatch(/unknown reproduction "r99"/);
   });
 
   it('writes the report and the index from the shards of two runs (1 and 2 workers)', async () => {

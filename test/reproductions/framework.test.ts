@@ -166,9 +166,9 @@ describe('reproduce command line', () => {
   });
   it('refuses an unknown name, a bad --workers and a bad --shard with exit 2 and one line', async () => {
     const c = capture();
-    expect(await main(['r9'], c.log, c.log)).toBe(2);
+    expect(await main(['r99'], c.log, c.log)).toBe(2);
     expect(c.lines).toHaveLength(1);
-    expect(c.lines[0]).toMatch(/unknown reproduction "r9"/);
+    expect(c.lines[0]).toMatch(/unknown reproduction "r99"/);
     const d = capture();
     expect(await main(['--workers', 'two', 'r1'], d.log, d.log)).toBe(2);
     expect(d.lines[0]).toMatch(/--workers must be an integer >= 0/);
