@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { namedStream } from '../rng/streams.js';
 import { getLink, type Link, type LinkName } from '../model/links.js';
 import { noiseSampler, parseNoise, noiseToString, type NoiseSpec } from '../model/noise.js';
-import type { Sample } from '../model/sample.js';
+import { requireRows, type Sample } from '../model/sample.js';
 import { getAdversary, type AdversaryName } from '../adversaries/index.js';
 import { checkEps } from '../robust/rows.js';
 
@@ -36,7 +36,7 @@ export interface Instance {
 export function validateSettings(s: InstanceSettings): void {
   if (!Number.isInteger(s.d) || s.d < 1) throw new InputError(`d must be a positive integer, got ${s.d}`);
   if (!Number.isInteger(s.n) || s.n < 1) throw new InputError(`n must be a positive integer, got ${s.n}`);
-  if (s.n < s.d + 1) throw new InputError(`too few rows: n = ${s.n} but at least d + 1 = ${s.d + 1} are needed`);
+  requireRows(s.n, s.d);
   if (!(Number.isFinite(s.norm) && s.norm > 0)) throw new InputError(`norm must be a finite number > 0, got ${s.norm}`);
   if (!(Number.isFinite(s.sigma) && s.sigma >= 0)) throw new InputError(`sigma must be a finite number >= 0, got ${s.sigma}`);
   checkEps(s.eps);

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import { allocMatrix } from '../kernels/wasmKernels.js';
-import { markValidated, type Sample } from '../model/sample.js';
+import { markValidated, requireRows, type Sample } from '../model/sample.js';
 import { type CsvHeader, type CsvProblem, type CsvRows, parseCsvRows } from './csvRows.js';
 import { describeFsError } from './describeFsError.js';
 
@@ -122,7 +122,7 @@ function assemble(source: string, first: CsvRows, second: CsvRows | null): CsvSa
   const n = first.n + (second ? second.n : 0);
   const d = header.names.length - 1;
   if (n === 0) throw new InputError(`${source} has a header but no data rows`);
-  if (n < d + 1) throw new InputError(`${source}: too few rows: n = ${n} but at least d + 1 = ${d + 1} are needed`);
+  requireRows(n, d, source);
   const x = allocMatrix(n, d);
   const y = new Float64Array(n);
   x.set(first.xs.subarray(0, first.n * d));

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { allocMatrix } from '../kernels/wasmKernels.js';
-import { markValidated, type Sample } from '../model/sample.js';
+import { markValidated, requireRows, type Sample } from '../model/sample.js';
 import { writeFileAtomic } from './atomicWrite.js';
 import { describeFsError } from './describeFsError.js';
 import { npyBytes, readNpy } from './npy.js';
@@ -44,7 +44,7 @@ export function readSample(path: string, yPath?: string): CsvSample {
     yAt = (i) => xs.data[i * (d + 1) + d];
     xAt = (i, j) => xs.data[i * (d + 1) + j];
   }
-  if (n < d + 1) throw new InputError(`${path}: too few rows: n = ${n} but at least d + 1 = ${d + 1} are needed`);
+  requireRows(n, d, path);
   const x = allocMatrix(n, d);
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -22,6 +22,12 @@ export function markValidated<S extends Sample>(s: S): S {
   return s;
 }
 
+/** Throws an InputError unless n >= d + 1 (the fewest rows that determine w), naming `where`
+ *  (a file) when given: the one row-count check of every input path. */
+export function requireRows(n: number, d: number, where?: string): void {
+  if (n < d + 1) throw new InputError(`${where ? `${where}: ` : ''}too few rows: n = ${n} but at least d + 1 = ${d + 1} are needed`);
+}
+
 /** Throws a RangeError naming the problem when `s` is not a well-formed, finite sample. */
 export function validateSample(s: Sample, opts: { minRowsOverD?: boolean } = {}): void {
   if (VALIDATED.has(s)) return;
@@ -30,7 +36,7 @@ export function validateSample(s: Sample, opts: { minRowsOverD?: boolean } = {})
   if (!Number.isInteger(d) || d < 1) throw new InputError(`the sample has no covariate columns (d = ${d})`);
   if (x.length !== n * d) throw new InputError(`x has ${x.length} entries, expected n*d = ${n * d}`);
   if (y.length !== n) throw new InputError(`y has ${y.length} entries, expected n = ${n}`);
-  if (opts.minRowsOverD !== false && n < d + 1) throw new InputError(`too few rows: n = ${n} but at least d + 1 = ${d + 1} are needed`);
+  if (opts.minRowsOverD !== false) requireRows(n, d);
   for (let i = 0; i < x.length; i++) {
     if (!Number.isFinite(x[i])) throw new InputError(`covariate at row ${Math.floor(i / d) + 1}, column ${(i % d) + 1} is ${x[i]}`);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cloneSample, markValidated, validateSample } from '../../src/model/sample.js';
+import { cloneSample, markValidated, validateSample, requireRows } from '../../src/model/sample.js';
 
 const sample = () => ({ n: 3, d: 1, x: Float64Array.of(1, 2, 3), y: Float64Array.of(1, 2, 3) });
 
@@ -22,5 +22,8 @@ describe('validateSample', () => {
     const few = { n: 1, d: 1, x: Float64Array.of(1), y: Float64Array.of(1) };
     validateSample(few, { minRowsOverD: false }); // checked without the row count: not remembered
     expect(() => validateSample(few)).toThrow(/too few rows/);
+    // the one row-count check of every input path, naming the file when there is one
+    expect(() => requireRows(3, 3, 'a.csv')).toThrow('a.csv: too few rows: n = 3 but at least d + 1 = 4 are needed');
+    expect(() => requireRows(4, 3)).not.toThrow();
   });
 });
