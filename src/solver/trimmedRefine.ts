@@ -126,8 +126,8 @@ export function trimmedRefine(data: Sample, link: Link, w0: Float64Array, opts: 
   const w = Float64Array.from(w0);
   const candidate = new Float64Array(d);
   const u = new Float64Array(n);
+  // squared residuals at w, then at each trial point (the kept set is read from the accepted one)
   const r2 = new Float64Array(n);
-  const r2Next = new Float64Array(n);
   const uNext = new Float64Array(n);
   const kept = new Uint8Array(n);
   const scratch = new Float64Array(n);
@@ -139,7 +139,10 @@ export function trimmedRefine(data: Sample, link: Link, w0: Float64Array, opts: 
   const normal = d <= GRAM_MAX_D ? new Float64Array(d * d) : null;
   const covScratch = normal ? covarianceScratch(d) : null;
   const pair = new Float64Array(2);
-  const cgScratch = normal ? null : new Float64Array(n);
+  // above GRAM_MAX_D: the conjugate-gradient buffers, and each row's |x_i|^2 once (the damping's
+  // trace reads it at every step)
+  const cg = normal ? null : conjugateGradientScratch(n, d);
+  const norms = normal ? null : Float64Array.from({ length: n }, (_, i) => rowNormSquared(x, i, d));
   squaredResiduals(data, link, w, u, r2);
   let loss = keepSmallest(r2, keep, kept, scratch);
   if (!Number.isFinite(loss)) return { w, loss, steps: 0 };
@@ -173,17 +176,17 @@ export function trimmedRefine(data: Sample, link: Link, w0: Float64Array, opts: 
     if (normal && covScratch) weightedCovariance(n, d, x, slope, mask, null, covScratch, normal);
     let trace = 0;
     if (normal) for (let j = 0; j < d; j++) trace += normal[j * d + j];
-    else for (let i = 0; i < n; i++) if (kept[i]) trace += slope[i] * slope[i] * rowNormSquared(x, i, d);
+    else if (norms) for (let i = 0; i < n; i++) if (kept[i]) trace += slope[i] * slope[i] * norms[i];
     if (!(trace > 0)) break; // no kept row has a slope (relu with every kept row dead)
     let accepted = false;
     for (let attempt = 0; attempt < DAMPING_TRIES; attempt++, damping *= 10) {
       const shift = (damping * trace) / d;
       if (normal) solveDamped(normal, d, shift, grad, step);
-      else if (cgScratch) conjugateGradient(data, slope, shift, grad, step, cgScratch);
+      else if (cg) conjugateGradient(data, slope, shift, grad, step, cg);
       for (let j = 0; j < d; j++) candidate[j] = w[j] + step[j];
-      squaredResiduals(data, link, candidate, uNext, r2Next);
+      squaredResiduals(data, link, candidate, uNext, r2);
       let next = 0;
-      for (let i = 0; i < n; i++) if (kept[i]) next += r2Next[i];
+      for (let i = 0; i < n; i++) if (kept[i]) next += r2[i];
       if (next <= keptLoss) {
         accepted = true;
         break;
@@ -197,10 +200,9 @@ export function trimmedRefine(data: Sample, link: Link, w0: Float64Array, opts: 
       stepSq += step[j] * step[j];
       wSq += candidate[j] * candidate[j];
     }
-    const nextLoss = keepSmallest(r2Next, keep, kept, scratch);
+    const nextLoss = keepSmallest(r2, keep, kept, scratch);
     w.set(candidate);
     u.set(uNext);
-    r2.set(r2Next);
     const fell = nextLoss < loss;
     loss = Math.min(loss, nextLoss);
     if (Math.sqrt(stepSq) <= tol * Math.max(1, Math.sqrt(wSq)) || !fell) {
@@ -226,9 +228,28 @@ function solveDamped(a: Float64Array, d: number, shift: number, g: Float64Array,
   for (let j = 0; j < d; j++) step[j] = s.get(j, 0);
 }
 
+/** The buffers of {@link conjugateGradient}, made once per refinement. */
+interface ConjugateGradientScratch {
+  readonly r: Float64Array;
+  readonly p: Float64Array;
+  readonly ap: Float64Array;
+  readonly xv: Float64Array;
+  readonly weighted: Float64Array;
+}
+
+function conjugateGradientScratch(n: number, d: number): ConjugateGradientScratch {
+  return {
+    r: new Float64Array(d),
+    p: new Float64Array(d),
+    ap: new Float64Array(d),
+    xv: new Float64Array(n),
+    weighted: new Float64Array(n),
+  };
+}
+
 /**
  * step = (J^T J + shift I)^-1 g by conjugate gradients, J^T J v = X^T (slope^2 * (X v)):
- * two passes an iteration, no d x d array. `scratch` (length n) is overwritten.
+ * two passes an iteration, no d x d array. The buffers in `b` are overwritten.
  */
 function conjugateGradient(
   data: Sample,
@@ -236,13 +257,12 @@ function conjugateGradient(
   shift: number,
   g: Float64Array,
   step: Float64Array,
-  scratch: Float64Array,
+  b: ConjugateGradientScratch,
 ): void {
   const { n, d, x } = data;
-  const r = Float64Array.from(g);
-  const p = Float64Array.from(g);
-  const ap = new Float64Array(d);
-  const xv = new Float64Array(n);
+  const { r, p, ap, xv, weighted: scratch } = b;
+  r.set(g);
+  p.set(g);
   step.fill(0);
   let rr = 0;
   for (let j = 0; j < d; j++) rr += r[j] * r[j];
