@@ -3,9 +3,7 @@ import type { Sample } from '../model/sample.js';
 import { gemv } from '../kernels/gemv.js';
 import { gemvT } from '../kernels/gemvT.js';
 import { selectInPlace } from '../kernels/select.js';
-import { covarianceScratch, weightedCovariance } from '../kernels/weightedCovariance.js';
-import { GRAM_MAX_D } from '../kernels/wasmKernels.js';
-import { Matrix, solve } from 'ml-matrix';
+import { DampedNormalSystem } from './dampedNormalSolve.js';
 
 /**
  * The trimmed refinement of the hardened solver (`robust`; the paper's pipeline alone is
@@ -32,9 +30,8 @@ import { Matrix, solve } from 'ml-matrix';
  * Gauss-Newton (Levenberg-Marquardt) step on their squared loss, accepted only if that loss
  * does not increase; T cannot increase either, since T(w') <= the kept rows' loss at w' <=
  * their loss at w = T(w). The steps stop when a step moves w by less than `tolerance`
- * (relative) or T stops falling. The normal matrix sum_kept phi'(u_i)^2 x_i x_i^T is formed
- * (one pass) for d <= GRAM_MAX_D; above that the damped system is solved by conjugate
- * gradients, two passes an iteration, with no d x d array.
+ * (relative) or T stops falling. The damped system sum_kept phi'(u_i)^2 x_i x_i^T + shift I
+ * is solved by src/solver/dampedNormalSolve.ts (formed at small d, conjugate gradients above).
  */
 
 /** Rows kept by the trimmed loss: n - ceil(2 eps n) (at least d + 1). */
@@ -49,6 +46,12 @@ export interface TrimmedRefineOptions {
   readonly maxSteps?: number;
   /** Stop once a step moves w by less than tolerance * max(1, |w|). */
   readonly tolerance?: number;
+  /**
+   * Rows with weight 0 here are never kept (the spectral start's covariate-filter weights):
+   * a row whose covariates the filter found outlying is a leverage row, and on a bounded link
+   * its residual can be small at a wrong w, so trimming by residual alone may keep it.
+   */
+  readonly exclude?: Float64Array;
 }
 
 /** The refined point, its trimmed loss and the steps taken. */
@@ -64,19 +67,25 @@ export const TRIMMED_MAX_STEPS = 100;
 export const TRIMMED_TOLERANCE = 1e-7;
 /** Damping tries per step: the damping grows tenfold per try from its last accepted value. */
 const DAMPING_TRIES = 12;
-/** Conjugate-gradient iterations per damped solve above GRAM_MAX_D. */
-const CG_ITERATIONS = 50;
 
 /**
  * The squared residuals r2_i = (y_i - phi(<w, x_i>))^2 of every row into `r2` (u = X w into
  * `u`), in one pass.
  */
-function squaredResiduals(data: Sample, link: Link, w: Float64Array, u: Float64Array, r2: Float64Array): void {
+function squaredResiduals(
+  data: Sample,
+  link: Link,
+  w: Float64Array,
+  u: Float64Array,
+  r2: Float64Array,
+  exclude: Float64Array | undefined,
+): void {
   gemv(data.n, data.d, data.x, w, u);
   const { y } = data;
   for (let i = 0; i < data.n; i++) {
     const e = y[i] - link.phi(u[i]);
-    r2[i] = e * e;
+    // a row the covariate filter removed is never kept (its residual reads as infinite)
+    r2[i] = exclude && exclude[i] === 0 ? Infinity : e * e;
   }
 }
 
@@ -105,10 +114,10 @@ function keepSmallest(r2: Float64Array, keep: number, kept: Uint8Array, scratch:
   return sum / keep;
 }
 
-/** The trimmed loss T(w) (see the module comment). */
-export function trimmedLoss(data: Sample, link: Link, w: Float64Array, keep: number): number {
+/** The trimmed loss T(w) (see the module comment); rows with `exclude[i] === 0` are never kept. */
+export function trimmedLoss(data: Sample, link: Link, w: Float64Array, keep: number, exclude?: Float64Array): number {
   const r2 = new Float64Array(data.n);
-  squaredResiduals(data, link, w, new Float64Array(data.n), r2);
+  squaredResiduals(data, link, w, new Float64Array(data.n), r2, exclude);
   return keepSmallest(r2, keep, new Uint8Array(data.n), new Float64Array(data.n));
 }
 
@@ -136,14 +145,9 @@ export function trimmedRefine(data: Sample, link: Link, w0: Float64Array, opts: 
   const coef = new Float64Array(n);
   const grad = new Float64Array(d);
   const step = new Float64Array(d);
-  const normal = d <= GRAM_MAX_D ? new Float64Array(d * d) : null;
-  const covScratch = normal ? covarianceScratch(d) : null;
+  const system = new DampedNormalSystem(n, d, x);
   const pair = new Float64Array(2);
-  // above GRAM_MAX_D: the conjugate-gradient buffers, and each row's |x_i|^2 once (the damping's
-  // trace reads it at every step)
-  const cg = normal ? null : conjugateGradientScratch(n, d);
-  const norms = normal ? null : Float64Array.from({ length: n }, (_, i) => rowNormSquared(x, i, d));
-  squaredResiduals(data, link, w, u, r2);
+  squaredResiduals(data, link, w, u, r2, opts.exclude);
   let loss = keepSmallest(r2, keep, kept, scratch);
   if (!Number.isFinite(loss)) return { w, loss, steps: 0 };
   let damping = 1e-6;
@@ -173,18 +177,14 @@ export function trimmedRefine(data: Sample, link: Link, w0: Float64Array, opts: 
       }
     }
     gemvT(n, d, x, coef, grad);
-    if (normal && covScratch) weightedCovariance(n, d, x, slope, mask, null, covScratch, normal);
-    let trace = 0;
-    if (normal) for (let j = 0; j < d; j++) trace += normal[j * d + j];
-    else if (norms) for (let i = 0; i < n; i++) if (kept[i]) trace += slope[i] * slope[i] * norms[i];
+    const trace = system.set(slope, mask);
     if (!(trace > 0)) break; // no kept row has a slope (relu with every kept row dead)
     let accepted = false;
     for (let attempt = 0; attempt < DAMPING_TRIES; attempt++, damping *= 10) {
       const shift = (damping * trace) / d;
-      if (normal) solveDamped(normal, d, shift, grad, step);
-      else if (cg) conjugateGradient(data, slope, shift, grad, step, cg);
+      system.solve(shift, grad, step);
       for (let j = 0; j < d; j++) candidate[j] = w[j] + step[j];
-      squaredResiduals(data, link, candidate, uNext, r2);
+      squaredResiduals(data, link, candidate, uNext, r2, opts.exclude);
       let next = 0;
       for (let i = 0; i < n; i++) if (kept[i]) next += r2[i];
       if (next <= keptLoss) {
@@ -211,81 +211,4 @@ export function trimmedRefine(data: Sample, link: Link, w0: Float64Array, opts: 
     }
   }
   return { w, loss, steps };
-}
-
-function rowNormSquared(x: Float64Array, i: number, d: number): number {
-  let s = 0;
-  for (let j = 0, o = i * d; j < d; j++) s += x[o + j] * x[o + j];
-  return s;
-}
-
-/** step = (A + shift I)^-1 g for the formed symmetric d x d matrix A (ml-matrix's solve:
- *  small dense algebra). */
-function solveDamped(a: Float64Array, d: number, shift: number, g: Float64Array, step: Float64Array): void {
-  const m = new Matrix(d, d);
-  for (let j = 0; j < d; j++) for (let k = 0; k < d; k++) m.set(j, k, a[j * d + k] + (j === k ? shift : 0));
-  const s = solve(m, Matrix.columnVector(Array.from(g)));
-  for (let j = 0; j < d; j++) step[j] = s.get(j, 0);
-}
-
-/** The buffers of {@link conjugateGradient}, made once per refinement. */
-interface ConjugateGradientScratch {
-  readonly r: Float64Array;
-  readonly p: Float64Array;
-  readonly ap: Float64Array;
-  readonly xv: Float64Array;
-  readonly weighted: Float64Array;
-}
-
-function conjugateGradientScratch(n: number, d: number): ConjugateGradientScratch {
-  return {
-    r: new Float64Array(d),
-    p: new Float64Array(d),
-    ap: new Float64Array(d),
-    xv: new Float64Array(n),
-    weighted: new Float64Array(n),
-  };
-}
-
-/**
- * step = (J^T J + shift I)^-1 g by conjugate gradients, J^T J v = X^T (slope^2 * (X v)):
- * two passes an iteration, no d x d array. The buffers in `b` are overwritten.
- */
-function conjugateGradient(
-  data: Sample,
-  slope: Float64Array,
-  shift: number,
-  g: Float64Array,
-  step: Float64Array,
-  b: ConjugateGradientScratch,
-): void {
-  const { n, d, x } = data;
-  const { r, p, ap, xv, weighted: scratch } = b;
-  r.set(g);
-  p.set(g);
-  step.fill(0);
-  let rr = 0;
-  for (let j = 0; j < d; j++) rr += r[j] * r[j];
-  const stop = 1e-20 * rr;
-  for (let it = 0; it < CG_ITERATIONS && rr > stop; it++) {
-    gemv(n, d, x, p, xv);
-    for (let i = 0; i < n; i++) scratch[i] = slope[i] * slope[i] * xv[i];
-    gemvT(n, d, x, scratch, ap);
-    let pap = 0;
-    for (let j = 0; j < d; j++) {
-      ap[j] += shift * p[j];
-      pap += p[j] * ap[j];
-    }
-    if (!(pap > 0)) break;
-    const alpha = rr / pap;
-    let rrNext = 0;
-    for (let j = 0; j < d; j++) {
-      step[j] += alpha * p[j];
-      r[j] -= alpha * ap[j];
-      rrNext += r[j] * r[j];
-    }
-    const beta = rrNext / rr;
-    rr = rrNext;
-    for (let j = 0; j < d; j++) p[j] = r[j] + beta * p[j];
-  }
 }

@@ -15,6 +15,25 @@ import { namedStream } from '../../src/rng/streams.js';
 const SEARCHED_LEAKY_RELU = SEARCHED_DRIFT_PARAMS;
 
 describe('trimmed refinement', () => {
+  it('never keeps a row the covariate filter removed (exclude), even where its residual is smallest', () => {
+    const link = getLink('linear');
+    const n = 50,
+      d = 2;
+    const x = Float64Array.from({ length: n * d }, (_, k) => Math.sin(k + 1));
+    const w = Float64Array.of(1, -1);
+    const y = Float64Array.from({ length: n }, (_, i) => x[i * d] - x[i * d + 1]);
+    y[0] += 7; // one row off the model by 7
+    const data = { n, d, x, y };
+    expect(trimmedLoss(data, link, w, n - 1)).toBe(0); // row 0 trimmed, every other row exact
+    const exclude = new Float64Array(n).fill(1);
+    exclude[1] = 0; // an exact row the filter removed: row 0 must now be kept
+    expect(trimmedLoss(data, link, w, n - 1, exclude)).toBeCloseTo(49 / (n - 1), 12);
+    // refinement from w* under the exclusion cannot keep row 1 either: its loss is at least
+    // that of the best fit to the other rows with row 0 kept, which is above 0
+    const r = trimmedRefine(data, link, w, { keep: n - 1, exclude });
+    expect(r.loss).toBeGreaterThan(0);
+    expect(r.loss).toBeLessThanOrEqual(49 / (n - 1));
+  });
   it('the trimmed loss is the mean of the h smallest squared residuals (against a sort)', () => {
     const inst = generateInstance({
       d: 4,
