@@ -81,7 +81,7 @@ export class DampedNormalSystem {
     else this.conjugateGradient(shift, g, step);
   }
 
-  /** Conjugate gradients on (A + shift I) step = g from step = 0, to a residual of 1e-10 of
+  /** Conjugate gradients on (A + shift I) step = g from step = 0, to a residual of 1e-4 of
    *  g's norm or CG_ITERATIONS iterations. */
   private conjugateGradient(shift: number, g: Float64Array, step: Float64Array): void {
     const { n, d, x, r, p, ap } = this;
@@ -94,7 +94,7 @@ export class DampedNormalSystem {
     step.fill(0);
     let rr = 0;
     for (let j = 0; j < d; j++) rr += r[j] * r[j];
-    const stop = 1e-20 * rr;
+    const stop = 1e-8 * rr;
     for (let it = 0; it < CG_ITERATIONS && rr > stop; it++) {
       gemv(n, d, x, p, xv);
       for (let i = 0; i < n; i++) scratch[i] = s[i] * s[i] * c[i] * xv[i];
