@@ -65,7 +65,14 @@ export function auditMarkdown(
   profile: Profile,
   outcomes: readonly PropertyOutcome[],
   seconds: number,
-  opts: { exponents?: ClaimExponents; skipped?: readonly string[]; links?: readonly LinkName[]; countCalibrated?: boolean } = {},
+  opts: {
+    exponents?: ClaimExponents;
+    skipped?: readonly string[];
+    links?: readonly LinkName[];
+    countCalibrated?: boolean;
+    /** Property id -> the file (relative to the report) holding its rate figure. */
+    figureFiles?: ReadonlyMap<string, string>;
+  } = {},
 ): string {
   const exponents = opts.exponents ?? PAPER_EXPONENTS;
   const section = (kind: PropertyKind): string[] => {
@@ -81,7 +88,12 @@ export function auditMarkdown(
         ]
       : [];
   };
-  const details = outcomes.filter((o) => o.detail).map((o) => `- ${o.id}: ${o.detail}`);
+  const details = outcomes
+    .filter((o) => o.detail)
+    .flatMap((o) => {
+      const file = opts.figureFiles?.get(o.id);
+      return file && o.figure ? [`- ${o.id}: ${o.detail}`, '', `  ![${o.figure.title}](${file})`, ''] : [`- ${o.id}: ${o.detail}`];
+    });
   const failures = outcomes
     .filter((o) => !o.holds)
     .map((o) =>

@@ -47,7 +47,12 @@ export async function measureRun(a: {
 }): Promise<Measurement> {
   const p = await batteryProperty(a.estimator, undefined, a.options ?? {}, a.property);
   const m = (p.measure as (input: unknown) => Measurement)(a.input);
-  return m.detail === undefined ? { measured: m.measured, bound: m.bound } : { measured: m.measured, bound: m.bound, detail: m.detail };
+  return {
+    measured: m.measured,
+    bound: m.bound,
+    ...(m.detail === undefined ? {} : { detail: m.detail }),
+    ...(m.figure === undefined ? {} : { figure: m.figure }),
+  };
 }
 
 /** An estimator to audit: a method name or module path, and for a flawed module its magnitude. */

@@ -1,6 +1,7 @@
 import { generateInstance, type InstanceSettings } from '../instance/instance.js';
 import { distance } from '../kernels/vec.js';
 import { type AuditedFit, callFit } from '../solver/callFit.js';
+import type { RateFigure } from '../report/rateFigure.js';
 
 export { type AuditedFit, callFit };
 
@@ -17,4 +18,6 @@ export interface Measurement {
   readonly bound: number;
   /** What a reader needs to see beside the two numbers (a rate experiment's grid). */
   readonly detail?: string;
+  /** A rate experiment's figure (its grid, fitted trend and bound). */
+  readonly figure?: RateFigure;
 }

@@ -14,6 +14,7 @@ import { namedStream } from '../rng/streams.js';
 import { ADVERSARY_NAMES, type AdversaryName } from '../adversaries/index.js';
 import { InputError } from '../errors.js';
 import { olsSlope, tTestAbove, meanAndSe } from '../stats/oneSided.js';
+import type { RateFigure } from '../report/rateFigure.js';
 import { summarize } from '../stats/summary.js';
 import { fmt as formatNumber } from '../io/formatNumber.js';
 import { RATES } from './bounds.js';
@@ -91,6 +92,7 @@ export interface RateMeasurement extends Measurement {
   readonly grid: readonly { readonly x: number; readonly mean: number; readonly se: number }[];
   readonly adversary: AdversaryName | 'none';
   readonly detail: string;
+  readonly figure: RateFigure;
 }
 
 /** The instance seeds of an experiment: `count` seeds drawn from the case's seed. */
@@ -236,6 +238,18 @@ export function epsRate(fit: AuditedFit, c: RateCase, design: RateDesign): RateM
     grid,
     adversary,
     detail: `R(eps) = excess / (sigma eps^${a}) under ${adversary}: ${grid.map((p) => `${fmt(p.x)}: ${fmt(p.mean)} +- ${fmt(p.se)}`).join(', ')}; R(${epsMin}) - ${fmt(growth)} R(${epsMax}) = ${fmt(t.mean)} +- ${fmt(t.se)}`,
+    figure: {
+      id: 'eps-rate',
+      title: `R(eps) under ${adversary} (${c.link}, ${c.noise}, |w*| = ${c.norm})`,
+      xTitle: 'eps',
+      yTitle: `R = excess error / (sigma eps^${a})`,
+      points: grid,
+      level: {
+        bound: growth * (grid.find((p) => p.x === epsMax)?.mean ?? NaN),
+        label: `${fmt(growth)} x R(${epsMax}): R(${epsMin}) significantly above it contradicts the claim`,
+      },
+      caption: `paired t test of R(${epsMin}) - ${fmt(growth)} R(${epsMax}) = ${fmt(t.mean)} +- ${fmt(t.se)}: t = ${fmt(t.statistic)} against ${fmt(t.critical)}`,
+    },
   };
 }
 
@@ -267,6 +281,16 @@ export function sigmaRate(fit: AuditedFit, c: RateCase, design: RateDesign): Rat
     grid,
     adversary,
     detail: `error / sigma at eps ${g.eps} under ${adversary}: ${grid.map((p) => `${fmt(p.x)}: ${fmt(p.mean)}`).join(', ')}; slope ${fmt(t.slope)} +- ${fmt(t.se)} (contradicts below ${fmt(limit)})`,
+    figure: slopeFigure(
+      'sigma-rate',
+      `error / sigma against sigma at eps ${g.eps} under ${adversary} (${c.link}, ${c.noise})`,
+      'sigma / |w*|',
+      grid,
+      t,
+      limit,
+      1,
+      'below',
+    ),
   };
 }
 
@@ -296,6 +320,7 @@ export function nRate(fit: AuditedFit, c: RateCase, design: RateDesign): RateMea
     grid,
     adversary: 'none',
     detail: `error / sigma at eps 0: ${grid.map((p) => `n/d ${p.x}: ${fmt(p.mean)}`).join(', ')}; slope ${fmt(t.slope)} +- ${fmt(t.se)} (contradicts above ${fmt(limit)})`,
+    figure: slopeFigure('n-rate', `error / sigma against n/d at eps 0 (${c.link}, ${c.noise})`, 'n / d', grid, t, limit, 0, 'above'),
   };
 }
 
@@ -326,5 +351,41 @@ export function dRate(fit: AuditedFit, c: RateCase, design: RateDesign): RateMea
     grid,
     adversary,
     detail: `error / sigma at n/d ${g.samplesPerDim}, eps ${g.eps} under ${adversary}: ${grid.map((p) => `d ${p.x}: ${fmt(p.mean)}`).join(', ')}; slope ${fmt(t.slope)} +- ${fmt(t.se)} (contradicts above ${fmt(limit)})`,
+    figure: slopeFigure(
+      'd-rate',
+      `error / sigma against d at n/d ${g.samplesPerDim}, eps ${g.eps} under ${adversary} (${c.link}, ${c.noise})`,
+      'd',
+      grid,
+      t,
+      limit,
+      0,
+      'above',
+    ),
+  };
+}
+
+/**
+ * The figure of a slope test. The test fits error against x; the figure plots error / sigma,
+ * whose log-log slope is the error's minus `sigmaShift` (1 when sigma is the x axis, 0 when
+ * sigma is fixed along the grid).
+ */
+function slopeFigure(
+  id: string,
+  title: string,
+  xTitle: string,
+  points: RateFigure['points'],
+  t: { slope: number; se: number; statistic: number; critical: number },
+  limit: number,
+  sigmaShift: number,
+  direction: 'below' | 'above',
+): RateFigure {
+  return {
+    id,
+    title,
+    xTitle,
+    yTitle: 'error / sigma',
+    points,
+    slopes: { fitted: t.slope - sigmaShift, bound: limit - sigmaShift },
+    caption: `mean per-seed slope of error ${fmt(t.slope)} +- ${fmt(t.se)}; a slope significantly ${direction} ${fmt(limit)} contradicts the claim: t = ${fmt(t.statistic)} against ${fmt(t.critical)}`,
   };
 }

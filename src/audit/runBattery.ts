@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { asProperty, margin, runCount, type AnyBatteryProperty, type Measurement, type PropertyKind } from './battery.js';
 import type { Profile } from './profile.js';
+import type { RateFigure } from '../report/rateFigure.js';
 
 /** How one property of the battery fared. */
 export interface PropertyOutcome {
@@ -15,6 +16,8 @@ export interface PropertyOutcome {
   readonly seconds: number;
   /** The detail of the run with the largest margin (a rate experiment's grid), if any. */
   readonly detail?: string;
+  /** That run's figure (rate experiments). */
+  readonly figure?: RateFigure;
   /** On failure: the shrunk counterexample and what replays it. */
   readonly counterexample?: unknown;
   readonly measured?: number;
@@ -25,7 +28,7 @@ export interface PropertyOutcome {
 }
 
 /** The outcome fields shared by every way of running a property, from its measurements. */
-export function summarizeRuns(seen: readonly Measurement[]): Pick<PropertyOutcome, 'maxMargin' | 'medianMargin' | 'detail'> {
+export function summarizeRuns(seen: readonly Measurement[]): Pick<PropertyOutcome, 'maxMargin' | 'medianMargin' | 'detail' | 'figure'> {
   const margins = seen
     .map((m) => ({ m, r: margin(m) }))
     .filter((x) => !Number.isNaN(x.r))
@@ -35,6 +38,7 @@ export function summarizeRuns(seen: readonly Measurement[]): Pick<PropertyOutcom
     maxMargin: worst ? worst.r : NaN,
     medianMargin: margins.length ? margins[(margins.length - 1) >> 1].r : NaN,
     ...(worst?.m.detail !== undefined ? { detail: worst.m.detail } : {}),
+    ...(worst?.m.figure !== undefined ? { figure: worst.m.figure } : {}),
   };
 }
 
@@ -68,6 +72,7 @@ export function runBattery(
     else {
       const example = details.counterexample?.[0];
       let measured: number | undefined, bound: number | undefined, error: string | undefined, detail: string | undefined;
+      let figure: RateFigure | undefined;
       // a predicate returning false also yields an errorInstance: re-measure the example,
       // and report an error only when measuring it throws
       if (example !== undefined) {
@@ -76,6 +81,7 @@ export function runBattery(
           measured = m.measured;
           bound = m.bound;
           detail = m.detail;
+          figure = m.figure;
         } catch (e) {
           error = e instanceof Error ? e.message : String(e);
         }
@@ -90,6 +96,7 @@ export function runBattery(
         path: details.counterexamplePath ?? undefined,
         error,
         ...(detail !== undefined ? { detail } : {}),
+        ...(figure !== undefined ? { figure } : {}),
         maxMargin: measured !== undefined && bound !== undefined ? margin({ measured, bound }) : base.maxMargin,
       };
     }

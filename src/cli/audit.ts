@@ -8,6 +8,9 @@ import type { PropertyOutcome } from '../audit/runBattery.js';
 import { auditMarkdown, fmt, verdictLine } from '../audit/auditReport.js';
 import { runAudit } from '../audit/runAudit.js';
 import { auditJunit } from '../audit/auditJunit.js';
+import { auditHtml } from '../audit/auditHtml.js';
+import { renderRateFigures } from '../report/rateChart.js';
+import { basename, dirname, join } from 'node:path';
 import { writeTextAtomic } from '../io/atomicWrite.js';
 import { EXIT } from '../exitCodes.js';
 import type { CliIo } from './io.js';
@@ -47,7 +50,11 @@ export function auditCommand(io: CliIo, setExit: (code: number) => void): Comman
     .option('--profile <NAME>', 'quick or deep', 'quick')
     .option('--seed <K>', 'fast-check seed (default: fixed for quick, time-based for deep)', parseInteger('--seed'))
     .option('--json', 'print one JSON object')
-    .option('--report <FILE>', 'also write a markdown report')
+    .option(
+      '--report <FILE>',
+      "also write a markdown report (each rate experiment's figure beside it, as <FILE without .md>-<property>.svg)",
+    )
+    .option('--html <FILE>', "also write one self-contained HTML page: the verdict, the properties, each rate experiment's figure")
     .option('--junit <FILE>', 'also write a JUnit XML report: one test case per property (CI test views show it natively)')
     .option('--workers <N>', 'worker threads the runs are spread over (default: the cores; 0 = this thread)', parseInteger('--workers'))
     .option('--rates <LIST>', "the claim's exponents under test, e.g. eps=0.5,sigma=1,n=-0.5,d=0 (the default: the paper's)")
@@ -94,17 +101,20 @@ export function auditCommand(io: CliIo, setExit: (code: number) => void): Comman
         io.stdout(`${holds ? 'the audit passes' : 'the audit fails'} (${seconds.toFixed(1)} s)\n`);
         io.stdout(`${outcome.falseAlarm}\n`);
       }
+      const reportOptions = { exponents, skipped, countCalibrated, ...(o.links ? { links: o.links } : {}) };
+      const svgs =
+        o.report || o.html ? await renderRateFigures(outcomes.flatMap((x) => (x.figure ? [x.figure] : []))) : new Map<string, string>();
       if (o.report) {
-        writeTextAtomic(
-          o.report,
-          auditMarkdown(name, profile, outcomes, seconds, {
-            exponents,
-            skipped,
-            countCalibrated,
-            ...(o.links ? { links: o.links } : {}),
-          }),
-        );
+        const figureFiles = new Map<string, string>();
+        const stem = basename(o.report).replace(/\.md$/i, '');
+        for (const [id, svg] of svgs) {
+          const file = `${stem}-${id}.svg`;
+          writeTextAtomic(join(dirname(o.report), file), `${svg}\n`);
+          figureFiles.set(id, file);
+        }
+        writeTextAtomic(o.report, auditMarkdown(name, profile, outcomes, seconds, { ...reportOptions, figureFiles }));
       }
+      if (o.html) writeTextAtomic(o.html, auditHtml(name, profile, outcomes, seconds, svgs, reportOptions));
       if (o.junit) {
         const flags = [
           ...(o.links ? [`--links ${o.links.join(',')}`] : []),

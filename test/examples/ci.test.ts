@@ -29,7 +29,12 @@ function recipe(file: string): { audit: string; keeps: string[]; env: Record<str
   const audit = job.steps.find((s) => s.name === 'Audit')?.run;
   const upload = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact'));
   if (!audit || !upload?.with?.path) throw new Error(`${file}: no Audit step or no upload step`);
-  return { audit, keeps: upload.with.path.trim().split('\n'), env: job.env };
+  // a glob (the report's figures, audit-*.svg) matches files only when a rate property runs
+  const keeps = upload.with.path
+    .trim()
+    .split('\n')
+    .filter((f) => !f.includes('*'));
+  return { audit, keeps, env: job.env };
 }
 
 /** Runs the audit command in a fresh folder with `env`, the audit cut to the property `only`. */
