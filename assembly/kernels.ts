@@ -152,7 +152,7 @@ export function sum(len: i32, a: usize): f64 {
   return s;
 }
 
-// Dense products for the two-layer network of seed 004 (src/seeds/preluGmm/train.ts), whose
+// Dense products for the two-layer network of seed 004 (src/papers/preluGmm/train.ts), whose
 // training step is two n x m x D products: 2e9 multiply-adds a step at the paper's scale,
 // where the JS loops (one dependent chain per dot product) spent 42 minutes on one run.
 

@@ -8,10 +8,10 @@ import { r6 } from './r6-spectral-alignment.js';
 import { r7 } from './r7-adversary-battery.js';
 import { r8 } from './r8-adversary-search.js';
 import { r9 } from './r9-guarantee-reach.js';
-import { seed001 } from './seeds/seed-001-robust-glm.js';
-import { seed002 } from './seeds/seed-002-relu-gate.js';
-import { seed003 } from './seeds/seed-003-spectral-asymptotics.js';
-import { seed004 } from './seeds/seed-004-prelu-gmm.js';
+import { seed001 } from './papers/seed-001-robust-glm.js';
+import { seed002 } from './papers/seed-002-relu-gate.js';
+import { seed003 } from './papers/seed-003-spectral-asymptotics.js';
+import { seed004 } from './papers/seed-004-prelu-gmm.js';
 import { auditPower } from './audit-power.js';
 
 /** Every reproduction, in the order `npm run reproduce` runs them. */

@@ -11,14 +11,14 @@ import { generateInstance, type Instance, type InstanceSettings } from './instan
 import { landscapeSummary, type LandscapeSummary } from './landscape/landscapeSummary.js';
 import { InputError } from './errors.js';
 import type { LinkName } from './model/links.js';
-import type { AuditedFit } from './audit/fitCall.js';
+import type { AuditedFit } from './audit/fitError.js';
 import { type AuditOptions, type AuditOutcome, runAudit } from './audit/runAudit.js';
 
 export { ADVERSARY_NAMES, type AdversaryName } from './adversaries/index.js';
 export { attack, type AttackOptions } from './adversaries/attack.js';
 export { InputError };
 export type { AuditOptions, AuditOutcome } from './audit/runAudit.js';
-export type { AuditedFit } from './audit/fitCall.js';
+export type { AuditedFit } from './audit/fitError.js';
 export type { Instance, InstanceSettings } from './instance/instance.js';
 export type { LandscapeSummary } from './landscape/landscapeSummary.js';
 export { LINK_NAMES, type LinkName } from './model/links.js';

@@ -43,16 +43,16 @@ const COVERED_THROUGH: Record<string, { test: string; how: string }> = {
   },
   'src/io/csvRows.ts': { test: 'test/io/csv.test.ts', how: 'every CSV read, in one pass and in two halves (the worker parses with it)' },
   'src/io/describeFsError.ts': { test: 'test/io/csv.test.ts', how: 'unreadable and missing files' },
-  'src/protocol/threadProcesses.ts': {
-    test: 'test/protocol/processEstimator.test.ts',
+  'src/estimatorProcess/threadProcesses.ts': {
+    test: 'test/estimatorProcess/processEstimator.test.ts',
     how: 'audit --estimator-cmd on worker threads: one process per worker, all closed at the end',
   },
   'src/report/writeReport.ts': { test: 'test/reproductions/framework.test.ts', how: 'reports written by the framework' },
-  'src/protocol/processWorker.ts': {
-    test: 'test/protocol/processEstimator.test.ts',
+  'src/estimatorProcess/processWorker.ts': {
+    test: 'test/estimatorProcess/processEstimator.test.ts',
     how: 'the worker thread behind every estimator process',
   },
-  'src/rng/orthonormalPair.ts': { test: 'test/seeds/glm/glm.test.ts', how: 'the GLM fits that draw their plane with it' },
+  'src/rng/orthonormalPair.ts': { test: 'test/papers/glm/glm.test.ts', how: 'the GLM fits that draw their plane with it' },
   'src/robust/bulkShift.ts': { test: 'test/robust/estimators.test.ts', how: 'the filter in uncentered mode' },
   'src/sweep/worker.ts': { test: 'test/sweep/sweep.test.ts', how: 'tasks on worker threads' },
 };

@@ -6,7 +6,7 @@ import { distance } from '../kernels/vec.js';
 import { BOUNDS, RATES } from './bounds.js';
 import { errorBound } from './errorBound.js';
 import { CLAIM_LINKS, instanceCaseArb, seedArb, settingsOf, type InstanceCase } from './arbitraries.js';
-import { callFit, fitError, type AuditedFit, type Measurement } from './fitCall.js';
+import { callFit, fitError, type AuditedFit, type Measurement } from './fitError.js';
 import { profileFromEnv, runs, QUICK_SEED, type Profile } from './profile.js';
 import type { LinkName } from '../model/links.js';
 import {

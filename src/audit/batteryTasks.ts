@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { auditBattery, type AnyBatteryProperty, type BatteryOptions, type Measurement } from './battery.js';
 import { type EstimatorSpec, loadEstimator } from './loadEstimator.js';
-import type { AuditedFit } from './fitCall.js';
+import type { AuditedFit } from './fitError.js';
 import type { Profile } from './profile.js';
 
 const batteries = new Map<string, Promise<readonly AnyBatteryProperty[]>>();

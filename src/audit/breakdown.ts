@@ -7,7 +7,7 @@
 import { ADVERSARY_NAMES } from '../adversaries/index.js';
 import { binomialCriticalCount } from '../stats/oneSided.js';
 import { RATES } from './bounds.js';
-import { fitError, type AuditedFit, type Measurement } from './fitCall.js';
+import { fitError, type AuditedFit, type Measurement } from './fitError.js';
 import { experimentSeeds, type RateCase, type RateDesign } from './rates.js';
 
 /** A breakdown run's outcome: `measured` is the count of fits whose error exceeded |w*|,

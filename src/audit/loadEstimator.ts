@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { estimator, isMethodName, METHOD_NAMES } from '../solver/methods.js';
 import type { AuditedFit } from './battery.js';
-import { type CommandSpec, threadProcessFit } from '../protocol/threadProcesses.js';
+import { type CommandSpec, threadProcessFit } from '../estimatorProcess/threadProcesses.js';
 
 /** What a worker thread loads an estimator from: a method name, a module path, or a command
  *  (the estimator-process protocol: the thread starts its own process). */

@@ -22,7 +22,7 @@ import { RATES } from './bounds.js';
 /** Three significant digits: a rate's grid and statistics in its detail line. */
 const fmt = (v: number): string => formatNumber(v, 3);
 import { seedArb } from './arbitraries.js';
-import { fitError, type AuditedFit, type Measurement } from './fitCall.js';
+import { fitError, type AuditedFit, type Measurement } from './fitError.js';
 
 /** The exponents a claim names: error ~ eps^eps, sigma^sigma, (n/d)^n, d^d. */
 export interface ClaimExponents {

@@ -10,18 +10,18 @@ import { withTaskRunner } from '../sweep/taskRunner.js';
 import { CLAIM_LINKS } from './arbitraries.js';
 import { auditVerdict, sizeStatement } from './auditReport.js';
 import { auditBattery, batteryIds, type BatteryOptions } from './battery.js';
-import type { AuditedFit } from './fitCall.js';
+import type { AuditedFit } from './fitError.js';
 import { type EstimatorSpec, loadEstimator } from './loadEstimator.js';
 import { type Profile, profileFromEnv } from './profile.js';
 import { type ClaimExponents, PAPER_EXPONENTS, parseExponents } from './rates.js';
 import { type PropertyOutcome, runBattery } from './runBattery.js';
 import { runBatteryOnSweep } from './runBatteryOnSweep.js';
-import { DEFAULT_FIT_TIMEOUT, EstimatorProcessError } from '../protocol/processEstimator.js';
-import { closeThreadProcesses, threadProcessFailure, threadProcessFit } from '../protocol/threadProcesses.js';
+import { DEFAULT_FIT_TIMEOUT, EstimatorProcessError } from '../estimatorProcess/processEstimator.js';
+import { closeThreadProcesses, threadProcessFailure, threadProcessFit } from '../estimatorProcess/threadProcesses.js';
 import { siblingModule } from '../sweep/siblingModule.js';
 
 /** The module whose closeThreadProcesses each worker runs at the end of an audit. */
-const PROCESSES = siblingModule(import.meta.url, '../protocol/threadProcesses');
+const PROCESSES = siblingModule(import.meta.url, '../estimatorProcess/threadProcesses');
 
 /** What an audit runs against and how (the `audit` verb's options, as data). */
 export interface AuditOptions {
@@ -71,7 +71,7 @@ export interface AuditOutcome {
 }
 
 /** An estimator in another process, in any language: the estimator-process protocol
- *  (src/protocol/processEstimator.ts, docs/estimators.md). */
+ *  (src/estimatorProcess/processEstimator.ts, docs/estimators.md). */
 export interface EstimatorCommand {
   /** Started once through the shell, kept for the whole audit. */
   readonly command: string;

@@ -17,7 +17,7 @@ import type { CliIo } from './io.js';
 
 export { loadEstimator };
 import { parseInteger, parseNumber } from './parse.js';
-import { DEFAULT_FIT_TIMEOUT } from '../protocol/processEstimator.js';
+import { DEFAULT_FIT_TIMEOUT } from '../estimatorProcess/processEstimator.js';
 import { toJson } from '../io/toJson.js';
 
 function parseList(flag: string) {

@@ -8,7 +8,7 @@ import { callFit } from '../solver/callFit.js';
 import { InputError } from '../errors.js';
 import { getLink, type LinkName } from '../model/links.js';
 import type { Sample } from '../model/sample.js';
-import { DEFAULT_FIT_TIMEOUT, startProcessEstimator } from '../protocol/processEstimator.js';
+import { DEFAULT_FIT_TIMEOUT, startProcessEstimator } from '../estimatorProcess/processEstimator.js';
 import { toJson } from '../io/toJson.js';
 import type { CliIo } from './io.js';
 

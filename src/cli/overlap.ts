@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import { labelLaw, overlapLimit, weakRecoveryThreshold } from '../seeds/spectral/overlapTheory.js';
-import { parsePreprocess } from '../seeds/spectral/preprocess.js';
-import { simulateOverlap } from '../seeds/spectral/simulateOverlap.js';
+import { labelLaw, overlapLimit, weakRecoveryThreshold } from '../papers/spectral/overlapTheory.js';
+import { parsePreprocess } from '../papers/spectral/preprocess.js';
+import { simulateOverlap } from '../papers/spectral/simulateOverlap.js';
 import { InputError } from '../errors.js';
 import { parseInteger, parseNumber } from './parse.js';
 import { toJson } from '../io/toJson.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { breakdownCount } from '../../src/audit/breakdown.js';
 import { rateDesign } from '../../src/audit/battery.js';
 import { estimator } from '../../src/solver/methods.js';
-import type { AuditedFit } from '../../src/audit/fitCall.js';
+import type { AuditedFit } from '../../src/audit/fitError.js';
 
 // three seeds per adversary (the quick audit runs eight): 24 fits
 const design = { ...rateDesign({ name: 'quick', scale: 1, seed: 1 }), seedsPerPoint: 3 };

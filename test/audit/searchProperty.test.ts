@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditBattery, batteryIds, runCount, searchProperty } from '../../src/audit/battery.js';
 import type { InstanceCase } from '../../src/audit/arbitraries.js';
-import type { AuditedFit } from '../../src/audit/fitCall.js';
+import type { AuditedFit } from '../../src/audit/fitError.js';
 import { estimator } from '../../src/solver/methods.js';
 
 const fitOf =

@@ -1,6 +1,6 @@
 /**
  * The estimator-process protocol leaves nothing behind: every estimator runs in a process group
- * of its own under a supervisor (src/protocol/estimatorSupervisor.mjs) that ends the whole
+ * of its own under a supervisor (src/estimatorProcess/estimatorSupervisor.mjs) that ends the whole
  * group when the fit times out, when the audit closes it, and when sim-audit itself goes away.
  */
 import { spawn } from 'node:child_process';
@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startProcessEstimator } from '../../src/protocol/processEstimator.js';
+import { startProcessEstimator } from '../../src/estimatorProcess/processEstimator.js';
 import { findPython } from '../pythonFinder.js';
 
 const python = findPython([]);

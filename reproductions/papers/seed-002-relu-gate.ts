@@ -9,8 +9,8 @@ import {
   trainReluGate,
   type GateSettings,
   type GateUpdate,
-} from '../../src/seeds/reluGate/trainReluGate.js';
-import { stationaryError } from '../../src/seeds/reluGate/stationaryError.js';
+} from '../../src/papers/reluGate/trainReluGate.js';
+import { stationaryError } from '../../src/papers/reluGate/stationaryError.js';
 import { summarize } from '../../src/stats/summary.js';
 import { markdownTable } from '../../src/report/markdownTable.js';
 import { lineChart, type Row } from '../../src/report/specs.js';

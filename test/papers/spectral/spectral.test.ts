@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { labelLaw, overlapLimit } from '../../../src/seeds/spectral/overlapTheory.js';
-import { parsePreprocess } from '../../../src/seeds/spectral/preprocess.js';
-import { lanczosTop } from '../../../src/seeds/spectral/lanczosTop.js';
-import { simulateOverlap } from '../../../src/seeds/spectral/simulateOverlap.js';
-import { wirtingerFlow } from '../../../src/seeds/spectral/wirtingerFlow.js';
+import { labelLaw, overlapLimit } from '../../../src/papers/spectral/overlapTheory.js';
+import { parsePreprocess } from '../../../src/papers/spectral/preprocess.js';
+import { lanczosTop } from '../../../src/papers/spectral/lanczosTop.js';
+import { simulateOverlap } from '../../../src/papers/spectral/simulateOverlap.js';
+import { wirtingerFlow } from '../../../src/papers/spectral/wirtingerFlow.js';
 import { namedStream } from '../../../src/rng/streams.js';
 import { run } from '../../../src/cli/main.js';
 

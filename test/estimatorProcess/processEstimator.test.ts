@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EstimatorProcessError, startProcessEstimator } from '../../src/protocol/processEstimator.js';
+import { EstimatorProcessError, startProcessEstimator } from '../../src/estimatorProcess/processEstimator.js';
 import { findPython } from '../pythonFinder.js';
 import { cli } from '../cli/runCli.js';
 

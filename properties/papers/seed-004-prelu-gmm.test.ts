@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { gmmSample } from '../../src/seeds/preluGmm/model.js';
-import { trainPrelu } from '../../src/seeds/preluGmm/train.js';
-import { OPTIMAL_RADIUS, robustness } from '../../src/seeds/preluGmm/robustRadius.js';
+import { gmmSample } from '../../src/papers/preluGmm/model.js';
+import { trainPrelu } from '../../src/papers/preluGmm/train.js';
+import { OPTIMAL_RADIUS, robustness } from '../../src/papers/preluGmm/robustRadius.js';
 import { summarize } from '../../src/stats/summary.js';
 import { PRELU } from '../../src/audit/bounds.js';
 import { seedArb } from '../../src/audit/arbitraries.js';

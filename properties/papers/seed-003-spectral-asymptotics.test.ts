@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { labelLaw, overlapLimit, weakRecoveryThreshold } from '../../src/seeds/spectral/overlapTheory.js';
-import { parsePreprocess } from '../../src/seeds/spectral/preprocess.js';
-import { simulateOverlap } from '../../src/seeds/spectral/simulateOverlap.js';
+import { labelLaw, overlapLimit, weakRecoveryThreshold } from '../../src/papers/spectral/overlapTheory.js';
+import { parsePreprocess } from '../../src/papers/spectral/preprocess.js';
+import { simulateOverlap } from '../../src/papers/spectral/simulateOverlap.js';
 import { SPECTRAL } from '../../src/audit/bounds.js';
 import { seedArb } from '../../src/audit/arbitraries.js';
 import { params } from '../support.js';

@@ -4,10 +4,10 @@
  * finite-size draws at d = 200, 500, 1000; the weak-recovery thresholds; and the two-stage
  * algorithm (spectral start, then Wirtinger flow) for phase retrieval.
  */
-import { labelLaw, overlapLimit, weakRecoveryThreshold } from '../../src/seeds/spectral/overlapTheory.js';
-import { parsePreprocess } from '../../src/seeds/spectral/preprocess.js';
-import { simulateOverlap } from '../../src/seeds/spectral/simulateOverlap.js';
-import { wirtingerFlow } from '../../src/seeds/spectral/wirtingerFlow.js';
+import { labelLaw, overlapLimit, weakRecoveryThreshold } from '../../src/papers/spectral/overlapTheory.js';
+import { parsePreprocess } from '../../src/papers/spectral/preprocess.js';
+import { simulateOverlap } from '../../src/papers/spectral/simulateOverlap.js';
+import { wirtingerFlow } from '../../src/papers/spectral/wirtingerFlow.js';
 import { markdownTable } from '../../src/report/markdownTable.js';
 import { lineChart, type Row } from '../../src/report/specs.js';
 import { fmt, upperClaim } from '../../src/report/claim.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { gmmSample, netOutput, neuronNorms, type PreluNet } from '../../../src/seeds/preluGmm/model.js';
-import { minimalFlip } from '../../../src/seeds/preluGmm/attack.js';
-import { robustness } from '../../../src/seeds/preluGmm/robustRadius.js';
+import { gmmSample, netOutput, neuronNorms, type PreluNet } from '../../../src/papers/preluGmm/model.js';
+import { minimalFlip } from '../../../src/papers/preluGmm/attack.js';
+import { robustness } from '../../../src/papers/preluGmm/robustRadius.js';
 
 describe('seed 004 building blocks', () => {
   it('draws points about alpha from orthonormal centers with the right labels', () => {

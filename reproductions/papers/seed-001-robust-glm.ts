@@ -4,11 +4,11 @@
  * the convex surrogate and for Riemannian GD with an Ornstein-Uhlenbeck-smoothed derivative,
  * with plain GD on the squared loss for contrast; and the talk's alignment-sharpness inequality.
  */
-import { GLM_ACTIVATIONS, getGlmActivation, type GlmActivationName } from '../../src/seeds/glm/activations.js';
-import { labelModel, COMPETING_ANGLE } from '../../src/seeds/glm/labelModels.js';
-import { glmRisk, planeOpt } from '../../src/seeds/glm/risk.js';
-import { GLM_ETA, GLM_METHODS, GLM_STEPS, fitGlm, frameOf, glmSample, type GlmMethod } from '../../src/seeds/glm/fitGlm.js';
-import { sharpness, type FieldName } from '../../src/seeds/glm/sharpness.js';
+import { GLM_ACTIVATIONS, getGlmActivation, type GlmActivationName } from '../../src/papers/glm/activations.js';
+import { labelModel, COMPETING_ANGLE } from '../../src/papers/glm/labelModels.js';
+import { glmRisk, planeOpt } from '../../src/papers/glm/risk.js';
+import { GLM_ETA, GLM_METHODS, GLM_STEPS, fitGlm, frameOf, glmSample, type GlmMethod } from '../../src/papers/glm/fitGlm.js';
+import { sharpness, type FieldName } from '../../src/papers/glm/sharpness.js';
 import { markdownTable } from '../../src/report/markdownTable.js';
 import { scatterChart, type Row } from '../../src/report/specs.js';
 import { fmt, lowerClaim, upperClaim } from '../../src/report/claim.js';

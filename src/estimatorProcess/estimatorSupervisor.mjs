@@ -1,5 +1,5 @@
 // The supervisor of one estimator process (the estimator-process protocol, docs/estimators.md), started by
-// src/protocol/processWorker.ts as `node estimatorSupervisor.mjs COMMAND GRACE_MS`. It runs
+// src/estimatorProcess/processWorker.ts as `node estimatorSupervisor.mjs COMMAND GRACE_MS`. It runs
 // COMMAND through the shell in a process group of its own and passes the protocol through: its
 // stdin goes to the estimator's stdin, and the estimator writes to this process's stdout and
 // stderr directly. It ends the whole group, whatever the estimator started there, when:

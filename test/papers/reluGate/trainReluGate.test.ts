@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { trainReluGate } from '../../../src/seeds/reluGate/trainReluGate.js';
-import { stationaryError } from '../../../src/seeds/reluGate/stationaryError.js';
+import { trainReluGate } from '../../../src/papers/reluGate/trainReluGate.js';
+import { stationaryError } from '../../../src/papers/reluGate/stationaryError.js';
 
 const base = { d: 5, steps: 300, batch: 8, eta: 0.1, update: 'glmtron', covariates: 'gaussian', beta: 0, theta: 0, seed: 3 } as const;
 

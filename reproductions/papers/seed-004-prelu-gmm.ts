@@ -2,9 +2,9 @@
  * Seed 004: gradient descent on two-layer pReLU networks over an orthonormal Gaussian
  * mixture learns a nearly optimally l2-robust classifier for p > 2, a non-robust one for ReLU.
  */
-import { gmmSample } from '../../src/seeds/preluGmm/model.js';
-import { trainPrelu } from '../../src/seeds/preluGmm/train.js';
-import { OPTIMAL_RADIUS, robustness } from '../../src/seeds/preluGmm/robustRadius.js';
+import { gmmSample } from '../../src/papers/preluGmm/model.js';
+import { trainPrelu } from '../../src/papers/preluGmm/train.js';
+import { OPTIMAL_RADIUS, robustness } from '../../src/papers/preluGmm/robustRadius.js';
 import { summarize } from '../../src/stats/summary.js';
 import { markdownTable } from '../../src/report/markdownTable.js';
 import { lineChart, type Row } from '../../src/report/specs.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { GLM_ACTIVATIONS, getGlmActivation, type GlmActivationName } from '../../src/seeds/glm/activations.js';
-import { labelModel } from '../../src/seeds/glm/labelModels.js';
-import { glmRisk, planeOpt } from '../../src/seeds/glm/risk.js';
-import { fitGlm, frameOf, glmSample, type GlmMethod } from '../../src/seeds/glm/fitGlm.js';
-import { sharpness } from '../../src/seeds/glm/sharpness.js';
+import { GLM_ACTIVATIONS, getGlmActivation, type GlmActivationName } from '../../src/papers/glm/activations.js';
+import { labelModel } from '../../src/papers/glm/labelModels.js';
+import { glmRisk, planeOpt } from '../../src/papers/glm/risk.js';
+import { fitGlm, frameOf, glmSample, type GlmMethod } from '../../src/papers/glm/fitGlm.js';
+import { sharpness } from '../../src/papers/glm/sharpness.js';
 import { GLM } from '../../src/audit/bounds.js';
 import { seedArb } from '../../src/audit/arbitraries.js';
 import { params, PROFILE } from '../support.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { GATE_COVARIATES, trainReluGate, type GateUpdate } from '../../src/seeds/reluGate/trainReluGate.js';
-import { stationaryError } from '../../src/seeds/reluGate/stationaryError.js';
+import { GATE_COVARIATES, trainReluGate, type GateUpdate } from '../../src/papers/reluGate/trainReluGate.js';
+import { stationaryError } from '../../src/papers/reluGate/stationaryError.js';
 import { GATE } from '../../src/audit/bounds.js';
 import { seedArb } from '../../src/audit/arbitraries.js';
 import { params, PROFILE } from '../support.js';

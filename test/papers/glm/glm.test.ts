@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { getGlmActivation } from '../../../src/seeds/glm/activations.js';
-import { labelModel } from '../../../src/seeds/glm/labelModels.js';
-import { planeExpectation } from '../../../src/seeds/glm/planeExpectation.js';
-import { glmRisk, planeOpt } from '../../../src/seeds/glm/risk.js';
-import { fitGlm, frameOf, glmSample } from '../../../src/seeds/glm/fitGlm.js';
+import { getGlmActivation } from '../../../src/papers/glm/activations.js';
+import { labelModel } from '../../../src/papers/glm/labelModels.js';
+import { planeExpectation } from '../../../src/papers/glm/planeExpectation.js';
+import { glmRisk, planeOpt } from '../../../src/papers/glm/risk.js';
+import { fitGlm, frameOf, glmSample } from '../../../src/papers/glm/fitGlm.js';
 import { normalCdf } from '../../../src/model/links.js';
 
 describe('seed 001 building blocks', () => {
