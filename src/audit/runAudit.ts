@@ -86,12 +86,16 @@ export interface AuditRun {
   readonly profile: Profile;
 }
 
-/**
- * Run the property battery against an estimator: a method name, a module path (exporting
- * `fit(data, options) -> w`), or a function. Options are validated here, once; bad ones throw
- * an InputError naming the problem.
- */
-export async function runAudit(estimator: string | AuditedFit | EstimatorCommand, options: AuditOptions = {}): Promise<AuditRun> {
+/** An audit's options after validation. */
+interface ResolvedOptions {
+  readonly profileName: 'quick' | 'deep';
+  readonly exponents: ClaimExponents;
+  readonly links: LinkName[] | undefined;
+  readonly skip: string[];
+}
+
+/** Validates the options, once; bad ones throw an InputError naming the problem. */
+function resolveOptions(estimator: string | AuditedFit | EstimatorCommand, options: AuditOptions): ResolvedOptions {
   const profileName = options.profile ?? 'quick';
   if (profileName !== 'quick' && profileName !== 'deep') throw new InputError(`profile must be quick or deep, got "${profileName}"`);
   if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 0)) {
@@ -115,25 +119,38 @@ export async function runAudit(estimator: string | AuditedFit | EstimatorCommand
     throw new InputError('a journal needs an estimator given by name or module path (an estimator process is not replayed)');
   if (typeof estimator === 'function' && options.journal)
     throw new InputError('a journal needs an estimator given by name or module path (workers load it)');
-  // What this thread fits with, and what worker threads load: a method name, a module's
-  // absolute path, or a command (each worker starts its own process, and this thread one more
-  // for the sequential re-runs that shrink a failure). A function runs on this thread only.
-  let fit: AuditedFit;
-  let spec: EstimatorSpec | undefined;
+  return { profileName, exponents, links, skip };
+}
+
+/**
+ * What this thread fits with, and what worker threads load: a method name, a module's absolute
+ * path, or a command (each worker starts its own process, and this thread one more for the
+ * sequential re-runs that shrink a failure). A function runs on this thread only (no spec).
+ */
+async function resolveEstimator(
+  estimator: string | AuditedFit | EstimatorCommand,
+): Promise<{ readonly fit: AuditedFit; readonly spec: EstimatorSpec | undefined }> {
   if (typeof estimator === 'object') {
-    spec = { command: estimator.command, fitTimeout: estimator.fitTimeout ?? DEFAULT_FIT_TIMEOUT };
-    fit = threadProcessFit(spec);
-  } else if (typeof estimator === 'string') {
-    fit = await loadEstimator(estimator);
-    spec = isMethodName(estimator) ? estimator : resolve(estimator);
-  } else fit = estimator;
-  const profile = profileFromEnv({
-    SIM_AUDIT_PROFILE: profileName,
-    SIM_AUDIT_SEED: options.seed === undefined ? undefined : String(options.seed),
-  });
+    const spec = { command: estimator.command, fitTimeout: estimator.fitTimeout ?? DEFAULT_FIT_TIMEOUT };
+    return { fit: threadProcessFit(spec), spec };
+  }
+  if (typeof estimator === 'string')
+    return { fit: await loadEstimator(estimator), spec: isMethodName(estimator) ? estimator : resolve(estimator) };
+  return { fit: estimator, spec: undefined };
+}
+
+/**
+ * Runs the battery: on this thread, or over worker threads (with a journal when asked), and
+ * closes every estimator process it started; a protocol failure of any of them throws.
+ */
+async function runOutcomes(
+  fit: AuditedFit,
+  spec: EstimatorSpec | undefined,
+  battery: BatteryOptions,
+  profile: Profile,
+  options: AuditOptions,
+): Promise<PropertyOutcome[]> {
   const workers = spec === undefined ? 0 : (options.workers ?? availableParallelism());
-  const battery: BatteryOptions = { exponents, ...(links ? { links } : {}), skip };
-  const started = performance.now();
   let outcomes: PropertyOutcome[];
   // after a protocol failure of this thread's process every fit fails at once: its
   // properties are not reported (the audit ends with the failure)
@@ -171,14 +188,31 @@ export async function runAudit(estimator: string | AuditedFit | EstimatorCommand
     if (own.failure) failures.unshift(own.failure);
   }
   if (failures.length) throw new EstimatorProcessError(failures[0]);
+  return outcomes;
+}
+
+/**
+ * Run the property battery against an estimator: a method name, a module path (exporting
+ * `fit(data, options) -> w`), or a function. Options are validated here, once; bad ones throw
+ * an InputError naming the problem.
+ */
+export async function runAudit(estimator: string | AuditedFit | EstimatorCommand, options: AuditOptions = {}): Promise<AuditRun> {
+  const { profileName, exponents, links, skip } = resolveOptions(estimator, options);
+  const { fit, spec } = await resolveEstimator(estimator);
+  const profile = profileFromEnv({
+    SIM_AUDIT_PROFILE: profileName,
+    SIM_AUDIT_SEED: options.seed === undefined ? undefined : String(options.seed),
+  });
+  const battery: BatteryOptions = { exponents, ...(links ? { links } : {}), skip };
+  const started = performance.now();
+  const outcomes = await runOutcomes(fit, spec, battery, profile, options);
   const seconds = (performance.now() - started) / 1000;
   const countCalibrated = Boolean(options.constants);
-  const verdict = auditVerdict(outcomes, countCalibrated);
   const outcome: AuditOutcome = {
     estimator: typeof estimator === 'string' ? estimator : typeof estimator === 'object' ? estimator.command : estimator.name || 'fit',
     profile: profile.name,
     seed: profile.seed,
-    ...verdict,
+    ...auditVerdict(outcomes, countCalibrated),
     countCalibrated,
     seconds,
     exponents,

@@ -6,7 +6,7 @@ import { batteryIds } from '../audit/battery.js';
 import { CLAIM_LINKS } from '../audit/arbitraries.js';
 import type { PropertyOutcome } from '../audit/runBattery.js';
 import { auditMarkdown, fmt, verdictLine } from '../audit/auditReport.js';
-import { runAudit } from '../audit/runAudit.js';
+import { type AuditRun, runAudit } from '../audit/runAudit.js';
 import { auditJunit } from '../audit/auditJunit.js';
 import { auditHtml } from '../audit/auditHtml.js';
 import { renderRateFigures } from '../report/rateChart.js';
@@ -14,6 +14,7 @@ import { basename, dirname, join } from 'node:path';
 import { writeTextAtomic } from '../io/atomicWrite.js';
 import { EXIT } from '../exitCodes.js';
 import type { CliIo } from './io.js';
+import type { LinkName } from '../model/links.js';
 
 export { loadEstimator };
 import { parseInteger, parseNumber } from './parse.js';
@@ -29,6 +30,74 @@ function parseList(flag: string) {
     if (!items.length) throw new InputError(`${flag} needs a comma-separated list`);
     return [...prev, ...items];
   };
+}
+
+/** Prints each property as it finishes (nothing under --json): its verdict, a claim's grid,
+ *  and a violation's counterexample and replay. */
+function propertyPrinter(io: CliIo, json: boolean): (out: PropertyOutcome) => void {
+  return (out) => {
+    if (json) return;
+    io.stdout(
+      `${out.holds ? 'holds   ' : 'VIOLATED'} ${out.id} [${out.kind}] (${out.runs} runs, max margin ${fmt(out.maxMargin)}, ${out.seconds.toFixed(1)} s)\n`,
+    );
+    if (out.detail && out.kind === 'claim') io.stdout(`  ${out.detail}\n`);
+    if (!out.holds) {
+      io.stdout(`  counterexample: ${JSON.stringify(out.counterexample)}\n`);
+      io.stdout(`  measured ${fmt(out.measured)} > bound ${fmt(out.bound)}${out.error ? ` (error: ${out.error})` : ''}\n`);
+      io.stdout(`  replay: seed ${out.seed}, path "${out.path}"\n`);
+    }
+  };
+}
+
+/** The command-line flags that name the audit's files and what their replay commands repeat. */
+interface AuditFileFlags {
+  readonly report?: string;
+  readonly html?: string;
+  readonly junit?: string;
+  readonly estimator?: string;
+  readonly links?: LinkName[];
+  readonly rates?: string;
+  readonly constants?: boolean;
+}
+
+/** The files the audit's options ask for: --report (markdown, its figures beside it), --html,
+ *  --junit. */
+async function writeAuditFiles(o: AuditFileFlags, name: string, run: AuditRun): Promise<void> {
+  const { outcome, outcomes, profile } = run;
+  const { countCalibrated, seconds, exponents, skipped } = outcome;
+  const reportOptions = { exponents, skipped, countCalibrated, ...(o.links ? { links: o.links } : {}) };
+  const svgs =
+    o.report || o.html ? await renderRateFigures(outcomes.flatMap((x) => (x.figure ? [x.figure] : []))) : new Map<string, string>();
+  if (o.report) {
+    const figureFiles = new Map<string, string>();
+    const stem = basename(o.report).replace(/\.md$/i, '');
+    for (const [id, svg] of svgs) {
+      const file = `${stem}-${id}.svg`;
+      writeTextAtomic(join(dirname(o.report), file), `${svg}\n`);
+      figureFiles.set(id, file);
+    }
+    writeTextAtomic(o.report, auditMarkdown(name, profile, outcomes, seconds, { ...reportOptions, figureFiles }));
+  }
+  if (o.html) writeTextAtomic(o.html, auditHtml(name, profile, outcomes, seconds, svgs, reportOptions));
+  if (o.junit) {
+    const flags = [
+      ...(o.links ? [`--links ${o.links.join(',')}`] : []),
+      ...(o.rates ? [`--rates ${o.rates}`] : []),
+      ...(o.constants ? ['--constants'] : []),
+    ];
+    writeTextAtomic(
+      o.junit,
+      auditJunit(outcomes, {
+        estimator: name,
+        isCommand: o.estimator === undefined,
+        profile: outcome.profile,
+        seed: outcome.seed,
+        skipped,
+        countCalibrated,
+        flags,
+      }),
+    );
+  }
 }
 
 /** `audit`: run the property battery against an estimator. Exit 0 all hold, 1 some violated. */
@@ -66,23 +135,12 @@ export function auditCommand(io: CliIo, setExit: (code: number) => void): Comman
     )
     .option('--journal <FILE>', 'journal finished runs to FILE (JSON lines); a killed audit started again with the same FILE resumes')
     .action(async (o) => {
-      const onProperty = (out: PropertyOutcome): void => {
-        if (o.json) return;
-        io.stdout(
-          `${out.holds ? 'holds   ' : 'VIOLATED'} ${out.id} [${out.kind}] (${out.runs} runs, max margin ${fmt(out.maxMargin)}, ${out.seconds.toFixed(1)} s)\n`,
-        );
-        if (out.detail && out.kind === 'claim') io.stdout(`  ${out.detail}\n`);
-        if (!out.holds) {
-          io.stdout(`  counterexample: ${JSON.stringify(out.counterexample)}\n`);
-          io.stdout(`  measured ${fmt(out.measured)} > bound ${fmt(out.bound)}${out.error ? ` (error: ${out.error})` : ''}\n`);
-          io.stdout(`  replay: seed ${out.seed}, path "${out.path}"\n`);
-        }
-      };
+      const onProperty = propertyPrinter(io, Boolean(o.json));
       if ((o.estimator === undefined) === (o.estimatorCmd === undefined))
         throw new InputError('give exactly one of --estimator NAME|PATH and --estimator-cmd COMMAND');
       const estimator = o.estimator ?? { command: o.estimatorCmd, fitTimeout: o.fitTimeout };
       const name: string = o.estimator ?? o.estimatorCmd;
-      const { outcome, outcomes, profile } = await runAudit(estimator, {
+      const run = await runAudit(estimator, {
         profile: o.profile,
         seed: o.seed,
         workers: o.workers,
@@ -94,46 +152,15 @@ export function auditCommand(io: CliIo, setExit: (code: number) => void): Comman
         onProperty,
         progress: { tty: Boolean(process.stderr.isTTY) && !o.json, write: io.stderr },
       });
-      const { holds, countCalibrated, seconds, exponents, skipped } = outcome;
+      const { outcome, outcomes } = run;
+      const { holds, countCalibrated, seconds, skipped } = outcome;
       if (o.json) io.stdout(`${toJson(outcome)}\n`);
       else {
         io.stdout(`${verdictLine(outcomes, countCalibrated)}${skipped.length ? `; skipped: ${skipped.join(', ')}` : ''}\n`);
         io.stdout(`${holds ? 'the audit passes' : 'the audit fails'} (${seconds.toFixed(1)} s)\n`);
         io.stdout(`${outcome.falseAlarm}\n`);
       }
-      const reportOptions = { exponents, skipped, countCalibrated, ...(o.links ? { links: o.links } : {}) };
-      const svgs =
-        o.report || o.html ? await renderRateFigures(outcomes.flatMap((x) => (x.figure ? [x.figure] : []))) : new Map<string, string>();
-      if (o.report) {
-        const figureFiles = new Map<string, string>();
-        const stem = basename(o.report).replace(/\.md$/i, '');
-        for (const [id, svg] of svgs) {
-          const file = `${stem}-${id}.svg`;
-          writeTextAtomic(join(dirname(o.report), file), `${svg}\n`);
-          figureFiles.set(id, file);
-        }
-        writeTextAtomic(o.report, auditMarkdown(name, profile, outcomes, seconds, { ...reportOptions, figureFiles }));
-      }
-      if (o.html) writeTextAtomic(o.html, auditHtml(name, profile, outcomes, seconds, svgs, reportOptions));
-      if (o.junit) {
-        const flags = [
-          ...(o.links ? [`--links ${o.links.join(',')}`] : []),
-          ...(o.rates ? [`--rates ${o.rates}`] : []),
-          ...(o.constants ? ['--constants'] : []),
-        ];
-        writeTextAtomic(
-          o.junit,
-          auditJunit(outcomes, {
-            estimator: name,
-            isCommand: o.estimator === undefined,
-            profile: outcome.profile,
-            seed: outcome.seed,
-            skipped,
-            countCalibrated,
-            flags,
-          }),
-        );
-      }
+      await writeAuditFiles(o, name, run);
       setExit(holds ? EXIT.ok : EXIT.violated);
     });
 }
