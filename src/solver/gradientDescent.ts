@@ -1,9 +1,9 @@
 import type { Sample } from '../model/sample.js';
-import { getLink, type LinkName } from '../model/links.js';
+import { getLink, type Link, type LinkName } from '../model/links.js';
 import { gemv } from '../kernels/gemv.js';
 import type { ScaledRows } from '../robust/rows.js';
 import { fieldStep } from './fieldStep.js';
-import { gradientMean, type KeptWeightsLoss, type MeanName } from './gradientMean.js';
+import { type GradientMean, gradientMean, type KeptWeightsLoss, type MeanName } from './gradientMean.js';
 import { fillScales, updateLoss, updateThreshold, type UpdateName } from './update.js';
 
 export type { MeanName } from './gradientMean.js';
@@ -63,64 +63,141 @@ export const BB_MAX_FACTOR = 100;
  *   squares is the wrong objective under corruption, not because a fixed step went unstable.
  */
 export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOptions): DescentResult {
-  const { n, d, x, y } = data;
-  const link = getLink(opts.link);
-  const w = Float64Array.from(w0);
-  const candidate = new Float64Array(d);
-  const u = gemv(n, d, x, w, new Float64Array(n));
-  const uNext = new Float64Array(n);
-  const scale = new Float64Array(n);
-  const rows: ScaledRows & { scale: Float64Array } = { n, d, x, scale };
-  const tol = opts.tolerance ?? DESCENT_TOLERANCE;
-  const backtracking = opts.mean === 'mean' && opts.update !== 'glmtron';
-  // The fixed step is min over the iterates so far of the step at |w_k|: a start of small
-  // norm gives a step that is unstable near a w* of larger norm (seen: |w0| = 0.03, gelu,
-  // step 2 against a curvature limit of 1.4 at |w*| = 1, diverging), while letting the step
-  // grow with |w| made saturating links (tanh at |w*| = 2) oscillate. It never grows.
-  let eta = fieldStep(link, Math.hypot(...w0), opts.update);
-  if (!(eta > 0)) return { w, iterations: 0, status: 'diverged' };
-  const aggregator = gradientMean(opts.mean, { rows, y, link, update: opts.update, eps: opts.eps, rowSquaredNorms: opts.rowSquaredNorms });
-  let status: DescentStatus = 'max-iterations';
+  return new Descent(data, w0, opts).run();
+}
+
+/** What one iteration's move did: `stationary` when no step length descends (descent ends,
+ *  converged). The moved-to point is in Descent.candidate and Descent.uNext. */
+type Move = 'moved' | 'stationary';
+
+/**
+ * One descent's state and its three parts: the gradient at w (aggregated afresh, or carried
+ * from the last step's own pass), the move (the kept-weights line search when the mean brings
+ * a loss, else the step rule chosen once: backtracking on the plain mean's loss, or the fixed
+ * step), and the bookkeeping that takes or refuses the move and decides when to stop.
+ */
+class Descent {
+  private readonly n: number;
+  private readonly d: number;
+  private readonly link: Link;
+  private readonly w: Float64Array;
+  private readonly candidate: Float64Array;
+  private readonly u: Float64Array;
+  private readonly uNext: Float64Array;
+  private readonly tol: number;
+  private readonly backtracking: boolean;
+  private readonly aggregator: GradientMean;
+  private eta: number;
   // the previous frozen step's point, gradient and loss (the Barzilai-Borwein pair)
-  const prevW = new Float64Array(d);
-  const prevG = new Float64Array(d);
-  let prevLoss: KeptWeightsLoss | undefined;
+  private readonly prevW: Float64Array;
+  private readonly prevG: Float64Array;
+  private prevLoss: KeptWeightsLoss | undefined;
   // Under kept weights a trial step's own pass also gives the loss's gradient (the mean) at the
   // trial point: when the step is taken, the next iteration starts from it instead of a pass
   // of its own (valid while the same loss object is in force). Two buffers take turns.
-  let carried: { readonly loss: KeptWeightsLoss; readonly mean: Float64Array; readonly value: number } | undefined;
-  let spare = new Float64Array(d);
-  let other = new Float64Array(d);
-  let coef: Float64Array | undefined; // scratch of the kept-weights pass, made on first use
-  let it = 0;
-  for (; it < opts.maxIterations; it++) {
-    let g: Float64Array;
-    let valueHere: number | undefined;
-    let delta = 0;
-    if (carried && carried.loss === aggregator.stepLoss()) {
-      g = carried.mean;
-      valueHere = carried.value;
-    } else {
-      delta = updateThreshold(opts.update, link, u, y);
-      fillScales(link, opts.update, delta, u, y, scale);
-      g = aggregator.aggregate();
-    }
-    carried = undefined;
-    if (!g.every(Number.isFinite)) {
-      status = 'diverged';
-      break;
-    }
+  private carried: { readonly loss: KeptWeightsLoss; readonly mean: Float64Array; readonly value: number } | undefined;
+  private spare: Float64Array;
+  private other: Float64Array;
+  private coef: Float64Array | undefined; // scratch of the kept-weights pass, made on first use
+  /** The update field's threshold at this iteration (the Huber loss's delta; 0 when carried). */
+  private delta = 0;
+  /** The per-row scales of the update field, which the aggregator's rows read. */
+  private readonly rowsScale: Float64Array;
 
-    if (!backtracking) {
-      const here = fieldStep(link, Math.hypot(...w), opts.update);
-      if (!(here > 0)) {
+  constructor(
+    private readonly data: Sample,
+    private readonly w0: Float64Array,
+    private readonly opts: DescentOptions,
+  ) {
+    const { n, d, x } = data;
+    this.n = n;
+    this.d = d;
+    this.link = getLink(opts.link);
+    this.w = Float64Array.from(w0);
+    this.candidate = new Float64Array(d);
+    this.u = gemv(n, d, x, this.w, new Float64Array(n));
+    this.uNext = new Float64Array(n);
+    this.rowsScale = new Float64Array(n);
+    const rows: ScaledRows & { scale: Float64Array } = { n, d, x, scale: this.rowsScale };
+    this.tol = opts.tolerance ?? DESCENT_TOLERANCE;
+    this.backtracking = opts.mean === 'mean' && opts.update !== 'glmtron';
+    // The fixed step is min over the iterates so far of the step at |w_k|: a start of small
+    // norm gives a step that is unstable near a w* of larger norm (seen: |w0| = 0.03, gelu,
+    // step 2 against a curvature limit of 1.4 at |w*| = 1, diverging), while letting the step
+    // grow with |w| made saturating links (tanh at |w*| = 2) oscillate. It never grows.
+    this.eta = fieldStep(this.link, Math.hypot(...w0), opts.update);
+    this.aggregator = gradientMean(opts.mean, {
+      rows,
+      y: data.y,
+      link: this.link,
+      update: opts.update,
+      eps: opts.eps,
+      rowSquaredNorms: opts.rowSquaredNorms,
+    });
+    this.prevW = new Float64Array(d);
+    this.prevG = new Float64Array(d);
+    this.spare = new Float64Array(d);
+    this.other = new Float64Array(d);
+  }
+
+  run(): DescentResult {
+    const { w } = this;
+    if (!(this.eta > 0)) return { w, iterations: 0, status: 'diverged' };
+    let status: DescentStatus = 'max-iterations';
+    let it = 0;
+    for (; it < this.opts.maxIterations; it++) {
+      const { g, valueHere } = this.gradient();
+      if (!g.every(Number.isFinite)) {
         status = 'diverged';
         break;
       }
-      eta = Math.min(eta, here);
+      if (!this.backtracking) {
+        const here = fieldStep(this.link, Math.hypot(...w), this.opts.update);
+        if (!(here > 0)) {
+          status = 'diverged';
+          break;
+        }
+        this.eta = Math.min(this.eta, here);
+      }
+      if (this.move(g, valueHere) === 'stationary') {
+        status = 'converged';
+        it++;
+        break;
+      } // no descent along -g at any step: stationary
+      const next = this.advance();
+      if (next === 'continue') continue;
+      if (next === 'non-finite') {
+        status = 'diverged';
+        break;
+      }
+      if (next !== 'on') {
+        status = next;
+        it++;
+        break;
+      }
     }
+    return { w, iterations: it, status };
+  }
+
+  /** The gradient at w: the one the last step's own pass carried, or a fresh aggregate. */
+  private gradient(): { g: Float64Array; valueHere: number | undefined } {
+    const carried = this.carried;
+    this.carried = undefined;
+    if (carried && carried.loss === this.aggregator.stepLoss()) {
+      this.delta = 0;
+      return { g: carried.mean, valueHere: carried.value };
+    }
+    const { opts, link, u } = this;
+    const { y } = this.data;
+    this.delta = updateThreshold(opts.update, link, u, y);
+    fillScales(link, opts.update, this.delta, u, y, this.rowsScale);
+    return { g: this.aggregator.aggregate(), valueHere: undefined };
+  }
+
+  /** Fills candidate and uNext with the moved-to point. */
+  private move(g: Float64Array, valueHere: number | undefined): Move {
+    const { w, candidate, uNext, u, aggregator } = this;
     const ownLoss = aggregator.stepLoss();
-    let accepted = true;
     if (ownLoss) {
       // Under one frozen loss two steps in a row give its curvature along the last step:
       // the trial step s.s / s.y (s, y: the change in w and in the gradient) instead of
@@ -128,35 +205,42 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
       // reaches the same minimizer in fewer steps (85-90 iterations fell to 47-52 on the
       // 50000 x 100 covariance-shift fits, errors equal to five digits). The line search
       // below still refuses any step that increases the loss.
-      const trial = ownLoss === prevLoss ? barzilaiBorwein(w, prevW, g, prevG, eta) : eta;
-      prevW.set(w);
-      prevG.set(g);
-      prevLoss = ownLoss;
+      const trial = ownLoss === this.prevLoss ? barzilaiBorwein(w, this.prevW, g, this.prevG, this.eta) : this.eta;
+      this.prevW.set(w);
+      this.prevG.set(g);
+      this.prevLoss = ownLoss;
       const before = valueHere ?? ownLoss.value(u);
-      coef ??= new Float64Array(n);
-      const value = keptWeightsStep(w, g, trial, ownLoss, before, candidate, uNext, coef, spare);
+      this.coef ??= new Float64Array(this.n);
+      const value = keptWeightsStep(w, g, trial, ownLoss, before, candidate, uNext, this.coef, this.spare);
       if (value === undefined) {
         // no decrease at any step length: stay (a step of 0)
         candidate.set(w);
         uNext.set(u);
-        carried = { loss: ownLoss, mean: g, value: before };
+        this.carried = { loss: ownLoss, mean: g, value: before };
       } else {
-        carried = { loss: ownLoss, mean: spare, value };
-        [spare, other] = [other, spare];
+        this.carried = { loss: ownLoss, mean: this.spare, value };
+        [this.spare, this.other] = [this.other, this.spare];
       }
-    } else if (backtracking) {
-      const step = searchStep(data, w, g, eta, (v) => updateLoss(link, v, y, opts.update, delta), u, candidate, uNext);
-      if (step === undefined) accepted = false;
-      else eta = step;
-    } else {
-      for (let j = 0; j < d; j++) candidate[j] = w[j] - eta * g[j];
-      gemv(n, d, x, candidate, uNext);
+      return 'moved';
     }
-    if (!accepted) {
-      status = 'converged';
-      it++;
-      break;
-    } // no descent along -g at any step: stationary
+    if (this.backtracking) {
+      const { link, opts, delta } = this;
+      const { y } = this.data;
+      const step = searchStep(this.data, w, g, this.eta, (v) => updateLoss(link, v, y, opts.update, delta), u, candidate, uNext);
+      if (step === undefined) return 'stationary';
+      this.eta = step;
+      return 'moved';
+    }
+    for (let j = 0; j < this.d; j++) candidate[j] = w[j] - this.eta * g[j];
+    gemv(this.n, this.d, this.data.x, candidate, uNext);
+    return 'moved';
+  }
+
+  /** Takes the move, or refuses it (the iterate stays: 'continue'); ends on a non-finite step
+   *  (w stays the last finite iterate), on divergence (w the diverged point) or on convergence
+   *  (unless the mean resumes with new weights); 'on' otherwise. */
+  private advance(): 'on' | 'continue' | 'non-finite' | 'diverged' | 'converged' {
+    const { w, candidate, uNext, u, aggregator, d } = this;
     let stepSq = 0,
       wSq = 0;
     for (let j = 0; j < d; j++) {
@@ -165,30 +249,23 @@ export function gradientDescent(data: Sample, w0: Float64Array, opts: DescentOpt
     }
     const relative = Math.sqrt(stepSq) / Math.max(1, Math.sqrt(wSq));
     if (aggregator.refuses(relative)) {
-      carried = undefined;
-      continue; // the iterate stays; the next iteration aggregates afresh at the same w
+      this.carried = undefined;
+      return 'continue'; // the iterate stays; the next iteration aggregates afresh at the same w
     }
-    if (!Number.isFinite(stepSq) || !Number.isFinite(wSq) || !uNext.every(Number.isFinite)) {
-      status = 'diverged';
-      break;
-    }
-    if (Math.sqrt(wSq) > DIVERGENCE_FACTOR * Math.max(1, Math.hypot(...w0))) {
+    if (!Number.isFinite(stepSq) || !Number.isFinite(wSq) || !uNext.every(Number.isFinite)) return 'non-finite';
+    if (Math.sqrt(wSq) > DIVERGENCE_FACTOR * Math.max(1, Math.hypot(...this.w0))) {
       w.set(candidate);
-      status = 'diverged';
-      it++;
-      break;
+      return 'diverged';
     }
     w.set(candidate);
     u.set(uNext);
     aggregator.record(relative);
-    if (relative <= tol) {
-      if (aggregator.resumeAtConvergence(u)) continue;
-      it++;
-      status = 'converged';
-      break;
+    if (relative <= this.tol) {
+      if (aggregator.resumeAtConvergence(u)) return 'continue';
+      return 'converged';
     }
+    return 'on';
   }
-  return { w, iterations: it, status };
 }
 
 /** The Barzilai-Borwein step s.s / s.y between (w0, g0) and (w, g), clipped to
