@@ -167,14 +167,50 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
   normalizeInPlace(v, d);
   if (normSq) removed += prune(n, normSq, s, c, eps, plan ? { proj, cc } : null, scratch, allowance);
   W = weightedMean(view, buffers.u, null);
-  let steps: number = options.initialDirection ? FILTER.powerWarmSteps : FILTER.powerColdSteps;
+  const steps: number = options.initialDirection ? FILTER.powerWarmSteps : FILTER.powerColdSteps;
+  ({ lambda, level, rounds, removed } = filterRounds(
+    view,
+    buffers,
+    v,
+    rowNormSq,
+    reference,
+    { eps, budget, removed, W, steps },
+    tau,
+    scratch,
+  ));
+  return { mean: centered ? mu : new Float64Array(d), weights: c, direction: v, lambda, reference: level, rounds, removedWeight: removed };
+}
+
+/**
+ * The filter's rounds (see filterMeanDetailed): the top eigenvector of the weighted
+ * (co)variance, the scores along it against the inliers' reference level, and a soft
+ * down-weighting by excess score, until the level is consistent, the budget is spent or no
+ * row can be down-weighted. Updates the weights `view.c`, the mean `view.mu` and `v` in place.
+ */
+function filterRounds(
+  view: WeightedRowsView,
+  buffers: ReturnType<typeof powerBuffers>,
+  v: Float64Array,
+  rowNormSq: Float64Array | null,
+  reference: ReturnType<typeof inlierReference>,
+  start: { eps: number; budget: number; removed: number; W: number; steps: number },
+  tau: Float64Array,
+  scratch: Float64Array,
+): { lambda: number; level: number; rounds: number; removed: number } {
+  const { n, s, c } = view;
+  const { eps, budget } = start;
+  const proj = buffers.proj;
+  let { removed, W, steps } = start;
+  let lambda = 0,
+    level = 0,
+    rounds = 0;
   for (; rounds < FILTER.maxRounds; rounds++) {
     // --- top eigenvector of the weighted (co)variance by power iteration
     let shift = 0;
     if (rowNormSq) {
       let t = 0;
       for (let i = 0; i < n; i++) t += c[i] * s[i] * s[i] * rowNormSq[i];
-      shift = bulkShift(t / W, d);
+      shift = bulkShift(t / W, view.d);
     }
     weightedTopEigenvector(view, W, v, { shift, maxSteps: steps, tolerance: FILTER.powerTolerance }, buffers);
     steps = FILTER.powerWarmSteps;
@@ -193,7 +229,7 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
     W = weightedMean(view, buffers.u, null);
     if (!(W > 0)) throw new Error('filter removed every point');
   }
-  return { mean: centered ? mu : new Float64Array(d), weights: c, direction: v, lambda, reference: level, rounds, removedWeight: removed };
+  return { lambda, level, rounds, removed };
 }
 
 /** The weighted mean into view.mu (uncentered: nothing to compute); returns the total weight.

@@ -67,9 +67,17 @@ export function fitScale(link: Link, z: Float64Array, y: Float64Array, opts: { r
   }
   // golden section on [t / r, t * r] around the best grid point (r = grid ratio)
   if (bestT === 0) return 0;
-  const ratio = 10 ** ((2 * GRID_DECADES) / (GRID_POINTS - 1));
-  let a = bestT / ratio,
-    b = bestT * ratio;
+  const t = goldenSection(loss, bestT, 10 ** ((2 * GRID_DECADES) / (GRID_POINTS - 1)));
+  return loss(t, bestLoss) <= bestLoss ? t : bestT;
+}
+
+/**
+ * GOLDEN_STEPS of golden-section search for the least `loss` on [t0 / ratio, t0 * ratio]; the
+ * bracket's midpoint. `loss(t, limit)` may stop summing once past `limit` (see fitScale).
+ */
+function goldenSection(loss: (t: number, limit?: number) => number, t0: number, ratio: number): number {
+  let a = t0 / ratio,
+    b = t0 * ratio;
   if (a > b) [a, b] = [b, a];
   const phiG = (Math.sqrt(5) - 1) / 2;
   let x1 = b - phiG * (b - a),
@@ -93,8 +101,7 @@ export function fitScale(link: Link, z: Float64Array, y: Float64Array, opts: { r
       f2 = loss(x2, f1);
     }
   }
-  const t = 0.5 * (a + b);
-  return loss(t, bestLoss) <= bestLoss ? t : bestT;
+  return 0.5 * (a + b);
 }
 
 /** The MAD scale of the labels, floored away from 0 by the mean absolute label (relu labels

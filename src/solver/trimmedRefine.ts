@@ -154,28 +154,7 @@ export function trimmedRefine(data: Sample, link: Link, w0: Float64Array, opts: 
   let steps = 0;
   for (; steps < maxSteps; steps++) {
     // the kept rows' gradient J^T r and the Gauss-Newton weights phi'(u_i)^2 (slope_i^2)
-    let keptLoss = 0;
-    for (let i = 0; i < n; i++) {
-      if (kept[i]) {
-        let p: number, e: number;
-        if (link.valueAndSlope) {
-          link.valueAndSlope(u[i], pair);
-          e = y[i] - pair[0];
-          p = pair[1];
-        } else {
-          e = y[i] - link.phi(u[i]);
-          p = link.dphi(u[i]);
-        }
-        slope[i] = p;
-        mask[i] = 1;
-        coef[i] = p * e;
-        keptLoss += e * e;
-      } else {
-        slope[i] = 0;
-        mask[i] = 0;
-        coef[i] = 0;
-      }
-    }
+    const keptLoss = keptResiduals(link, y, u, kept, slope, mask, coef, pair);
     gemvT(n, d, x, coef, grad);
     const trace = system.set(slope, mask);
     if (!(trace > 0)) break; // no kept row has a slope (relu with every kept row dead)
@@ -211,4 +190,43 @@ export function trimmedRefine(data: Sample, link: Link, w0: Float64Array, opts: 
     }
   }
   return { w, loss, steps };
+}
+
+/**
+ * On the kept rows, at projections u: slope_i = phi'(u_i), mask_i = 1 and coef_i = slope_i e_i
+ * (e_i = y_i - phi(u_i)); elsewhere all three 0. Returns the kept rows' sum of e_i^2.
+ */
+function keptResiduals(
+  link: Link,
+  y: Float64Array,
+  u: Float64Array,
+  kept: Uint8Array,
+  slope: Float64Array,
+  mask: Float64Array,
+  coef: Float64Array,
+  pair: Float64Array,
+): number {
+  let keptLoss = 0;
+  for (let i = 0; i < u.length; i++) {
+    if (kept[i]) {
+      let p: number, e: number;
+      if (link.valueAndSlope) {
+        link.valueAndSlope(u[i], pair);
+        e = y[i] - pair[0];
+        p = pair[1];
+      } else {
+        e = y[i] - link.phi(u[i]);
+        p = link.dphi(u[i]);
+      }
+      slope[i] = p;
+      mask[i] = 1;
+      coef[i] = p * e;
+      keptLoss += e * e;
+    } else {
+      slope[i] = 0;
+      mask[i] = 0;
+      coef[i] = 0;
+    }
+  }
+  return keptLoss;
 }
