@@ -81,7 +81,8 @@ class PropertyResult:
 
 @dataclass
 class AuditResult:
-    """An audit's outcome: the verdict, every property, the report's path, the replay command."""
+    """An audit's outcome: the verdict, every property, the report's and the page's paths, the
+    replay command."""
 
     holds: bool
     profile: str
@@ -91,6 +92,8 @@ class AuditResult:
     command: str
     seconds: float
     raw: dict = field(repr=False, default_factory=dict)
+    #: the self-contained HTML page (verdict, properties, each rate experiment's figure)
+    html: Optional[str] = None
 
     @property
     def violated(self) -> List[PropertyResult]:
@@ -107,6 +110,8 @@ class AuditResult:
             lines.append(f"  replay this property alone: fast-check seed {p.seed}, path {p.path!r}")
         lines.append(f"replay the audit: {self.command}")
         lines.append(f"report: {self.report}")
+        if self.html:
+            lines.append(f"page with the figures: {self.html}")
         return "\n".join(lines)
 
 
@@ -139,6 +144,7 @@ def audit(
     workers: Optional[int] = None,
     fit_timeout: Optional[float] = None,
     report: Optional[str] = None,
+    html: Optional[str] = None,
 ) -> AuditResult:
     """Audit `fit` with sim-audit (`sim-audit audit --estimator-cmd ...`) and return the outcome.
 
@@ -146,7 +152,9 @@ def audit(
     "deep"; seed: the audit's seed (default: fixed for quick); rates: the claim's exponents
     ("eps=0.5,sigma=1,n=-0.5,d=0"); skip: properties left out; constants: count the calibrated
     bound in the verdict; workers: the CLI's worker threads (each a concurrent caller of `fit`);
-    report: where the markdown report goes (default: a temporary file). Raises SimAuditError
+    report: where the markdown report goes (default: a temporary file; the rate experiments'
+    figures go beside it); html: where the HTML page goes (default: beside the report, as
+    .html). Raises SimAuditError
     when the CLI refuses the input or cannot be found.
     """
     server = _Server(("127.0.0.1", 0), _Handler)
@@ -159,7 +167,9 @@ def audit(
         relay = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "sim_audit._relay", str(host), str(port)])
         if report is None:
             report = os.path.join(tempfile.mkdtemp(prefix="sim-audit-"), "audit.md")
-        args = ["audit", "--estimator-cmd", relay, "--profile", profile, "--json", "--report", report]
+        if html is None:
+            html = os.path.splitext(report)[0] + ".html"
+        args = ["audit", "--estimator-cmd", relay, "--profile", profile, "--json", "--report", report, "--html", html]
         if links:
             args += ["--links", ",".join(links)]
         if seed is not None:
@@ -215,6 +225,7 @@ def audit(
         command=command,
         seconds=float(raw.get("seconds", 0.0)),
         raw=raw,
+        html=html,
     )
 
 

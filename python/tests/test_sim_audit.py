@@ -42,6 +42,8 @@ def test_audit_returns_the_verdict_and_names_a_violated_property_with_its_counte
     text = zero.summary()
     assert "exact-recovery" in text and "replay the audit: sim_audit.audit(fit, links=['linear']" in text
     assert open(zero.report).read().startswith("#")
+    page = open(zero.html).read()
+    assert page.startswith("<!DOCTYPE html>") and 'data-holds="false"' in page and "page with the figures" in text
 
 
 def test_bad_input_and_a_missing_cli_are_one_clear_error(monkeypatch):
