@@ -16,6 +16,7 @@ const FLOORS: Record<string, number> = {
   stats: 1,
   kernels: 2,
   numeric: 2,
+  eigen: 2,
   rng: 2,
   sweep: 2,
   'importCompiledOrSource.mjs': 2,

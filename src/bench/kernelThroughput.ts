@@ -3,7 +3,7 @@ import { gemvT } from '../kernels/gemvT.js';
 import { rowSquaredNorms } from '../kernels/rowSquaredNorms.js';
 import { allocMatrix, isWasmBacked } from '../kernels/wasmKernels.js';
 import { filterScores } from '../robust/filterMean.js';
-import { powerBuffers, weightedTopEigenvector } from '../robust/topEigenvector.js';
+import { powerBuffers, weightedTopEigenvector } from '../eigen/topEigenvector.js';
 import { fillScales } from '../solver/update.js';
 import { getLink } from '../model/links.js';
 import { namedStream } from '../rng/streams.js';

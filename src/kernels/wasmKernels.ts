@@ -44,7 +44,7 @@ export interface KernelExports {
 
 /** Up to this d a matrix's memory also holds the scratch of the weighted covariance kernel
  *  (src/kernels/weightedCovariance.ts): power iteration forms that d x d matrix once a round
- *  instead of making a pass per step (src/robust/topEigenvector.ts). Measured in units of one
+ *  instead of making a pass per step (src/eigen/topEigenvector.ts). Measured in units of one
  *  SIMD power step on the same matrix, the matrix costs 1.9 at d = 5, 3 at d = 10, 3.6 at d = 15
  *  and 5.6 at d = 20 (n = 4000-20000), against the 10-17 steps a filter round averaged on the
  *  benchmark's small fits; its cost grows like d^2 and a step's like d, so past about d = 24 it

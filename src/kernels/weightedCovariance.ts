@@ -16,7 +16,7 @@ export function covarianceScratch(d: number): CovarianceScratch {
  * pass over the row-major n x d matrix `x`: out (row-major, symmetric) receives
  * sum_i c_i (g_i - mu)(g_i - mu)^T (mu = null: the uncentred second moment).
  *
- * Hand-written for power iteration at small d (src/robust/topEigenvector.ts): there each step
+ * Hand-written for power iteration at small d (src/eigen/topEigenvector.ts): there each step
  * of the matrix-free iteration is a pass over x of 2 d multiply-adds a row, and a filter round
  * takes 10-30 steps, while this matrix costs d (d + 1) / 2 a row once, after which every step
  * is d^2 work without a pass. Rows are taken in blocks of GRAM_BLOCK_ROWS, centred into two

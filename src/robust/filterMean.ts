@@ -4,7 +4,7 @@ import { gemvT } from '../kernels/gemvT.js';
 import { gemvTPair } from '../kernels/gemvTPair.js';
 import { distancesAndGemv } from '../kernels/distancesAndGemv.js';
 import { rowSquaredNorms } from '../kernels/rowSquaredNorms.js';
-import { powerBuffers, weightedTopEigenvector, type WeightedRowsView } from './topEigenvector.js';
+import { powerBuffers, weightedTopEigenvector, type WeightedRowsView } from '../eigen/topEigenvector.js';
 import { selectInPlace } from '../kernels/select.js';
 import { medianAndMad } from './madScale.js';
 import { blockMedian } from './blockMedian.js';
@@ -52,7 +52,7 @@ export const FILTER = {
   /** Power iteration: at most this many steps from a cold start / a warm start, stopping
    *  once the Rayleigh quotient changes by less than powerTolerance (relative): the stop
    *  rule needs the top eigenvalue to about 1%, not the eigenvector to machine precision.
-   *  Lanczos (src/robust/lanczosTopEigenvector.ts) was tried here and is not used: it found the
+   *  Lanczos (src/eigen/lanczosTopEigenvector.ts) was tried here and is not used: it found the
    *  top eigenvector in half the passes (100000 x 50, gelu, six seeds: 1446 against 2922 under
    *  leverage points), but the filter's answers got worse where label shift corrupts eps = 0.1
    *  of a gelu sample: deep audit seed 8 (|w*| = 2, d = 20, n = 4000, Gaussian noise) ended at

@@ -1,7 +1,7 @@
 import type { Sample } from '../model/sample.js';
 import { getLink, type LinkName } from '../model/links.js';
 import { filterMeanDetailed } from '../robust/filterMean.js';
-import { lanczosTopEigenvector } from '../robust/lanczosTopEigenvector.js';
+import { lanczosTopEigenvector } from '../eigen/lanczosTopEigenvector.js';
 import { bulkShift } from '../robust/bulkShift.js';
 import { selectInPlace } from '../kernels/select.js';
 import { gemv } from '../kernels/gemv.js';

@@ -3,7 +3,7 @@ import { gemv } from '../../kernels/gemv.js';
 import { gemvT } from '../../kernels/gemvT.js';
 import type { LabelLaw } from './overlapTheory.js';
 import type { Preprocess } from './preprocess.js';
-import { lanczosTop } from './lanczosTop.js';
+import { lanczosTop } from '../../eigen/lanczosTop.js';
 import { InputError } from '../../errors.js';
 
 /** A finite-size draw of seed 003's model and its spectral estimate. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelLaw, overlapLimit } from '../../../src/papers/spectral/overlapTheory.js';
 import { parsePreprocess } from '../../../src/papers/spectral/preprocess.js';
-import { lanczosTop } from '../../../src/papers/spectral/lanczosTop.js';
+import { lanczosTop } from '../../../src/eigen/lanczosTop.js';
 import { simulateOverlap } from '../../../src/papers/spectral/simulateOverlap.js';
 import { wirtingerFlow } from '../../../src/papers/spectral/wirtingerFlow.js';
 import { namedStream } from '../../../src/rng/streams.js';

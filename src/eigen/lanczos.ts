@@ -33,7 +33,7 @@ export interface LanczosResult {
  * by its product `apply(v, out)`, by Lanczos with full reorthogonalization (twice, against every
  * basis vector) from `start`: the basis is d x steps, never a d x d matrix, and the small
  * tridiagonal is solved after each step by bisection and inverse iteration (O(steps) each:
- * src/numeric/tridiagonalTop.ts). The Krylov space after k steps holds the best direction any
+ * src/eigen/tridiagonalTop.ts). The Krylov space after k steps holds the best direction any
  * degree-k polynomial of the operator reaches from the start, where power iteration keeps only
  * the k-th power: on a top eigenvalue separated by a relative gap g it needs about 1/sqrt(g)
  * steps instead of 1/g, and no shift (power iteration needs one past the most negative

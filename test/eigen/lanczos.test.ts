@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { lanczos } from '../../src/numeric/lanczos.js';
+import { lanczos } from '../../src/eigen/lanczos.js';
 import { namedStream } from '../../src/rng/streams.js';
 
 /** A diagonal operator with the given entries. */

@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
-import { tridiagonalEigenvector, tridiagonalTopEigenvalue } from '../../src/numeric/tridiagonalTop.js';
+import { tridiagonalEigenvector, tridiagonalTopEigenvalue } from '../../src/eigen/tridiagonalTop.js';
 
 /** Entries on a grid (fast-check's doubles would sample subnormals and 1e308). */
 const entry = fc.integer({ min: -40, max: 40 }).map((k) => k / 8);

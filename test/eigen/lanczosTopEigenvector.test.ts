@@ -1,8 +1,8 @@
 import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { EigenvalueDecomposition } from 'ml-matrix';
-import { denseCovariance } from './denseCovariance.js';
-import { lanczosTopEigenvector } from '../../src/robust/lanczosTopEigenvector.js';
+import { denseCovariance } from '../robust/denseCovariance.js';
+import { lanczosTopEigenvector } from '../../src/eigen/lanczosTopEigenvector.js';
 import { namedStream } from '../../src/rng/streams.js';
 
 describe('lanczosTopEigenvector', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EigenvalueDecomposition } from 'ml-matrix';
-import { denseCovariance } from './denseCovariance.js';
-import { powerBuffers, weightedTopEigenvector } from '../../src/robust/topEigenvector.js';
+import { denseCovariance } from '../robust/denseCovariance.js';
+import { powerBuffers, weightedTopEigenvector } from '../../src/eigen/topEigenvector.js';
 import { namedStream } from '../../src/rng/streams.js';
 
 describe('weightedTopEigenvector', () => {

@@ -1,9 +1,9 @@
-import { lanczos } from '../../numeric/lanczos.js';
-import type { Rng } from '../../rng/streams.js';
+import { lanczos } from './lanczos.js';
+import type { Rng } from '../rng/streams.js';
 
 /**
  * The eigenvector of the largest (algebraic) eigenvalue of a symmetric d x d operator given
- * only by its product `apply(v, out)`: Lanczos (src/numeric/lanczos.ts) from a random start
+ * only by its product `apply(v, out)`: Lanczos (src/eigen/lanczos.ts) from a random start
  * for at most `steps` steps, stopping once the top Ritz pair has converged (residual below
  * `tol` relative to the eigenvalue, checked every 10 steps). Power iteration would need a
  * shift past the most negative eigenvalue, which for unbounded-below preprocessings

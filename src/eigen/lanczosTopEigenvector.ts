@@ -1,9 +1,9 @@
-import { lanczos } from '../numeric/lanczos.js';
+import { lanczos } from './lanczos.js';
 import { weightedOperator, type PowerOptions, type WeightedRowsView } from './topEigenvector.js';
 
 /**
  * The top eigenvector of the weighted (co)variance of g_i = s_i x_i minus `shift` times the
- * identity (the operator of {@link weightedTopEigenvector}), by Lanczos (src/numeric/lanczos.ts)
+ * identity (the operator of {@link weightedTopEigenvector}), by Lanczos (src/eigen/lanczos.ts)
  * from the unit start `v`, which receives the top Ritz vector (its component along the start
  * not negative). Each step is one O(n d) pass ({@link weightedOperator}); Sigma is never
  * formed, and no n-length buffer is needed. Stops after `maxSteps` (or d) passes, or once the
