@@ -55,21 +55,7 @@ export function parseCsvRows(text: string, header: CsvHeader | null, newline?: '
         const h = fields.map((f) => f.trim());
         names = h;
         yCol = h.indexOf('y');
-        const seen = new Set<string>();
-        for (const name of h) {
-          if (name === '') {
-            problem = { line: null, detail: ': the header has an empty column name' };
-            break;
-          }
-          if (seen.has(name)) {
-            problem = { line: null, detail: `: the header names column "${name}" twice` };
-            break;
-          }
-          seen.add(name);
-        }
-        if (!problem && yCol < 0)
-          problem = { line: null, detail: `: no column named "y" in the header (${h.slice(0, 5).join(',')}${h.length > 5 ? ',...' : ''})` };
-        if (!problem && h.length < 2) problem = { line: null, detail: ': no covariate columns besides "y"' };
+        problem = headerProblem(h, yCol);
         if (problem) {
           parser.abort();
           return;
@@ -125,4 +111,18 @@ export function parsePiece(piece: CsvPiece): { message: CsvRows; transfer: Array
   const text = Buffer.from(piece.bytes).toString('utf8');
   const rows = parseCsvRows(text, piece.header, '\n');
   return { message: rows, transfer: [rows.xs.buffer as ArrayBuffer, rows.ys.buffer as ArrayBuffer] };
+}
+
+/** What is wrong with a header (its trimmed names, the index of "y"), or null. */
+function headerProblem(h: readonly string[], yCol: number): CsvProblem | null {
+  const seen = new Set<string>();
+  for (const name of h) {
+    if (name === '') return { line: null, detail: ': the header has an empty column name' };
+    if (seen.has(name)) return { line: null, detail: `: the header names column "${name}" twice` };
+    seen.add(name);
+  }
+  if (yCol < 0)
+    return { line: null, detail: `: no column named "y" in the header (${h.slice(0, 5).join(',')}${h.length > 5 ? ',...' : ''})` };
+  if (h.length < 2) return { line: null, detail: ': no covariate columns besides "y"' };
+  return null;
 }
