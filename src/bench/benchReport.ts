@@ -103,22 +103,8 @@ export function benchClaims(r: BenchResult): ClaimResult[] {
 /** Where the benchmark's targets come from. */
 const BENCH_SOURCE = 'issue 7 (targets)';
 
-/** Write reports/bench.md, bench.json and bench-fit-time.svg (each atomically). */
-export async function writeBenchReport(dir: string, r: BenchResult, seconds: number): Promise<ReportJson> {
-  const claims = benchClaims(r);
-  const rows: Row[] = r.fits.points.flatMap((p) => [
-    { 'n*d': p.n * p.d, series: 'fit (seconds)', value: p.seconds },
-    { 'n*d': p.n * p.d, series: 'per iteration (seconds x 100)', value: (100 * p.seconds) / Math.max(1, p.iterations) },
-  ]);
-  await writeSvg(
-    join(dir, 'bench-fit-time.svg'),
-    lineChart(rows, {
-      title: `Robust fit time against n*d (d = ${r.settings.fitGrid.d})`,
-      x: { field: 'n*d', title: 'n*d', log: true },
-      y: { field: 'value', title: 'seconds', log: true },
-      series: 'series',
-    }),
-  );
+/** The report's sections: bandwidth, kernels, fit time, small fits, memory, no d x d matrix. */
+function benchSections(r: BenchResult): string[] {
   const lim = r.bandwidth.limit;
   const kernelTable = r.kernels.map((k) => [
     k.kernel,
@@ -143,6 +129,81 @@ export async function writeBenchReport(dir: string, r: BenchResult, seconds: num
   ]);
   const m = r.memory;
   const workVectors = (m.bytes - 8 * m.n * m.d) / (8 * m.n);
+  return [
+    [
+      '## The limit: memory read bandwidth',
+      '',
+      `A plain sum over a ${(r.settings.bandwidthBytes / 2 ** 20).toFixed(0)} MiB Float64Array (four partial sums, JS): ${fmt(r.bandwidth.js, 3)} GB/s. The same sum in WebAssembly SIMD (eight partial sums): ${fmt(r.bandwidth.wasm, 3)} GB/s. The limit is the larger, ${fmt(lim, 3)} GB/s (1 GB = 1e9 bytes), so a fraction below is never flattered by a slow probe.`,
+    ].join('\n'),
+    [
+      '## Kernels',
+      '',
+      `Each kernel is timed on an n x d Gaussian matrix of ${r.settings.kernelEntries} entries (${((8 * r.settings.kernelEntries) / 2 ** 20).toFixed(0)} MiB), best of ${r.settings.repeats}; GB/s counts the matrix bytes read (passes x 8 n d). "JS" is the plain Float64Array path (the 4-way unrolled loops, before); "SIMD" is the matrix held by allocMatrix in a WebAssembly memory, the path every estimator takes now (after). Both give bit-identical results.`,
+      '',
+      markdownTable(['kernel', 'computes', 'd', 'passes', 'JS GB/s', 'SIMD GB/s', 'SIMD / limit', 'JS / limit'], kernelTable),
+    ].join('\n'),
+    [
+      '## Fit time against n*d',
+      '',
+      markdownTable(['n', 'd', 'n*d', 'seconds', 'iterations', 'passes', 'passes / iteration', 'ms / iteration', 'error'], fitTable),
+      '',
+      `Log-log fits over the ${r.fits.points.length} points: wall time b = ${fmt(r.fits.total.slope, 3)} (95% interval [${fmt(r.fits.total.lower, 3)}, ${fmt(r.fits.total.upper, 3)}]); time per iteration b = ${fmt(r.fits.perIteration.slope, 3)} ([${fmt(r.fits.perIteration.lower, 3)}, ${fmt(r.fits.perIteration.upper, 3)}]). Fits above 5e6 entries are timed once, the others best of 2 (instance generation excluded).`,
+    ].join('\n'),
+    smallFitsSection(r),
+    [
+      '## Memory',
+      '',
+      `A fresh process draws a clean ${m.n} x ${m.d} instance and fits it; its peak resident set rises by ${(m.bytes / 2 ** 20).toFixed(1)} MiB over the baseline (runtime, modules, compiled kernels): **${fmt(m.bytesPerNumber, 3)} bytes per stored number**. The covariates take 8 (held once, as a Float64Array in the kernels' memory); the rest is about ${workVectors.toFixed(0)} work vectors of length n (projections, residuals, weights, scores) and the responses, each worth 8 / d bytes per number.`,
+    ].join('\n'),
+    [
+      '## No d x d matrix',
+      '',
+      `A robust fit at n = ${r.wide.n}, d = ${r.wide.d} (descent capped at ${r.settings.wideFit.maxIterations} iterations; the initialization, the filter and every kind of step run) made no Float64Array larger than ${r.wide.largestArray} entries (d^2 = ${r.wide.d * r.wide.d}); it took ${fmt(r.wide.seconds, 3)} s. Covariances are only ever applied as two passes over the data (X v, then X^T u).`,
+    ].join('\n'),
+  ];
+}
+
+/** The small fits' section: each against its pass floor and its bound. */
+function smallFitsSection(r: BenchResult): string {
+  return [
+    '## Small fits',
+    '',
+    `The fits the audit, the properties and the quick reports make by the thousand (covariance-shift, eps 0.05, Student-t(3) noise, sigma 0.1, |w*| = 1, seed 1; method robust), each the median of ${r.settings.smallFitRepeats} timings after a warm-up, against the fastest of many timings of one plain JavaScript pass y = X w over the same X in the same process. The bound is ${SMALL_FIT_PASSES} passes of X, or ${FIT_OVER_OWN_FLOOR} times the passes the fit makes (as the kernels count them) where those alone exceed ${SMALL_FIT_PASSES}.`,
+    '',
+    markdownTable(
+      ['d', 'n', 'link', 'fit ms', 'iterations', 'passes made', 'one pass ms', 'fit in passes of X', 'bound', 'ns per row per iteration'],
+      r.smallFits.map((f) => [
+        String(f.d),
+        String(f.n),
+        f.link,
+        fmt(f.fitMs, 3),
+        String(f.iterations),
+        String(f.countedPasses),
+        fmt(f.passMs, 3),
+        fmt(f.passesOfX, 3),
+        String(smallFitBound(f).bound),
+        fmt(f.nsPerRowIteration, 3),
+      ]),
+    ),
+  ].join('\n');
+}
+
+/** Write reports/bench.md, bench.json and bench-fit-time.svg (each atomically). */
+export async function writeBenchReport(dir: string, r: BenchResult, seconds: number): Promise<ReportJson> {
+  const claims = benchClaims(r);
+  const rows: Row[] = r.fits.points.flatMap((p) => [
+    { 'n*d': p.n * p.d, series: 'fit (seconds)', value: p.seconds },
+    { 'n*d': p.n * p.d, series: 'per iteration (seconds x 100)', value: (100 * p.seconds) / Math.max(1, p.iterations) },
+  ]);
+  await writeSvg(
+    join(dir, 'bench-fit-time.svg'),
+    lineChart(rows, {
+      title: `Robust fit time against n*d (d = ${r.settings.fitGrid.d})`,
+      x: { field: 'n*d', title: 'n*d', log: true },
+      y: { field: 'value', title: 'seconds', log: true },
+      series: 'series',
+    }),
+  );
   const body = reportBody({
     name: 'bench',
     title: 'Benchmark: kernels against memory bandwidth, fit time against n*d, memory',
@@ -156,69 +217,7 @@ export async function writeBenchReport(dir: string, r: BenchResult, seconds: num
       ...r.settings,
       fitInstances: "R4's: gelu, |w*| = 1, Student-t(3) noise sigma 0.5, eps 0.05 leverage points, seed 1; method robust",
     },
-    sections: [
-      [
-        '## The limit: memory read bandwidth',
-        '',
-        `A plain sum over a ${(r.settings.bandwidthBytes / 2 ** 20).toFixed(0)} MiB Float64Array (four partial sums, JS): ${fmt(r.bandwidth.js, 3)} GB/s. The same sum in WebAssembly SIMD (eight partial sums): ${fmt(r.bandwidth.wasm, 3)} GB/s. The limit is the larger, ${fmt(lim, 3)} GB/s (1 GB = 1e9 bytes), so a fraction below is never flattered by a slow probe.`,
-      ].join('\n'),
-      [
-        '## Kernels',
-        '',
-        `Each kernel is timed on an n x d Gaussian matrix of ${r.settings.kernelEntries} entries (${((8 * r.settings.kernelEntries) / 2 ** 20).toFixed(0)} MiB), best of ${r.settings.repeats}; GB/s counts the matrix bytes read (passes x 8 n d). "JS" is the plain Float64Array path (the 4-way unrolled loops, before); "SIMD" is the matrix held by allocMatrix in a WebAssembly memory, the path every estimator takes now (after). Both give bit-identical results.`,
-        '',
-        markdownTable(['kernel', 'computes', 'd', 'passes', 'JS GB/s', 'SIMD GB/s', 'SIMD / limit', 'JS / limit'], kernelTable),
-      ].join('\n'),
-      [
-        '## Fit time against n*d',
-        '',
-        markdownTable(['n', 'd', 'n*d', 'seconds', 'iterations', 'passes', 'passes / iteration', 'ms / iteration', 'error'], fitTable),
-        '',
-        `Log-log fits over the ${r.fits.points.length} points: wall time b = ${fmt(r.fits.total.slope, 3)} (95% interval [${fmt(r.fits.total.lower, 3)}, ${fmt(r.fits.total.upper, 3)}]); time per iteration b = ${fmt(r.fits.perIteration.slope, 3)} ([${fmt(r.fits.perIteration.lower, 3)}, ${fmt(r.fits.perIteration.upper, 3)}]). Fits above 5e6 entries are timed once, the others best of 2 (instance generation excluded).`,
-      ].join('\n'),
-      [
-        '## Small fits',
-        '',
-        `The fits the audit, the properties and the quick reports make by the thousand (covariance-shift, eps 0.05, Student-t(3) noise, sigma 0.1, |w*| = 1, seed 1; method robust), each the median of ${r.settings.smallFitRepeats} timings after a warm-up, against the fastest of many timings of one plain JavaScript pass y = X w over the same X in the same process. The bound is ${SMALL_FIT_PASSES} passes of X, or ${FIT_OVER_OWN_FLOOR} times the passes the fit makes (as the kernels count them) where those alone exceed ${SMALL_FIT_PASSES}.`,
-        '',
-        markdownTable(
-          [
-            'd',
-            'n',
-            'link',
-            'fit ms',
-            'iterations',
-            'passes made',
-            'one pass ms',
-            'fit in passes of X',
-            'bound',
-            'ns per row per iteration',
-          ],
-          r.smallFits.map((f) => [
-            String(f.d),
-            String(f.n),
-            f.link,
-            fmt(f.fitMs, 3),
-            String(f.iterations),
-            String(f.countedPasses),
-            fmt(f.passMs, 3),
-            fmt(f.passesOfX, 3),
-            String(smallFitBound(f).bound),
-            fmt(f.nsPerRowIteration, 3),
-          ]),
-        ),
-      ].join('\n'),
-      [
-        '## Memory',
-        '',
-        `A fresh process draws a clean ${m.n} x ${m.d} instance and fits it; its peak resident set rises by ${(m.bytes / 2 ** 20).toFixed(1)} MiB over the baseline (runtime, modules, compiled kernels): **${fmt(m.bytesPerNumber, 3)} bytes per stored number**. The covariates take 8 (held once, as a Float64Array in the kernels' memory); the rest is about ${workVectors.toFixed(0)} work vectors of length n (projections, residuals, weights, scores) and the responses, each worth 8 / d bytes per number.`,
-      ].join('\n'),
-      [
-        '## No d x d matrix',
-        '',
-        `A robust fit at n = ${r.wide.n}, d = ${r.wide.d} (descent capped at ${r.settings.wideFit.maxIterations} iterations; the initialization, the filter and every kind of step run) made no Float64Array larger than ${r.wide.largestArray} entries (d^2 = ${r.wide.d * r.wide.d}); it took ${fmt(r.wide.seconds, 3)} s. Covariances are only ever applied as two passes over the data (X v, then X^T u).`,
-      ].join('\n'),
-    ],
+    sections: benchSections(r),
     figures: [{ suffix: 'fit-time', caption: 'Robust fit wall time and time per iteration (x 100) against n*d, log-log.' }],
     claims,
     notes: [
