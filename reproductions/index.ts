@@ -76,13 +76,9 @@ export function reportOutcomes(outcomes: readonly Outcome[], log: (line: string)
   return code;
 }
 
-/** Run the command line `argv` (without node and the script); returns the exit code. */
-export async function main(
-  argv: readonly string[],
-  log: (line: string) => void = console.log,
-  err: (line: string) => void = console.error,
-): Promise<number> {
-  const program = new Command('reproduce')
+/** The verb's command line (commander), its output sent to `log` and `err`. */
+function reproduceCommand(log: (line: string) => void, err: (line: string) => void): Command {
+  return new Command('reproduce')
     .description('run the reproductions and write reports/')
     .argument('[names...]', `reproductions to run (default: all): ${REPRODUCTIONS.map((r) => `${r.id} (${r.name})`).join(', ')}`)
     .option('--full', 'paper scale instead of the quick defaults')
@@ -100,6 +96,61 @@ export async function main(
     .option('--list', 'list the reproductions and exit')
     .exitOverride()
     .configureOutput({ writeOut: (s) => log(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) });
+}
+
+/** Runs the chosen reproductions (or one shard of their tasks), writes the JUnit file if asked,
+ *  and, unless sharding, the index; the exit code. */
+async function runAndIndex(
+  chosen: Reproduction[],
+  a: {
+    full: boolean;
+    out: string;
+    workers: number;
+    shard: Shard | undefined;
+    shardDir: string;
+    fresh: boolean | undefined;
+    junit: string | undefined;
+  },
+  log: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
+  const { out, workers, shard, shardDir } = a;
+  const started = performance.now();
+  const progress = createProgress({ tty: Boolean(process.stderr.isTTY), write: (t) => process.stderr.write(t) });
+  const outcomes = await runReproductions(chosen, {
+    full: a.full,
+    out,
+    workers,
+    mode: shard ? 'shard' : 'run',
+    shard,
+    shardDir,
+    fresh: a.fresh,
+    progress,
+  });
+  progress.stop();
+  const code = reportOutcomes(outcomes, log, err);
+  if (a.junit) writeTextAtomic(a.junit, reproduceJunit(outcomes, a.full));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (shard) {
+    log(
+      `shard ${shard.k}/${shard.of}: ${chosen.length} reproduction(s) in ${seconds} s; merge the ${shard.of} shards with \`npx sim-audit reproduce --merge --shards ${shardDir}\``,
+    );
+    return code;
+  }
+  const tally = writeIndex(out, REPRODUCTIONS, a.full ? quickComparison(out) : undefined);
+  log(
+    `wrote ${join(out, 'README.md')}; ${chosen.length} reproduction(s) with ${workers} worker(s) in ${seconds} s; claims in the index: ${tally.holds} hold, ${tally.doesNotHold} do not hold (findings, see the reports)`,
+  );
+  return code;
+}
+
+/** Run the command line `argv` (without node and the script); returns the exit code. */
+export async function main(
+  argv: readonly string[],
+  log: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+): Promise<number> {
+  const program = reproduceCommand(log, err);
   try {
     program.parse([...argv], { from: 'user' });
   } catch (e) {
@@ -133,33 +184,7 @@ export async function main(
     log(`wrote ${join(out, 'README.md')} from the reports there (${tally.holds} hold, ${tally.doesNotHold} do not hold)`);
     return EXIT.ok;
   }
-  const started = performance.now();
-  const progress = createProgress({ tty: Boolean(process.stderr.isTTY), write: (t) => process.stderr.write(t) });
-  const outcomes = await runReproductions(chosen, {
-    full: Boolean(o.full),
-    out,
-    workers,
-    mode: shard ? 'shard' : 'run',
-    shard,
-    shardDir,
-    fresh: o.fresh,
-    progress,
-  });
-  progress.stop();
-  const code = reportOutcomes(outcomes, log, err);
-  if (o.junit) writeTextAtomic(o.junit, reproduceJunit(outcomes, Boolean(o.full)));
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (shard) {
-    log(
-      `shard ${shard.k}/${shard.of}: ${chosen.length} reproduction(s) in ${seconds} s; merge the ${shard.of} shards with \`npx sim-audit reproduce --merge --shards ${shardDir}\``,
-    );
-    return code;
-  }
-  const tally = writeIndex(out, REPRODUCTIONS, o.full ? quickComparison(out) : undefined);
-  log(
-    `wrote ${join(out, 'README.md')}; ${chosen.length} reproduction(s) with ${workers} worker(s) in ${seconds} s; claims in the index: ${tally.holds} hold, ${tally.doesNotHold} do not hold (findings, see the reports)`,
-  );
-  return code;
+  return runAndIndex(chosen, { full: Boolean(o.full), out, workers, shard, shardDir, fresh: o.fresh, junit: o.junit }, log, err);
 }
 
 /**
