@@ -116,86 +116,135 @@ export function lambdaMap(a: { link: LinkName; grid: readonly number[] }): { cel
   return { cells, curves };
 }
 
+/** The grid, declared once: norms, dimensions, Monte Carlo rows, the exact and Monte Carlo
+ *  grids, and the maps' links and plane grid. */
+export interface BasinPlan {
+  readonly norms: number[];
+  readonly dims: number[];
+  readonly mc: { n: number };
+  readonly seed: number;
+  readonly exactGrid: { link: LinkName; s: number }[];
+  readonly mcGrid: { link: LinkName; d: number }[];
+  readonly mapLinks: LinkName[];
+  /** a from, a to, b from, b to, points along a, points along b. */
+  readonly plane: [number, number, number, number, number, number];
+}
+
+/** The grid at quick or paper scale. */
+export function basinPlan(full: boolean): BasinPlan {
+  const norms = full ? [0.5, 1, 2, 3] : [1, 2];
+  const dims = [10, 100, 1000];
+  return {
+    norms,
+    dims,
+    mc: full ? { n: 200000 } : { n: 20000 },
+    seed: 1,
+    exactGrid: LINKS.flatMap((link) => norms.map((s) => ({ link, s }))),
+    mcGrid: TARGET.flatMap((link) => dims.map((d) => ({ link, d }))),
+    mapLinks: ['gelu', 'swish', 'tanh'],
+    plane: full ? [-1, 3, -2, 2, 80, 80] : [-1, 3, -2, 2, 40, 40],
+  };
+}
+
+/** The exact radii: the table, R5-basin-exists (the smallest r / |w*| on the target links) and
+ *  R5-lipschitz-conservative (the largest r_LH / r). */
+export function analyseExact(p: BasinPlan, exactRows: readonly ExactRow[]): { exact: string[][]; claims: ClaimResult[] } {
+  const exact: string[][] = [];
+  let smallestTarget = Infinity,
+    worstLh = 0;
+  for (const link of LINKS) {
+    for (const s of p.norms) {
+      const { b, lh } = exactRows[p.exactGrid.findIndex((g) => g.link === link && g.s === s)];
+      exact.push([
+        link,
+        fmt(s),
+        fmt(b.lambdaMinAtOptimum),
+        b.found ? fmt(b.radius) : `> ${fmt(b.radius)}`,
+        fmt(b.radius / s),
+        fmt(lh.rho),
+        fmt(lh.radius),
+        lh.radius > 0 ? fmt(b.radius / lh.radius, 3) : 'inf',
+      ]);
+      if (TARGET.includes(link)) smallestTarget = Math.min(smallestTarget, b.radius / s);
+      worstLh = Math.max(worstLh, lh.radius / b.radius);
+    }
+  }
+  const claims: ClaimResult[] = [
+    {
+      id: 'R5-basin-exists',
+      statement: `gelu and swish: lambda_min(H) > 0 on a ball of radius r > 0 around w* at every |w*| in {${p.norms.join(', ')}}; measured: the smallest r / |w*|`,
+      measured: smallestTarget,
+      bound: 0,
+      margin: 0,
+      verdict: smallestTarget > 0 ? 'holds' : 'does not hold',
+    },
+    upperClaim(
+      'R5-lipschitz-conservative',
+      'the Lipschitz-Hessian radius is below the exact one (the largest ratio r_LH / r over links and norms)',
+      worstLh,
+      1,
+    ),
+  ];
+  return { exact, claims };
+}
+
+/** The Monte Carlo rays: the two tables and R5-d-independent (the largest z). */
+export function analyseMonteCarlo(p: BasinPlan, mcRows: readonly MonteCarloRow[]) {
+  const mcTable: string[][] = [],
+    rayTable: string[][] = [];
+  let worstZ = 0;
+  for (const link of TARGET) {
+    for (const d of p.dims) {
+      const m = mcRows[p.mcGrid.findIndex((g) => g.link === link && g.d === d)];
+      for (const z of m.z) worstZ = Math.max(worstZ, z);
+      rayTable.push([link, String(d), ...m.ray.map((e, k) => `${fmt(e, 3)} (${fmt(m.exact[k], 3)}; z ${fmt(m.z[k], 2)})`)]);
+      mcTable.push([link, String(d), String(p.mc.n), fmt(m.crossing), fmt(m.radius), fmt((m.crossing - m.radius) / m.radius, 3)]);
+    }
+  }
+  const claim = upperClaim(
+    'R5-d-independent',
+    `in d = ${p.dims.join(', ')}, the Monte Carlo lambda_min(H) along the worst ray (${RAY.length} points, gelu and swish) matches the exact value: worst |difference| / standard error <= ${REPRODUCTION.monteCarloZ}`,
+    worstZ,
+    REPRODUCTION.monteCarloZ,
+  );
+  return { mcTable, rayTable, claim };
+}
+
+/** The report's text sections. */
+function basinSections(p: BasinPlan, exact: string[][], mcTable: string[][], rayTable: string[][]): string[] {
+  return [
+    '## Exact radius (oracles of src/landscape)',
+    "r is the largest radius with lambda_min(H(w)) > 0 on all of B(w*, r) (d >= 3; it does not depend on d). r_LH is what a Lipschitz-Hessian argument certifies: the largest R with rho(R) R < lambda_min(H*), rho(R) the sharpest constant with |H(w) - H(w*)| <= rho(R) |w - w*| on B(w*, R) (rho in the table: at r_LH). The paper's own constant is not available (only its abstract is), so r_LH is the best case of its argument: the paper's radius is at most this.",
+    markdownTable(['link', '|w*|', 'lambda_min(H(w*))', 'radius r', 'r / |w*|', 'rho', 'r_LH', 'r / r_LH'], exact),
+    '## Dimension independence (Monte Carlo)',
+    `x ~ N(0, I_d) drawn in d dimensions (${p.mc.n} rows, random orthonormal w*-direction and u), the Hessian's plane block and complement eigenvalue estimated by sample means, and the first zero of lambda_min found along the oracle's worst direction from w* (|w*| = 1). Each cell is the Monte Carlo lambda_min at w* + t dir (dir: the unit direction to the oracle's first zero), the exact value and z = |difference| / standard error (delta method). Smooth links only: a kink's Dirac term has no Monte Carlo estimate.`,
+    markdownTable(['link', 'd', ...RAY.map((x) => `t = ${x} r: MC (exact; z)`)], rayTable),
+    '',
+    'The first zero of the Monte Carlo lambda_min along that ray (same rows for every t, so the estimate is smooth in t):',
+    '',
+    markdownTable(['link', 'd', 'rows', 'r (Monte Carlo)', 'r (exact)', 'relative difference'], mcTable),
+  ];
+}
+
 export const r5: Reproduction = {
   name: 'r5-basin',
   id: 'r5',
   title: 'R5: the convex basin around w*, exactly',
   async run(ctx) {
-    const norms = ctx.full ? [0.5, 1, 2, 3] : [1, 2];
-    const dims = [10, 100, 1000];
-    const mc = ctx.full ? { n: 200000 } : { n: 20000 };
-    const seed = 1;
-    const claims: ClaimResult[] = [];
-    // 1. exact radius, lambda_min at w*, the Lipschitz-Hessian radius
-    const exact: string[][] = [];
-    let smallestTarget = Infinity,
-      worstLh = 0;
-    const exactGrid = LINKS.flatMap((link) => norms.map((s) => ({ link, s })));
-    const mcGrid = TARGET.flatMap((link) => dims.map((d) => ({ link, d })));
-    const mapLinks: LinkName[] = ['gelu', 'swish', 'tanh'];
-    const [a0, a1, b0, b1, na, nb] = ctx.full ? [-1, 3, -2, 2, 80, 80] : [-1, 3, -2, 2, 40, 40];
-    // every task asked for at once (exact radii, Monte Carlo rays, maps); tables built in order below
+    const plan = basinPlan(ctx.full);
+    const { norms, dims, mc, seed, mapLinks } = plan;
+    const [a0, a1, b0, b1, na, nb] = plan.plane;
+    // every task asked for at once (exact radii, Monte Carlo rays, maps)
     const [exactRows, mcRows, maps] = await Promise.all([
-      ctx.sweep.map<ExactRow>(exactGrid.map((g) => task(import.meta.url, exactRadius, g))),
-      ctx.sweep.map<MonteCarloRow>(mcGrid.map((g) => task(import.meta.url, monteCarloRay, { ...g, n: mc.n, seed }))),
+      ctx.sweep.map<ExactRow>(plan.exactGrid.map((g) => task(import.meta.url, exactRadius, g))),
+      ctx.sweep.map<MonteCarloRow>(plan.mcGrid.map((g) => task(import.meta.url, monteCarloRay, { ...g, n: mc.n, seed }))),
       ctx.sweep.map<{ cells: Row[]; curves: Row[] }>(
         mapLinks.map((link) => task(import.meta.url, lambdaMap, { link, grid: [a0, a1, b0, b1, na, nb] })),
       ),
     ]);
-    for (const link of LINKS) {
-      for (const s of norms) {
-        const { b, lh } = exactRows[exactGrid.findIndex((g) => g.link === link && g.s === s)];
-        exact.push([
-          link,
-          fmt(s),
-          fmt(b.lambdaMinAtOptimum),
-          b.found ? fmt(b.radius) : `> ${fmt(b.radius)}`,
-          fmt(b.radius / s),
-          fmt(lh.rho),
-          fmt(lh.radius),
-          lh.radius > 0 ? fmt(b.radius / lh.radius, 3) : 'inf',
-        ]);
-        if (TARGET.includes(link)) smallestTarget = Math.min(smallestTarget, b.radius / s);
-        worstLh = Math.max(worstLh, lh.radius / b.radius);
-      }
-    }
-    claims.push({
-      id: 'R5-basin-exists',
-      statement: `gelu and swish: lambda_min(H) > 0 on a ball of radius r > 0 around w* at every |w*| in {${norms.join(', ')}}; measured: the smallest r / |w*|`,
-      measured: smallestTarget,
-      bound: 0,
-      margin: 0,
-      verdict: smallestTarget > 0 ? 'holds' : 'does not hold',
-    });
-    claims.push(
-      upperClaim(
-        'R5-lipschitz-conservative',
-        'the Lipschitz-Hessian radius is below the exact one (the largest ratio r_LH / r over links and norms)',
-        worstLh,
-        1,
-      ),
-    );
-    // 2. Monte Carlo in d dimensions along the oracle's worst direction
-    const mcTable: string[][] = [],
-      rayTable: string[][] = [];
-    let worstZ = 0;
-    for (const link of TARGET) {
-      for (const d of dims) {
-        const m = mcRows[mcGrid.findIndex((g) => g.link === link && g.d === d)];
-        for (const z of m.z) worstZ = Math.max(worstZ, z);
-        rayTable.push([link, String(d), ...m.ray.map((e, k) => `${fmt(e, 3)} (${fmt(m.exact[k], 3)}; z ${fmt(m.z[k], 2)})`)]);
-        mcTable.push([link, String(d), String(mc.n), fmt(m.crossing), fmt(m.radius), fmt((m.crossing - m.radius) / m.radius, 3)]);
-      }
-    }
-    claims.push(
-      upperClaim(
-        'R5-d-independent',
-        `in d = ${dims.join(', ')}, the Monte Carlo lambda_min(H) along the worst ray (${RAY.length} points, gelu and swish) matches the exact value: worst |difference| / standard error <= ${REPRODUCTION.monteCarloZ}`,
-        worstZ,
-        REPRODUCTION.monteCarloZ,
-      ),
-    );
-    // 3. lambda_min over the plane of (w*, u), |w*| = 1, basin circle on top
+    const ex = analyseExact(plan, exactRows);
+    const mcs = analyseMonteCarlo(plan, mcRows);
+    // lambda_min over the plane of (w*, u), |w*| = 1, basin circle on top
     const cells: Row[] = maps.flatMap((m) => m.cells),
       curves: Row[] = maps.flatMap((m) => m.curves);
     return finishReport(ctx, {
@@ -208,18 +257,7 @@ export const r5: Reproduction = {
         monteCarlo: { dims, ...mc, seed, links: TARGET, norm: 1 },
         map: { links: mapLinks, norm: 1, a: [a0, a1], b: [b0, b1], grid: [na, nb] },
       },
-      sections: [
-        '## Exact radius (oracles of src/landscape)',
-        "r is the largest radius with lambda_min(H(w)) > 0 on all of B(w*, r) (d >= 3; it does not depend on d). r_LH is what a Lipschitz-Hessian argument certifies: the largest R with rho(R) R < lambda_min(H*), rho(R) the sharpest constant with |H(w) - H(w*)| <= rho(R) |w - w*| on B(w*, R) (rho in the table: at r_LH). The paper's own constant is not available (only its abstract is), so r_LH is the best case of its argument: the paper's radius is at most this.",
-        markdownTable(['link', '|w*|', 'lambda_min(H(w*))', 'radius r', 'r / |w*|', 'rho', 'r_LH', 'r / r_LH'], exact),
-        '## Dimension independence (Monte Carlo)',
-        `x ~ N(0, I_d) drawn in d dimensions (${mc.n} rows, random orthonormal w*-direction and u), the Hessian's plane block and complement eigenvalue estimated by sample means, and the first zero of lambda_min found along the oracle's worst direction from w* (|w*| = 1). Each cell is the Monte Carlo lambda_min at w* + t dir (dir: the unit direction to the oracle's first zero), the exact value and z = |difference| / standard error (delta method). Smooth links only: a kink's Dirac term has no Monte Carlo estimate.`,
-        markdownTable(['link', 'd', ...RAY.map((x) => `t = ${x} r: MC (exact; z)`)], rayTable),
-        '',
-        'The first zero of the Monte Carlo lambda_min along that ray (same rows for every t, so the estimate is smooth in t):',
-        '',
-        markdownTable(['link', 'd', 'rows', 'r (Monte Carlo)', 'r (exact)', 'relative difference'], mcTable),
-      ],
+      sections: basinSections(plan, ex.exact, mcs.mcTable, mcs.rayTable),
       figures: [
         {
           suffix: 'lambda-min',
@@ -236,7 +274,7 @@ export const r5: Reproduction = {
           }),
         },
       ],
-      claims,
+      claims: [...ex.claims, mcs.claim],
       notes: [
         "The Lipschitz-Hessian radius is the paper's style of argument made as sharp as it can be; its published constant would be smaller still.",
       ],
