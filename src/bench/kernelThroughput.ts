@@ -6,7 +6,7 @@ import { filterScores } from '../robust/filterMean.js';
 import { powerBuffers, weightedTopEigenvector } from '../eigen/topEigenvector.js';
 import { fillScales } from '../solver/update.js';
 import { getLink } from '../model/links.js';
-import { namedStream } from '../rng/streams.js';
+import { namedStream, type Rng } from '../rng/streams.js';
 import { bestTime, sink } from './throughput.js';
 
 /** One O(n d) kernel's throughput, on the JS loops and on the WebAssembly SIMD kernels. */
@@ -43,6 +43,27 @@ export function measureKernels(n: number, d: number, repeats = 5): KernelThrough
   const r = namedStream(1, 'bench');
   for (let i = 0; i < n * d; i++) held[i] = r.normal();
   const plain = Float64Array.from(held);
+  const { cases, outN, outD } = kernelCases(n, d, r);
+  const bytes = 8 * n * d;
+  return cases.map((k) => {
+    k.run(plain);
+    k.run(held); // warm both paths up (JIT, tier-up) before timing
+    const js = bestTime(() => k.run(plain), repeats);
+    const wasm = bestTime(() => k.run(held), repeats);
+    sink.value += outN[0] + outD[0];
+    return {
+      kernel: k.kernel,
+      does: k.does,
+      passes: k.passes,
+      jsGBs: (k.passes * bytes) / js / 1e9,
+      wasmGBs: (k.passes * bytes) / wasm / 1e9,
+    };
+  });
+}
+
+/** The kernels timed, each a closure over its inputs (drawn from `r` after the matrix) and the
+ *  output buffers it writes (read once after timing, so no work is dropped). */
+function kernelCases(n: number, d: number, r: Rng): { cases: KernelCase[]; outN: Float64Array; outD: Float64Array } {
   const v = Float64Array.from({ length: d }, () => r.normal() / Math.sqrt(d));
   const y = Float64Array.from({ length: n }, () => r.normal());
   const ones = new Float64Array(n).fill(1);
@@ -110,19 +131,5 @@ export function measureKernels(n: number, d: number, repeats = 5): KernelThrough
       },
     },
   ];
-  const bytes = 8 * n * d;
-  return cases.map((k) => {
-    k.run(plain);
-    k.run(held); // warm both paths up (JIT, tier-up) before timing
-    const js = bestTime(() => k.run(plain), repeats);
-    const wasm = bestTime(() => k.run(held), repeats);
-    sink.value += outN[0] + outD[0];
-    return {
-      kernel: k.kernel,
-      does: k.does,
-      passes: k.passes,
-      jsGBs: (k.passes * bytes) / js / 1e9,
-      wasmGBs: (k.passes * bytes) / wasm / 1e9,
-    };
-  });
+  return { cases, outN, outD };
 }
