@@ -142,10 +142,7 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
   const norms = options.rowSquaredNorms ?? rowSquaredNorms(n, d, x);
   const rowNormSq = centered ? null : norms;
 
-  let lambda = 0,
-    level = 0,
-    rounds = 0,
-    removed = 0;
+  let removed = 0;
   for (let i = 0; i < n; i++) removed += 1 - c[i];
   // Before the rounds: the mean, the cold start (the row farthest from it) and the pruning
   // distances (projections on the pruning center), in two passes over x: the mean and the
@@ -168,17 +165,13 @@ export function filterMeanDetailed(rows: ScaledRows, options: FilterOptions): Fi
   if (normSq) removed += prune(n, normSq, s, c, eps, plan ? { proj, cc } : null, scratch, allowance);
   W = weightedMean(view, buffers.u, null);
   const steps: number = options.initialDirection ? FILTER.powerWarmSteps : FILTER.powerColdSteps;
-  ({ lambda, level, rounds, removed } = filterRounds(
-    view,
-    buffers,
-    v,
-    rowNormSq,
-    reference,
-    { eps, budget, removed, W, steps },
-    tau,
-    scratch,
-  ));
-  return { mean: centered ? mu : new Float64Array(d), weights: c, direction: v, lambda, reference: level, rounds, removedWeight: removed };
+  const {
+    lambda,
+    level,
+    rounds,
+    removed: removedWeight,
+  } = filterRounds(view, buffers, v, rowNormSq, reference, { eps, budget, removed, W, steps }, tau, scratch);
+  return { mean: centered ? mu : new Float64Array(d), weights: c, direction: v, lambda, reference: level, rounds, removedWeight };
 }
 
 /**
