@@ -4,6 +4,7 @@ import { spectralInit } from './spectralInit.js';
 import { firstMomentInit } from './firstMomentInit.js';
 import { gradientDescent } from './gradientDescent.js';
 import { trimmedKeep, trimmedLoss, trimmedRefine } from './trimmedRefine.js';
+import { resolveNorm } from './resolveNorm.js';
 import { DEFAULT_MAX_ITERATIONS, type FitOptions, type FitResult } from './types.js';
 
 /**
@@ -36,7 +37,10 @@ export const HARDENED_ACCEPT = 5;
  *    residual can be small at a wrong w, so trimming by residual alone kept them (quick
  *    audit seed 40, sigmoid, |w*| = 1.5, student-t:3, leverage: the eps-rate failed; with the
  *    exclusion it holds).
- * 3. The paper's filtered gradient descent from that point; its answer replaces the trimmed
+ * 3. Where the trimmed loss cannot tell the refined point from half of it, the point is halved
+ *    (src/solver/resolveNorm.ts): on a bounded link with noise as large as its range the
+ *    concentration steps can run |w| away towards a step function.
+ * 4. The paper's filtered gradient descent from that point; its answer replaces the trimmed
  *    one only when its trimmed loss is within (1 + HARDENED_ACCEPT eps) of it. The descent
  *    is better where the corruption sits inside the trimmed rows (covariance shift: the filter
  *    sees the rows' joint direction, trimming sees only their residuals).
@@ -54,7 +58,10 @@ export function hardenedFit(data: Sample, options: FitOptions): FitResult {
     // the least trimmed loss; a non-finite loss loses to any finite one
     if (!trimmed || r.loss < trimmed.loss || (!Number.isFinite(trimmed.loss) && Number.isFinite(r.loss))) trimmed = r;
   }
-  const best = trimmed as { w: Float64Array; loss: number };
+  // the least norm the trimmed loss cannot tell from the refined point (a bounded link's
+  // runaway towards a step; src/solver/resolveNorm.ts): a well-determined fit is unchanged
+  const refined = trimmed as { w: Float64Array; loss: number };
+  const best = Number.isFinite(refined.loss) ? resolveNorm(data, link, refined.w, keep, spectral.weights) : refined;
   const descent = gradientDescent(data, best.w, {
     link: options.link,
     eps,

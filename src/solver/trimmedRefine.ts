@@ -114,6 +114,26 @@ function keepSmallest(r2: Float64Array, keep: number, kept: Uint8Array, scratch:
   return sum / keep;
 }
 
+/**
+ * The trimmed loss T(w) and its standard error: the standard deviation of the kept squared
+ * residuals over sqrt(keep). Rows with `exclude[i] === 0` are never kept.
+ */
+export function trimmedLossWithError(
+  data: Sample,
+  link: Link,
+  w: Float64Array,
+  keep: number,
+  exclude?: Float64Array,
+): { loss: number; standardError: number } {
+  const r2 = new Float64Array(data.n);
+  const kept = new Uint8Array(data.n);
+  squaredResiduals(data, link, w, new Float64Array(data.n), r2, exclude);
+  const loss = keepSmallest(r2, keep, kept, new Float64Array(data.n));
+  let ss = 0;
+  for (let i = 0; i < data.n; i++) if (kept[i]) ss += (r2[i] - loss) * (r2[i] - loss);
+  return { loss, standardError: Math.sqrt(ss / Math.max(1, keep - 1) / keep) };
+}
+
 /** The trimmed loss T(w) (see the module comment); rows with `exclude[i] === 0` are never kept. */
 export function trimmedLoss(data: Sample, link: Link, w: Float64Array, keep: number, exclude?: Float64Array): number {
   const r2 = new Float64Array(data.n);
