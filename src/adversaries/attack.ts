@@ -1,6 +1,6 @@
 import { getLink, type LinkName } from '../model/links.js';
 import { type Sample, validateSample } from '../model/sample.js';
-import { checkEps } from '../robust/rows.js';
+import { checkEps } from '../model/inputChecks.js';
 import { InputError } from '../errors.js';
 import { namedStream } from '../rng/streams.js';
 import { getAdversary } from './index.js';

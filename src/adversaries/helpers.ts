@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { Rng } from '../rng/streams.js';
-import { checkEps } from '../robust/rows.js';
+import { checkEps } from '../model/inputChecks.js';
 import type { Sample } from '../model/sample.js';
 import { cloneSample } from '../model/sample.js';
 

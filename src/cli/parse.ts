@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { checkEps } from '../model/inputChecks.js';
 
 /** A finite number from an option value, or an InputError naming the option. */
 export function parseNumber(flag: string): (text: string) => number {
@@ -23,6 +24,6 @@ export function parseInteger(flag: string, min = Number.MIN_SAFE_INTEGER): (text
 /** eps in [0, 0.5). */
 export function parseEps(text: string): number {
   const v = parseNumber('--eps')(text);
-  if (!(v >= 0 && v < 0.5)) throw new InputError(`--eps must be in [0, 0.5), got ${v}`);
+  checkEps(v, '--eps');
   return v;
 }

@@ -5,7 +5,7 @@ import { getLink, type Link, type LinkName } from '../model/links.js';
 import { noiseSampler, parseNoise, noiseToString, type NoiseSpec } from '../model/noise.js';
 import { requireRows, type Sample } from '../model/sample.js';
 import { getAdversary, type AdversaryName } from '../adversaries/index.js';
-import { checkEps } from '../robust/rows.js';
+import { checkEps, checkSigma } from '../model/inputChecks.js';
 
 /** Everything that determines an instance; the same settings give the same numbers, bit for bit. */
 export interface InstanceSettings {
@@ -38,7 +38,7 @@ export function validateSettings(s: InstanceSettings): void {
   if (!Number.isInteger(s.n) || s.n < 1) throw new InputError(`n must be a positive integer, got ${s.n}`);
   requireRows(s.n, s.d);
   if (!(Number.isFinite(s.norm) && s.norm > 0)) throw new InputError(`norm must be a finite number > 0, got ${s.norm}`);
-  if (!(Number.isFinite(s.sigma) && s.sigma >= 0)) throw new InputError(`sigma must be a finite number >= 0, got ${s.sigma}`);
+  checkSigma(s.sigma);
   checkEps(s.eps);
   if (!Number.isSafeInteger(s.seed)) throw new InputError(`seed must be an integer, got ${s.seed}`);
   getLink(s.link);

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { checkSigma } from './inputChecks.js';
 import type { Rng } from '../rng/streams.js';
 import tDist from '@stdlib/random-base-t';
 import laplaceDist from '@stdlib/random-base-laplace';
@@ -48,7 +49,7 @@ export function noiseToString(spec: NoiseSpec): string {
  * E[X^2] = a m^2 / (a-2); laplace(b) has variance 2 b^2: each is rescaled to sigma^2.
  */
 export function noiseSampler(spec: NoiseSpec, sigma: number, rng: Rng): () => number {
-  if (!(sigma >= 0) || !Number.isFinite(sigma)) throw new InputError(`sigma must be a finite number >= 0, got ${sigma}`);
+  checkSigma(sigma);
   const prng = (): number => rng.uniform() || 2 ** -54;
   switch (spec.family) {
     case 'gaussian':

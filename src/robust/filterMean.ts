@@ -10,7 +10,8 @@ import { medianAndMad } from './madScale.js';
 import { blockMedian } from './blockMedian.js';
 import { contentOrder } from './contentOrder.js';
 import { bulkShift } from './bulkShift.js';
-import { checkEps, type ScaledRows, type MeanOptions } from './rows.js';
+import type { ScaledRows, MeanOptions } from './rows.js';
+import { checkEps } from '../model/inputChecks.js';
 
 /**
  * Tuning of the spectral filter. These are algorithm parameters, not the bounds the

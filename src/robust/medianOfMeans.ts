@@ -1,4 +1,5 @@
-import { checkEps, type ScaledRows, type MeanOptions } from './rows.js';
+import type { ScaledRows, MeanOptions } from './rows.js';
+import { checkEps } from '../model/inputChecks.js';
 import { contentOrder } from './contentOrder.js';
 
 /** Weiszfeld iterations for the geometric median of the block means. */

@@ -1,4 +1,3 @@
-import { InputError } from '../errors.js';
 /**
  * The n vectors g_i = scale[i] * x_i in R^d, with x row-major n x d. Per-sample gradients
  * of a single-index model are all of this form (g_i = 2 r_i phi'(<w,x_i>) x_i), as are the
@@ -28,9 +27,4 @@ export function gatherColumn(rows: ScaledRows, j: number, out: Float64Array): Fl
   if (scale) for (let i = 0; i < n; i++) out[i] = scale[i] * x[i * d + j];
   else for (let i = 0; i < n; i++) out[i] = x[i * d + j];
   return out;
-}
-
-/** Throws a RangeError unless eps is in [0, 0.5). */
-export function checkEps(eps: number): void {
-  if (!(eps >= 0 && eps < 0.5)) throw new InputError(`eps must be in [0, 0.5), got ${eps}`);
 }

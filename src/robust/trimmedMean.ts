@@ -1,4 +1,5 @@
-import { gatherColumn, checkEps, type ScaledRows, type MeanOptions } from './rows.js';
+import { gatherColumn, type ScaledRows, type MeanOptions } from './rows.js';
+import { checkEps } from '../model/inputChecks.js';
 
 /**
  * Coordinate-wise trimmed mean: drops the ceil(eps*n) smallest and largest values of each

@@ -4,7 +4,7 @@ import { validateSample } from '../model/sample.js';
 import { canonicalRows } from '../model/canonicalRows.js';
 import { getLink } from '../model/links.js';
 import { namedStream } from '../rng/streams.js';
-import { checkEps } from '../robust/rows.js';
+import { checkEps } from '../model/inputChecks.js';
 import { spectralInit, type InitResult } from './spectralInit.js';
 import { firstMomentInit } from './firstMomentInit.js';
 import { hardenedFit } from './hardenedFit.js';

@@ -1,4 +1,5 @@
 import quantile from '@stdlib/stats-base-dists-t-quantile';
+import { leastSquaresLine } from './leastSquaresLine.js';
 
 /** A fitted power law y = exp(intercept) x^slope with a confidence interval on the slope. */
 export interface PowerLawFit {
@@ -27,19 +28,7 @@ export function logLogSlope(xs: readonly number[], ys: readonly number[], level 
   }
   const n = lx.length;
   if (n < 3) throw new RangeError(`logLogSlope: need at least 3 positive points, got ${n}`);
-  const mx = lx.reduce((a, b) => a + b, 0) / n,
-    my = ly.reduce((a, b) => a + b, 0) / n;
-  let sxx = 0,
-    sxy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (lx[i] - mx) ** 2;
-    sxy += (lx[i] - mx) * (ly[i] - my);
-  }
-  if (!(sxx > 0)) throw new RangeError('logLogSlope: all x values are equal');
-  const slope = sxy / sxx;
-  const intercept = my - slope * mx;
-  let rss = 0;
-  for (let i = 0; i < n; i++) rss += (ly[i] - intercept - slope * lx[i]) ** 2;
+  const { slope, intercept, sxx, rss } = leastSquaresLine(lx, ly, 'logLogSlope');
   const se = Math.sqrt(rss / (n - 2) / sxx);
   const half = quantile(0.5 + level / 2, n - 2) * se;
   return { slope, intercept, lower: slope - half, upper: slope + half, points: n };

@@ -1,5 +1,6 @@
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import quantile from '@stdlib/stats-base-dists-t-quantile';
+import { leastSquaresLine } from './leastSquaresLine.js';
 
 /** Mean and standard error of the mean of a list (n >= 2). */
 export function meanAndSe(values: readonly number[]): { mean: number; se: number } {
@@ -31,18 +32,7 @@ export function tTestAbove(
 
 /** Least-squares slope of y on x (at least two distinct x). */
 export function olsSlope(xs: readonly number[], ys: readonly number[]): number {
-  const n = xs.length;
-  if (n !== ys.length || n < 2) throw new RangeError(`olsSlope: need two lists of equal length >= 2, got ${n} and ${ys.length}`);
-  const mx = xs.reduce((a, b) => a + b, 0) / n,
-    my = ys.reduce((a, b) => a + b, 0) / n;
-  let sxx = 0,
-    sxy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (xs[i] - mx) ** 2;
-    sxy += (xs[i] - mx) * (ys[i] - my);
-  }
-  if (!(sxx > 0)) throw new RangeError('olsSlope: all x values are equal');
-  return sxy / sxx;
+  return leastSquaresLine(xs, ys, 'olsSlope').slope;
 }
 
 /**

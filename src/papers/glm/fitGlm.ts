@@ -1,5 +1,6 @@
 import { allocMatrix } from '../../kernels/wasmKernels.js';
 import { InputError } from '../../errors.js';
+import { requireRows } from '../../model/sample.js';
 import { namedStream } from '../../rng/streams.js';
 import { orthonormalPair } from '../../rng/orthonormalPair.js';
 import { gemv } from '../../kernels/gemv.js';
@@ -20,7 +21,8 @@ export interface GlmSample {
 /** Draw a sample: w*, e2 from stream `wstar`, rows from `x`, the label model's coins from `adversary`. */
 export function glmSample(d: number, n: number, model: LabelModel, seed: number): GlmSample {
   if (!(Number.isInteger(d) && d >= 2)) throw new InputError(`d must be an integer >= 2, got ${d}`);
-  if (!(Number.isInteger(n) && n > d)) throw new InputError(`n must be an integer > d, got ${n}`);
+  if (!Number.isInteger(n)) throw new InputError(`n must be an integer, got ${n}`);
+  requireRows(n, d);
   const [wstar, e2] = orthonormalPair(d, namedStream(seed, 'wstar'));
   const rx = namedStream(seed, 'x'),
     coins = namedStream(seed, 'adversary');

@@ -1,4 +1,5 @@
 import { InputError } from '../../errors.js';
+import { checkSigma } from '../../model/inputChecks.js';
 import { normalRule } from '../../numeric/normalIntegral.js';
 import { getLink, type Link } from '../../model/links.js';
 import type { Preprocess } from './preprocess.js';
@@ -15,7 +16,7 @@ export interface LabelLaw {
 
 /** The label law by name (`phase`, `abs`, or a link name) and noise level. */
 export function labelLaw(model: string, sigma = 0): LabelLaw {
-  if (!(Number.isFinite(sigma) && sigma >= 0)) throw new InputError(`sigma must be a finite number >= 0, got ${sigma}`);
+  checkSigma(sigma);
   if (model === 'phase') return { name: model, f: (g) => g * g, sigma };
   if (model === 'abs') return { name: model, f: (g) => Math.abs(g), sigma };
   let link: Link;
