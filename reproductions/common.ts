@@ -3,7 +3,7 @@ import { generateInstance, type InstanceSettings } from '../src/instance/instanc
 import { fit, type MethodName } from '../src/solver/methods.js';
 import { distance } from '../src/kernels/vec.js';
 import { ADVERSARY_NAMES, type AdversaryName } from '../src/adversaries/index.js';
-import { summarize } from '../src/stats/summary.js';
+import { strongestByMedian } from '../src/adversaries/strongestByMedian.js';
 import { task, type ReproductionContext } from './framework.js';
 
 /** Seeds 1..count: reproductions name their seeds, so a report can be replayed. */
@@ -61,11 +61,5 @@ export async function strongestAdversary(
   seeds: readonly number[],
 ): Promise<{ adversary: AdversaryName; medians: Record<string, number> }> {
   const errors = await Promise.all(ADVERSARY_NAMES.map((adversary) => errorsOver(ctx, { ...base, adversary }, method, seeds, true)));
-  const medians: Record<string, number> = {};
-  let best: AdversaryName = ADVERSARY_NAMES[0];
-  ADVERSARY_NAMES.forEach((adversary, k) => {
-    medians[adversary] = summarize(errors[k]).median;
-    if (medians[adversary] > medians[best]) best = adversary;
-  });
-  return { adversary: best, medians };
+  return strongestByMedian(errors);
 }

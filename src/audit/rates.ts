@@ -12,10 +12,10 @@ import type { InstanceSettings } from '../instance/instance.js';
 import type { LinkName } from '../model/links.js';
 import { namedStream } from '../rng/streams.js';
 import { ADVERSARY_NAMES, type AdversaryName } from '../adversaries/index.js';
+import { strongestByMedian } from '../adversaries/strongestByMedian.js';
 import { InputError } from '../errors.js';
 import { olsSlope, tTestAbove, meanAndSe } from '../stats/oneSided.js';
 import type { RateFigure } from '../report/rateFigure.js';
-import { summarize } from '../stats/summary.js';
 import { fmt as formatNumber } from '../io/formatNumber.js';
 import { RATES } from './bounds.js';
 
@@ -125,16 +125,10 @@ function strongestAgainst(
   base: Omit<Base, 'adversary'>,
   seeds: readonly number[],
 ): AdversaryName {
-  let best: AdversaryName = ADVERSARY_NAMES[0],
-    bestExcess = -Infinity;
-  for (const adversary of ADVERSARY_NAMES) {
-    const med = summarize(seeds.map((s) => errorOf({ ...base, adversary }, s) - errorOf({ ...base, eps: 0, adversary: 'none' }, s))).median;
-    if (med > bestExcess) {
-      bestExcess = med;
-      best = adversary;
-    }
-  }
-  return best;
+  const excess = ADVERSARY_NAMES.map((adversary) =>
+    seeds.map((s) => errorOf({ ...base, adversary }, s) - errorOf({ ...base, eps: 0, adversary: 'none' }, s)),
+  );
+  return strongestByMedian(excess).adversary;
 }
 
 const safeLog = (v: number): number => Math.log(Math.max(v, 1e-300));
