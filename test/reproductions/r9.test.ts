@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { CLEAN_FACTOR, CONSTANT_BOUND, FLAT_FACTOR, reach, type ReachResult } from '../../reproductions/r9-guarantee-reach.js';
+import {
+  analyseReach,
+  BUDGET_CHECK,
+  CLEAN_FACTOR,
+  CONSTANT_BOUND,
+  FLAT_FACTOR,
+  GRID,
+  r9Plan,
+  reach,
+  type ReachResult,
+  type ReachSetting,
+} from '../../reproductions/r9-guarantee-reach.js';
 
 const sigmas = [0.1, 0.01, 0.001];
 const epsGrid = [0.02, 0.05, 0.1, 0.2];
@@ -26,5 +37,35 @@ describe('R9 analysis: reach', () => {
     expect(none.acceptance).toBeGreaterThan(1);
     const gap = reach(sigmas, epsGrid, (sigma, eps) => synthetic(2, eps === 0.05 ? 0 : 1)(sigma, eps));
     expect(gap.eps0).toBe(0.02);
+  });
+});
+
+describe('R9 in steps: the plan and analyseReach on made-up searches', () => {
+  const plan = r9Plan(false);
+  /** error = c sigma sqrt(eps) for `robust`; `paper` on leaky-relu a breakdown (error 1). */
+  const lookupWith = (c: number) => (s: ReachSetting) => ({
+    error: s.method === 'paper' && s.link === 'leaky-relu' ? 1 : c * s.sigma * Math.sqrt(s.eps),
+    cleanError: 0.1 * s.sigma,
+  });
+
+  it('the plan: every method, link, sigma, eps and seed once; one budget check per method', () => {
+    expect(plan.settings).toHaveLength(GRID.methods.length * GRID.links.length * GRID.sigmas.length * GRID.eps.length * plan.seeds.length);
+    expect(plan.checks.map((c) => c.budget)).toEqual(GRID.methods.map(() => BUDGET_CHECK.factor * plan.scale.budget));
+  });
+
+  it('a robust error 2 sigma sqrt(eps) holds both claims; the paper pipeline broken on one link is counted', () => {
+    const lookup = lookupWith(2);
+    const checked = plan.checks.map((s) => lookup({ ...s, budget: plan.scale.budget }));
+    const a = analyseReach(plan, lookup, checked);
+    expect(a.claims.map((c) => c.verdict)).toEqual(['holds', 'holds']);
+    expect(a.paperBroken).toBe(1);
+    expect(a.checkRows.every((r) => r[3] === '1')).toBe(true);
+    expect(a.reachRows).toHaveLength(GRID.methods.length * GRID.links.length);
+  });
+
+  it('a robust error 100 sigma sqrt(eps) fails the constant (beyond 20 sigma sqrt(eps) + 3 clean errors)', () => {
+    const lookup = lookupWith(100);
+    const a = analyseReach(plan, lookup, plan.checks.map(lookup));
+    expect(a.claims.map((c) => c.verdict)).toEqual(['holds', 'does not hold']);
   });
 });
