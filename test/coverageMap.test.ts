@@ -41,8 +41,11 @@ const COVERED_THROUGH: Record<string, { test: string; how: string }> = {
     test: 'test/kernels/kernels.test.ts',
     how: "gemv's and gemvT's JS loops, and projectAndAccumulate's blocks (test/kernels/wasmKernels.test.ts)",
   },
-  'src/io/csvRows.ts': { test: 'test/io/csv.test.ts', how: 'every CSV read, in one pass and in two halves (the worker parses with it)' },
-  'src/io/describeFsError.ts': { test: 'test/io/csv.test.ts', how: 'unreadable and missing files' },
+  'src/io/csvRows.ts': {
+    test: 'test/io/readCsv.test.ts',
+    how: 'every CSV read, in one pass and in two halves (the worker parses with it)',
+  },
+  'src/io/describeFsError.ts': { test: 'test/io/readCsv.test.ts', how: 'unreadable and missing files' },
   'src/estimatorProcess/threadProcesses.ts': {
     test: 'test/estimatorProcess/processEstimator.test.ts',
     how: 'audit --estimator-cmd on worker threads: one process per worker, all closed at the end',
@@ -53,7 +56,7 @@ const COVERED_THROUGH: Record<string, { test: string; how: string }> = {
     how: 'the worker thread behind every estimator process',
   },
   'src/rng/orthonormalPair.ts': { test: 'test/papers/glm/glm.test.ts', how: 'the GLM fits that draw their plane with it' },
-  'src/robust/bulkShift.ts': { test: 'test/robust/estimators.test.ts', how: 'the filter in uncentered mode' },
+  'src/robust/bulkShift.ts': { test: 'test/robust/filterMean.test.ts', how: 'the filter in uncentered mode' },
   'src/sweep/worker.ts': { test: 'test/sweep/sweep.test.ts', how: 'tasks on worker threads' },
 };
 

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSampleCsv, readSampleCsv } from '../../src/io/readCsv.js';
 import { writeSampleCsv } from '../../src/io/writeCsv.js';
-import { readWeights } from '../../src/io/readWeights.js';
-import { writeFileAtomic } from '../../src/io/atomicWrite.js';
 import { generateInstance } from '../../src/instance/instance.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-audit-io-'));
@@ -114,52 +112,5 @@ describe('CSV', () => {
     expect(() => readSampleCsv(join(dir, 'nope.csv'))).toThrow(/cannot read .*nope.csv: no such file/);
     mkdirSync(join(dir, 'folder'), { recursive: true });
     expect(() => readSampleCsv(join(dir, 'folder'))).toThrow(/is not a file/);
-  });
-});
-
-describe('weights JSON', () => {
-  const write = (name: string, text: string): string => {
-    const p = join(dir, name);
-    writeFileSync(p, text);
-    return p;
-  };
-  it('reads an array, an object with w (fit --json) or with wstar (truth.json)', () => {
-    expect(Array.from(readWeights(write('a.json', '[1, 2.5]')))).toEqual([1, 2.5]);
-    expect(Array.from(readWeights(write('b.json', '{"w":[3],"method":"robust"}')))).toEqual([3]);
-    expect(Array.from(readWeights(write('c.json', '{"wstar":[4,5],"settings":{}}')))).toEqual([4, 5]);
-  });
-  it.each([
-    ['not json', /not valid JSON/],
-    ['{"v":[1]}', /expected a JSON array of numbers/],
-    ['[]', /expected a JSON array/],
-    ['[1,"a"]', /expected a JSON array/],
-    ['[1,null]', /expected a JSON array/],
-  ])('rejects %j', (text, message) => {
-    expect(() => readWeights(write('bad.json', text))).toThrow(message);
-  });
-  it('names a missing file', () => {
-    expect(() => readWeights(join(dir, 'none.json'))).toThrow(/no such file/);
-  });
-});
-
-describe('atomic write', () => {
-  it('leaves the previous file whole and no temporary behind when writing fails', () => {
-    const path = join(dir, 'keep.txt');
-    writeFileAtomic(path, (w) => w('first'));
-    expect(() =>
-      writeFileAtomic(path, (w) => {
-        w('half');
-        throw new Error('interrupted');
-      }),
-    ).toThrow(/interrupted/);
-    expect(readdirSync(dir).filter((f) => f.startsWith('keep.txt'))).toEqual(['keep.txt']);
-  });
-});
-
-describe('markdown tables', () => {
-  it('escape pipes inside cells', async () => {
-    const { markdownTable } = await import('../../src/report/markdownTable.js');
-    const t = markdownTable(['a', 'b'], [['|w - w*|', 'x']]);
-    expect(t.split('\n')[2]).toBe('| \\|w - w*\\| | x |');
   });
 });

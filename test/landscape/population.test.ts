@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { getLink, LINK_NAMES } from '../../src/model/links.js';
-import { populationLoss, populationGradient, populationHessian, blockEigenvalues, lambdaMin } from '../../src/landscape/population.js';
-import { basinRadius, circleMin } from '../../src/landscape/basinRadius.js';
-import { hermiteCoefficients, spectralCoefficients, labelQuantile } from '../../src/landscape/coefficients.js';
-import { gaussHermite, expectNormal } from '../../src/numeric/gaussHermite.js';
-import { gaussLegendre } from '../../src/numeric/gaussLegendre.js';
-import { landscapeSummary } from '../../src/landscape/landscapeSummary.js';
+import { populationLoss, populationGradient, populationHessian, lambdaMin } from '../../src/landscape/population.js';
 import { namedStream } from '../../src/rng/streams.js';
 
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(1e-12, Math.abs(b));
-
-describe('quadrature rules', () => {
-  it('Gauss-Hermite integrates normal moments exactly; Gauss-Legendre polynomials', () => {
-    expect(expectNormal((z) => z ** 4, 10)).toBeCloseTo(3, 12);
-    expect(expectNormal((z) => z ** 6, 10)).toBeCloseTo(15, 11);
-    const { nodes, weights } = gaussLegendre(8);
-    expect(nodes.reduce((s, z, i) => s + weights[i] * z ** 6, 0)).toBeCloseTo(2 / 7, 13);
-    expect(gaussHermite(5).weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 14);
-    expect(() => gaussHermite(0)).toThrow(/order/);
-  });
-});
 
 describe('population oracles against independent methods', () => {
   const points: Array<[number, number, number]> = [
@@ -117,58 +101,5 @@ describe('population oracles against independent methods', () => {
     }
     const se = Math.sqrt((m2 / N - (m / N) ** 2) / N);
     expect(Math.abs(populationHessian(tanh, 2, 0, 2).complement - m / N)).toBeLessThan(5 * se);
-  });
-});
-
-describe('closed forms', () => {
-  it('relu: H(w*) = I (lambda = 1), spectral a = s^2/2, b = s^2; gelu, swish, relu: c1 = s/2', () => {
-    for (const s of [0.5, 2]) {
-      const H = populationHessian(getLink('relu'), s, 0, s);
-      expect(blockEigenvalues(H)[0]).toBeCloseTo(1, 9);
-      expect(H.complement).toBeCloseTo(1, 9);
-      const sp = spectralCoefficients(getLink('relu'), s);
-      expect(sp.a).toBeCloseTo((s * s) / 2, 9);
-      expect(sp.b).toBeCloseTo(s * s, 9);
-      for (const name of ['gelu', 'swish', 'relu'] as const) expect(hermiteCoefficients(getLink(name), s)[1]).toBeCloseTo(s / 2, 9);
-    }
-  });
-
-  it('linear: H = 2 I everywhere (no finite basin); square at w*: lambda_min = 8 s^2', () => {
-    expect(lambdaMin(getLink('linear'), 0.3, 0.7, 1)).toBeCloseTo(2, 9);
-    expect(basinRadius(getLink('linear'), 1, { step: 0.25, maxRadius: 2 }).found).toBe(false);
-    expect(lambdaMin(getLink('square'), 1.5, 0, 1.5)).toBeCloseTo(8 * 2.25, 8);
-  });
-
-  it('gelu: c0 = 1/(2 sqrt(pi)); the label quantile inverts the exact CDF', () => {
-    expect(hermiteCoefficients(getLink('gelu'), 1)[0]).toBeCloseTo(1 / (2 * Math.sqrt(Math.PI)), 10);
-    // linear: |Z| has 0.75-quantile 1.1503
-    expect(labelQuantile(getLink('linear'), 1, 0.75)).toBeCloseTo(1.1503493803760079, 8);
-  });
-});
-
-describe('basin radius', () => {
-  it.each([
-    ['gelu', 1],
-    ['tanh', 2],
-    ['relu', 1],
-  ] as const)('%s at |w*| = %s: lambda_min > 0 strictly inside, = 0 on the boundary point found', (name, s) => {
-    const link = getLink(name);
-    const b = basinRadius(link, s);
-    expect(b.found).toBe(true);
-    expect(b.radius).toBeGreaterThan(0);
-    // first crossing: every circle strictly inside has positive minimum
-    for (const f of [0.25, 0.5, 0.75, 0.98]) expect(circleMin(link, s, f * b.radius, 24).value).toBeGreaterThan(0);
-    const [a, bb] = b.at!;
-    expect(Math.abs(lambdaMin(link, a, bb, s))).toBeLessThan(1e-3);
-    expect(Math.hypot(a - s, bb) - b.radius).toBeLessThan(1e-6 * s + 1e-9);
-  });
-
-  it('landscape summary: the CLI contract fields', () => {
-    const s = landscapeSummary('square', 1);
-    expect(s.hermite).toHaveLength(5);
-    expect(s.hessianMinEigAtOptimum).toBeCloseTo(8, 8);
-    expect(s.spectral.untruncated.a).toBeCloseTo(3, 8);
-    expect(() => landscapeSummary('square', 0)).toThrow(/norm/);
-    expect(() => landscapeSummary('elu', 1)).toThrow(/unknown link/);
   });
 });
