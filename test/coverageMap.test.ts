@@ -38,7 +38,7 @@ const COVERED_THROUGH: Record<string, { test: string; how: string }> = {
   'src/cli/reproduce.ts': { test: 'test/cli/merge.test.ts', how: 'reproduce and merge through the command line' },
   'src/cli/simulate.ts': { test: 'test/cli/cli.test.ts', how: 'the verbs through the command line' },
   'src/kernels/rowRanges.ts': {
-    test: 'test/kernels/kernels.test.ts',
+    test: 'test/kernels/gemv.test.ts',
     how: "gemv's and gemvT's JS loops, and projectAndAccumulate's blocks (test/kernels/wasmKernels.test.ts)",
   },
   'src/io/csvRows.ts': {
