@@ -2,73 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { measureKernels } from '../../src/bench/kernelThroughput.js';
-import { fitGrid, measureFitScaling } from '../../src/bench/fitScaling.js';
-import { largestFloat64Allocation } from '../../src/bench/largestAllocation.js';
-import { measurePeakMemory } from '../../src/bench/peakMemory.js';
-import { wasmReadBandwidth } from '../../src/bench/throughput.js';
 import { BENCH_TARGETS, benchClaims, writeBenchReport } from '../../src/bench/benchReport.js';
 import { BENCH_DEFAULTS, type BenchResult } from '../../src/bench/runBench.js';
 
 describe('benchmark pieces (small sizes; the figures themselves live in reports/bench.md)', () => {
-  it('measureKernels times every kernel on both paths with positive throughput', () => {
-    const rows = measureKernels(4096, 8, 1);
-    expect(rows.map((r) => r.kernel)).toEqual(['gemv', 'gemvT', 'rowSquaredNorms', 'gradient', 'filterScores', 'powerStep']);
-    for (const r of rows) {
-      expect(r.jsGBs).toBeGreaterThan(0);
-      expect(r.wasmGBs).toBeGreaterThan(0);
-      expect([1, 2]).toContain(r.passes);
-    }
-    expect(() => measureKernels(10, 10, 1)).toThrow(/does not fit a kernel memory/);
-  });
-
-  it('wasmReadBandwidth reads a held array', () => {
-    expect(wasmReadBandwidth(2 ** 20, 1)).toBeGreaterThan(0);
-  });
-
-  it('fitGrid spaces n d evenly on a log scale at each d', () => {
-    const g = fitGrid([50], 1e6, 1e8, 3);
-    expect(g).toEqual([
-      { d: 50, n: 20000 },
-      { d: 50, n: 200000 },
-      { d: 50, n: 2000000 },
-    ]);
-  });
-
-  it('measureFitScaling fits an exponent over the points it timed', () => {
-    const s = measureFitScaling(fitGrid([10], 2e4, 8e4, 3), 1);
-    expect(s.points).toHaveLength(3);
-    expect(s.total.points).toBe(3);
-    for (const p of s.points) {
-      expect(p.seconds).toBeGreaterThan(0);
-      expect(p.error).toBeLessThan(1);
-    }
-  });
-
-  it('largestFloat64Allocation sees new, from and of, and restores the constructor', () => {
-    const original = Float64Array;
-    expect(
-      largestFloat64Allocation(() => {
-        new Float64Array(30);
-        Float64Array.from({ length: 50 });
-        Float64Array.of(1, 2);
-      }),
-    ).toBe(50);
-    expect(globalThis.Float64Array).toBe(original);
-    expect(() =>
-      largestFloat64Allocation(() => {
-        throw new Error('inner');
-      }),
-    ).toThrow('inner');
-    expect(globalThis.Float64Array).toBe(original);
-  });
-
-  it('measurePeakMemory reads a child process peak above its baseline', () => {
-    const m = measurePeakMemory(40000, 25);
-    expect(m.bytes).toBeGreaterThan(8 * 40000 * 25 * 0.9);
-    expect(m.bytesPerNumber).toBeGreaterThan(7);
-  }, 60000);
-
   it('benchClaims turns figures into target verdicts, and the report is written', async () => {
     const fitLine = { slope: 1.02, intercept: 0, lower: 0.98, upper: 1.06, points: 3 };
     const r: BenchResult = {
@@ -123,28 +60,4 @@ describe('benchmark pieces (small sizes; the figures themselves live in reports/
     expect(md).toContain('| gemv | X v | 50 | 1 | 6 | 20 | 0.8 | 0.24 |');
     expect(JSON.parse(readFileSync(join(dir, 'bench.json'), 'utf8')).name).toBe('bench');
   }, 30000);
-});
-
-describe('sim-audit bench --smoke', () => {
-  it('runs every step at tiny sizes and writes a report marked as a smoke run', async () => {
-    const { run } = await import('../../src/cli/main.js');
-    const out = mkdtempSync(join(tmpdir(), 'bench-cli-'));
-    let stdout = '',
-      stderr = '';
-    const code = await run(['bench', '--smoke', '--json', '--out', out], {
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-    });
-    expect(code).toBe(0);
-    const json = JSON.parse(stdout);
-    expect(json.name).toBe('bench');
-    expect(json.claims.map((c: { id: string }) => c.id)).toContain('B4-no-dxd');
-    expect(json.settings.wide.largestArray).toBeLessThan(600 * 600);
-    expect(readFileSync(join(out, 'bench.md'), 'utf8')).toMatch(/SMOKE RUN/);
-    expect(stderr).toMatch(/bench: read bandwidth/);
-  }, 120000);
 });
