@@ -1,7 +1,7 @@
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Journal } from '../../src/sweep/journal.js';
 import { Sweep, parseShard, taskKey } from '../../src/sweep/sweep.js';
 import { createTaskRunner } from '../../src/sweep/taskRunner.js';
@@ -11,9 +11,9 @@ import { finishReport, task, type Reproduction } from '../../reproductions/frame
 import { awkward, fails, seededMean } from './toyTasks.js';
 import { runReproductions, shardFiles, journalPath, type RunOptions } from '../../reproductions/runner.js';
 import { upperClaim } from '../../src/report/claim.js';
-import { summarize } from '../../src/stats/summary.js';
 
 const TOY = new URL('./toyTasks.ts', import.meta.url).href;
+
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'sweep-'));
 
 /** A reproduction with a pilot (run whole by every shard) that decides the main sweep. */
@@ -49,6 +49,7 @@ const toy: Reproduction = {
 };
 
 const quiet = createProgress({ tty: false, write: () => {} });
+
 const options = (out: string, o: Partial<RunOptions> = {}): RunOptions => ({
   full: false,
   out,
@@ -58,6 +59,7 @@ const options = (out: string, o: Partial<RunOptions> = {}): RunOptions => ({
   progress: quiet,
   ...o,
 });
+
 const body = (out: string): string => readFileSync(join(out, 'toy-sweep.md'), 'utf8').split('\n## Run\n')[0];
 
 describe('sweeps', () => {
@@ -72,41 +74,6 @@ describe('sweeps', () => {
     expect(a).toEqual(taskKey(task(TOY, seededMean, { seed: 1, n: 5 })));
     expect(a.key).not.toBe(taskKey(task(TOY, seededMean, { seed: 2, n: 5 })).key);
     expect(a.key).toMatch(/^seededMean:[0-9a-f]{20}$/);
-  });
-
-  it('a journal replays finished tasks, drops a torn last line and refuses a damaged one', () => {
-    const dir = tmp();
-    const file = join(dir, 'j.jsonl');
-    const j = new Journal(file);
-    j.record('a', { x: NaN });
-    j.record('b', Float64Array.of(1, -0));
-    j.close();
-    appendFileSync(file, '{"k":"c","r":[1,2'); // killed mid-line
-    const again = new Journal(file);
-    expect(again.size).toBe(2);
-    expect(again.get<{ x: number }>('a')!.x).toBeNaN();
-    expect(Object.is(again.get<Float64Array>('b')![1], -0)).toBe(true);
-    again.record('c', 3);
-    again.close();
-    expect(
-      readFileSync(file, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l).k),
-    ).toEqual(['a', 'b', 'c']);
-    writeFileSync(file, 'garbage\n{"k":"a","r":1}\n');
-    expect(() => new Journal(file)).toThrow(/line 1 is not a JSON line/);
-    // a file written by other code is refused, to resume and to merge
-    const headed = join(dir, 'h.jsonl');
-    new Journal(headed, [], 'code-a').close();
-    expect(readFileSync(headed, 'utf8')).toBe('{"code":"code-a"}\n');
-    expect(new Journal(headed, [], 'code-a').size).toBe(0);
-    expect(() => new Journal(headed, [], 'code-b')).toThrow(/written by another version of the code.*--fresh/);
-    expect(() => new Journal(null, [headed], 'code-b')).toThrow(/run every shard from the same version/);
-    const other = join(dir, 'o.jsonl');
-    writeFileSync(other, '{"k":"a","r":2}\n');
-    writeFileSync(file, '{"k":"a","r":1}\n');
-    expect(() => new Journal(null, [file, other])).toThrow(/task a has a different result/);
   });
 
   it('a sweep runs each task once, journals it, and a second sweep replays it', async () => {
@@ -158,50 +125,4 @@ describe('sweeps', () => {
     expect(body(outs[1])).toBe(body(outs[0]));
     expect(body(outs[2])).toBe(body(outs[0]));
   }, 60000);
-
-  it('starts waiting tasks by priority, then cost, then arrival', async () => {
-    const runner = createTaskRunner(1);
-    const done: string[] = [];
-    const go = (label: string, cost: number | undefined, priority = 0) =>
-      runner
-        .run(
-          {
-            ...task(TOY, seededMean, { seed: label.charCodeAt(0), n: label === 'A' ? 3e6 : 1000 }),
-            ...(cost === undefined ? {} : { cost }),
-          },
-          priority,
-        )
-        .then(() => done.push(label));
-    // A occupies the only worker; the rest wait and start in the scheduler's order
-    const all = [go('A', 0), go('B', 1), go('C', 5), go('D', undefined, 1), go('E', 5)];
-    await Promise.all(all);
-    await runner.close();
-    expect(done).toEqual(['A', 'D', 'C', 'E', 'B']);
-  }, 60000);
-
-  it('the ETA follows the recent pace of computed tasks, printed or not', () => {
-    vi.useFakeTimers({ toFake: ['performance'] });
-    try {
-      const lines: string[] = [];
-      const p = createProgress({ tty: false, write: (t) => lines.push(t), every: 3600 });
-      for (let done = 1; done <= 5; done++) {
-        vi.advanceTimersByTime(2000); // a task every 2 s
-        p.update('a', { requested: 10, replayed: 0, computed: done, elsewhere: 0 });
-      }
-      expect(lines.at(-1)).toMatch(/^progress: 5\/10 tasks \(0 replayed\), 10s elapsed, ETA 10s\n$/);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
-  it('plain progress lines count tasks, replays and other shards', () => {
-    const lines: string[] = [];
-    const p = createProgress({ tty: false, write: (t) => lines.push(t), every: 0 });
-    p.update('a', { requested: 10, replayed: 2, computed: 0, elsewhere: 0 });
-    p.update('a', { requested: 10, replayed: 2, computed: 8, elsewhere: 0 });
-    p.log('hello');
-    expect(lines.at(-2)).toMatch(/^progress: 10\/10 tasks \(2 replayed\), \d+s elapsed, ETA 0s\n$/);
-    expect(lines.at(-1)).toBe('hello\n');
-    expect(summarize([1]).median).toBe(1);
-  });
 });
