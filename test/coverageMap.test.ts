@@ -55,7 +55,7 @@ const COVERED_THROUGH: Record<string, { test: string; how: string }> = {
     test: 'test/estimatorProcess/processEstimator.test.ts',
     how: 'the worker thread behind every estimator process',
   },
-  'src/rng/orthonormalPair.ts': { test: 'test/papers/glm/glm.test.ts', how: 'the GLM fits that draw their plane with it' },
+  'src/rng/orthonormalPair.ts': { test: 'test/papers/glm/fitGlm.test.ts', how: 'the GLM fits that draw their plane with it' },
   'src/robust/bulkShift.ts': { test: 'test/robust/filterMean.test.ts', how: 'the filter in uncentered mode' },
   'src/sweep/worker.ts': { test: 'test/sweep/sweep.test.ts', how: 'tasks on worker threads' },
 };

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { gmmSample, netOutput, neuronNorms, type PreluNet } from '../../../src/papers/preluGmm/model.js';
-import { minimalFlip } from '../../../src/papers/preluGmm/attack.js';
-import { robustness } from '../../../src/papers/preluGmm/robustRadius.js';
 
 describe('seed 004 building blocks', () => {
   it('draws points about alpha from orthonormal centers with the right labels', () => {
@@ -17,6 +15,7 @@ describe('seed 004 building blocks', () => {
     }
     expect(() => gmmSample(10, 3, 2, 2, 0.1, 1)).toThrow(/K1 \+ K2 <= D/);
   });
+
   it('the input gradient matches finite differences (p = 3)', () => {
     const D = 6;
     const net: PreluNet = {
@@ -37,6 +36,7 @@ describe('seed 004 building blocks', () => {
       expect(g[k]).toBeCloseTo((netOutput(net, a, 0) - netOutput(net, b, 0)) / 2e-6, 5);
     }
   });
+
   it('gives the doubles of the network as first written (|w_j| summed beside <w_j, x>), with the norms cached or not', () => {
     // the evaluation before the norms were cached, kept here as the reference
     const reference = (net: PreluNet, x: Float64Array, grad: Float64Array): number => {
@@ -96,14 +96,5 @@ describe('seed 004 building blocks', () => {
       ),
       { numRuns: 300 },
     );
-  });
-  it('the attack finds the exact minimal flip of a linear classifier', () => {
-    // one relu neuron minus another: f(x) = relu(x1) - relu(-x1) = x1 (p = 1), boundary x1 = 0
-    const D = 3;
-    const net: PreluNet = { p: 1, m: 2, D, w: Float64Array.from([1, 0, 0, -1, 0, 0]), v: Float64Array.from([1, -1]) };
-    const x = Float64Array.from([0.3, 0.5, -0.2]);
-    expect(minimalFlip(net, x, Float64Array.from([-1, 0, 0]))).toBeCloseTo(0.3, 3);
-    const test = { n: 1, D, x, y: Float64Array.from([-1]), cluster: Int32Array.from([0]) };
-    expect(robustness(net, test, 1)).toEqual({ radii: [0], accuracy: 0 });
   });
 });
