@@ -23,7 +23,10 @@ export interface ResolvedNorm {
  * better at every scale; the concentration steps then run |w| away without end (the deep
  * audit's seed 2: sigmoid, |w*| = 2, sigma 1, eps 0.1, |w| = 416 with T 0.496 against 0.517
  * at |w| = 8). There the data do not determine |w|, and the least norm they allow is the
- * answer that does not invent a scale. In factors of two only, so that a well-determined fit
+ * answer that does not invent a scale. It also fires where the noise is merely large for the
+ * link's range, with no runaway (the quick audit's P6 rotation: a sigmoid fit, |w*| = 1,
+ * sigma 0.5, n = 800, halved from |w| 0.80 to 0.40); there the descent that follows resolves
+ * the norm again (it returned to the unhalved answer, 0.805). In factors of two only, so that a well-determined fit
  * is left bit for bit as it was: near a resolved minimizer T(w / 2) exceeds T(w) by the
  * signal's own share of the loss, far above one standard error; a continuous search for the
  * least norm within one standard error would shrink every fit by about sqrt(SE / curvature),
