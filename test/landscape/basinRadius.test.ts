@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { getLink } from '../../src/model/links.js';
 import { lambdaMin } from '../../src/landscape/population.js';
 import { basinRadius, circleMin } from '../../src/landscape/basinRadius.js';
-import { landscapeSummary } from '../../src/landscape/landscapeSummary.js';
 
 describe('basin radius', () => {
   it.each([
@@ -19,14 +18,5 @@ describe('basin radius', () => {
     const [a, bb] = b.at!;
     expect(Math.abs(lambdaMin(link, a, bb, s))).toBeLessThan(1e-3);
     expect(Math.hypot(a - s, bb) - b.radius).toBeLessThan(1e-6 * s + 1e-9);
-  });
-
-  it('landscape summary: the CLI contract fields', () => {
-    const s = landscapeSummary('square', 1);
-    expect(s.hermite).toHaveLength(5);
-    expect(s.hessianMinEigAtOptimum).toBeCloseTo(8, 8);
-    expect(s.spectral.untruncated.a).toBeCloseTo(3, 8);
-    expect(() => landscapeSummary('square', 0)).toThrow(/norm/);
-    expect(() => landscapeSummary('elu', 1)).toThrow(/unknown link/);
   });
 });
