@@ -2,6 +2,7 @@ import { generateInstance } from '../instance/instance.js';
 import type { LinkName } from '../model/links.js';
 import { fit } from '../solver/methods.js';
 import { countPasses } from '../kernels/passCount.js';
+import { summarize } from '../stats/summary.js';
 
 /** A small fit's size and link. */
 export interface SmallFitCase {
@@ -50,11 +51,6 @@ function plainPass(n: number, d: number, x: Float64Array, w: Float64Array, y: Fl
   return y[n - 1] as number;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1] as number;
-}
-
 /**
  * Time a robust fit at each case (covariance-shift, eps 0.05, student-t:3, sigma 0.1, |w*| = 1,
  * seed 1), median of `repeats` after a warm-up, and one plain JS pass `y = X w` over the same X
@@ -97,7 +93,7 @@ export function measureSmallFits(repeats = 7, cases: readonly SmallFitCase[] = S
       passTimes.push((performance.now() - t0) / 10);
     }
     if (!Number.isFinite(sink)) throw new Error('unreachable');
-    const fitMs = median(fitTimes);
+    const fitMs = summarize(fitTimes).median;
     const passMs = Math.min(...passTimes);
     return {
       d,
