@@ -61,7 +61,7 @@ export function hardenedFit(data: Sample, options: FitOptions): FitResult {
   // the least norm the trimmed loss cannot tell from the refined point (a bounded link's
   // runaway towards a step; src/solver/resolveNorm.ts): a well-determined fit is unchanged
   const refined = trimmed as { w: Float64Array; loss: number };
-  const best = Number.isFinite(refined.loss) ? resolveNorm(data, link, refined.w, keep, spectral.weights) : refined;
+  const best = resolveNorm(data, link, refined.w, keep, spectral.weights);
   const descent = gradientDescent(data, best.w, {
     link: options.link,
     eps,

@@ -136,9 +136,7 @@ export function trimmedLossWithError(
 
 /** The trimmed loss T(w) (see the module comment); rows with `exclude[i] === 0` are never kept. */
 export function trimmedLoss(data: Sample, link: Link, w: Float64Array, keep: number, exclude?: Float64Array): number {
-  const r2 = new Float64Array(data.n);
-  squaredResiduals(data, link, w, new Float64Array(data.n), r2, exclude);
-  return keepSmallest(r2, keep, new Uint8Array(data.n), new Float64Array(data.n));
+  return trimmedLossWithError(data, link, w, keep, exclude).loss;
 }
 
 /**
