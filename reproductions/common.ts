@@ -2,8 +2,8 @@
 import { generateInstance, type InstanceSettings } from '../src/instance/instance.js';
 import { fit, type MethodName } from '../src/solver/methods.js';
 import { distance } from '../src/kernels/vec.js';
-import { ADVERSARY_NAMES, type AdversaryName } from '../src/adversaries/index.js';
-import { strongestByMedian } from '../src/adversaries/strongestByMedian.js';
+import { ADVERSARY_NAMES } from '../src/adversaries/index.js';
+import { strongestByMedian, type StrongestAdversary } from '../src/adversaries/strongestByMedian.js';
 import { task, type ReproductionContext } from './framework.js';
 
 /** Seeds 1..count: reproductions name their seeds, so a report can be replayed. */
@@ -59,7 +59,7 @@ export async function strongestAdversary(
   base: Omit<InstanceSettings, 'seed' | 'adversary'>,
   method: MethodName,
   seeds: readonly number[],
-): Promise<{ adversary: AdversaryName; medians: Record<string, number> }> {
+): Promise<StrongestAdversary> {
   const errors = await Promise.all(ADVERSARY_NAMES.map((adversary) => errorsOver(ctx, { ...base, adversary }, method, seeds, true)));
   return strongestByMedian(errors);
 }

@@ -11,6 +11,7 @@ import { fmt, upperClaim } from '../src/report/claim.js';
 import { MAIN_SOURCE, finishReport, type Reproduction, type ReproductionContext } from './framework.js';
 import { errorsOver, seedList, strongestAdversary } from './common.js';
 import { errorBound } from '../src/audit/errorBound.js';
+import type { StrongestAdversary } from '../src/adversaries/strongestByMedian.js';
 
 /** sigma with |w*| = 2: sigma / |w*| from 0.003 to 0.5 (the P1 domain's largest). */
 const SIGMAS = [0.006, 0.02, 0.06, 0.2, 0.6, 1];
@@ -81,12 +82,7 @@ export const r2: Reproduction = {
 };
 
 /** The report: R2's one form. */
-function renderR2(
-  ctx: ReproductionContext,
-  plan: R2Plan,
-  pilot: { adversary: string; medians: Record<string, number> },
-  a: ReturnType<typeof analyseSigmaRate>,
-) {
+function renderR2(ctx: ReproductionContext, plan: R2Plan, pilot: StrongestAdversary, a: ReturnType<typeof analyseSigmaRate>) {
   const { t, limit, ratios } = a;
   return finishReport(ctx, {
     source: MAIN_SOURCE,

@@ -10,6 +10,7 @@ import { slopeTest } from '../src/audit/rates.js';
 import { MAIN_SOURCE, finishReport, type Reproduction, type ReproductionContext } from './framework.js';
 import { errorsOver, seedList, strongestAdversary } from './common.js';
 import { errorBound } from '../src/audit/errorBound.js';
+import type { StrongestAdversary } from '../src/adversaries/strongestByMedian.js';
 
 const DIMS = [20, 50, 100, 200];
 
@@ -92,12 +93,7 @@ export const r3: Reproduction = {
 };
 
 /** The report: R3's one form. */
-function renderR3(
-  ctx: ReproductionContext,
-  plan: R3Plan,
-  pilot: { adversary: string; medians: Record<string, number> },
-  a: ReturnType<typeof analyseSampleComplexity>,
-) {
+function renderR3(ctx: ReproductionContext, plan: R3Plan, pilot: StrongestAdversary, a: ReturnType<typeof analyseSampleComplexity>) {
   const limit = RATES.exponentMargin;
   return finishReport(ctx, {
     source: MAIN_SOURCE,

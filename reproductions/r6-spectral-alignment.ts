@@ -6,7 +6,7 @@ import { generateInstance, type InstanceSettings } from '../src/instance/instanc
 import { spectralInit } from '../src/solver/spectralInit.js';
 import { exactRadius, type ExactRow } from './r5-basin.js';
 import { ADVERSARY_NAMES, type AdversaryName } from '../src/adversaries/index.js';
-import { distance } from '../src/kernels/vec.js';
+import { cosine, distance } from '../src/kernels/vec.js';
 import { summarize } from '../src/stats/summary.js';
 import { markdownTable } from '../src/report/markdownTable.js';
 import { lineChart, type Row } from '../src/report/specs.js';
@@ -14,19 +14,6 @@ import { fmt, lowerClaim, upperClaim } from '../src/report/claim.js';
 import { BOUNDS } from '../src/audit/bounds.js';
 import { MAIN_SOURCE, finishReport, task, type Reproduction, type ReproductionContext } from './framework.js';
 import { seedList } from './common.js';
-
-/** cos(w0, w*) of a unit-free direction: <w0, w*> / (|w0| |w*|). */
-function cosine(a: Float64Array, b: Float64Array): number {
-  let ab = 0,
-    aa = 0,
-    bb = 0;
-  for (let j = 0; j < a.length; j++) {
-    ab += a[j] * b[j];
-    aa += a[j] * a[j];
-    bb += b[j] * b[j];
-  }
-  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
-}
 
 /** Cosine with w* and |w0 - w*| / r of the robust and the plain spectral start on one instance. */
 export interface SeedAlignment {

@@ -7,3 +7,16 @@ export function distance(a: ArrayLike<number>, b: ArrayLike<number>): number {
   }
   return Math.sqrt(s);
 }
+
+/** cos(a, b) = <a, b> / (|a| |b|); 0 when either is the zero vector. */
+export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let ab = 0,
+    aa = 0,
+    bb = 0;
+  for (let j = 0; j < a.length; j++) {
+    ab += a[j] * b[j];
+    aa += a[j] * a[j];
+    bb += b[j] * b[j];
+  }
+  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
+}

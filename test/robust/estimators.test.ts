@@ -5,18 +5,9 @@ import { coordinateMedian } from '../../src/robust/coordinateMedian.js';
 import { trimmedMean } from '../../src/robust/trimmedMean.js';
 import { medianOfMeans } from '../../src/robust/medianOfMeans.js';
 import { filterMean } from '../../src/robust/filterMean.js';
-import { namedStream } from '../../src/rng/streams.js';
-import type { ScaledRows } from '../../src/robust/rows.js';
+import { contaminated } from './contaminated.js';
 
 const norm = (v: Float64Array): number => Math.hypot(...v);
-
-/** n Gaussian vectors in R^d with mean 0, the first m replaced by a tight cluster at distance r along e1. */
-function contaminated(n: number, d: number, m: number, r: number, seed: number): ScaledRows {
-  const g = namedStream(seed, 'x');
-  const x = Float64Array.from({ length: n * d }, g.normal);
-  for (let i = 0; i < m; i++) for (let j = 0; j < d; j++) x[i * d + j] = (j === 0 ? r : 0) + 0.1 * g.normal();
-  return { n, d, x };
-}
 
 describe('robust mean estimators on clean data', () => {
   const rows = contaminated(4000, 20, 0, 0, 1);

@@ -4,19 +4,10 @@ import { mean } from '../../src/robust/mean.js';
 import { trimmedMean } from '../../src/robust/trimmedMean.js';
 import { medianOfMeans } from '../../src/robust/medianOfMeans.js';
 import { filterMean, filterMeanDetailed, FILTER } from '../../src/robust/filterMean.js';
-import { namedStream } from '../../src/rng/streams.js';
-import type { ScaledRows } from '../../src/robust/rows.js';
+import { contaminated } from './contaminated.js';
 import { BOUNDS } from '../../src/audit/bounds.js';
 
 const norm = (v: Float64Array): number => Math.hypot(...v);
-
-/** n Gaussian vectors in R^d with mean 0, the first m replaced by a tight cluster at distance r along e1. */
-function contaminated(n: number, d: number, m: number, r: number, seed: number): ScaledRows {
-  const g = namedStream(seed, 'x');
-  const x = Float64Array.from({ length: n * d }, g.normal);
-  for (let i = 0; i < m; i++) for (let j = 0; j < d; j++) x[i * d + j] = (j === 0 ? r : 0) + 0.1 * g.normal();
-  return { n, d, x };
-}
 
 describe('the spectral filter under contamination', () => {
   it("a 10% cluster at 3 sigma: within the O(sigma sqrt(eps)) guarantee and half the plain mean's error", () => {

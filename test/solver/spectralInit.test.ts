@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateInstance } from '../../src/instance/instance.js';
 import { spectralInit, truncationLevel } from '../../src/solver/spectralInit.js';
-
-const cosine = (a: Float64Array, b: Float64Array): number => {
-  let ab = 0,
-    aa = 0,
-    bb = 0;
-  for (let j = 0; j < a.length; j++) {
-    ab += a[j] * b[j];
-    aa += a[j] * a[j];
-    bb += b[j] * b[j];
-  }
-  return ab / Math.sqrt(aa * bb);
-};
+import { cosine } from '../../src/kernels/vec.js';
 
 describe('spectralInit', () => {
   it('truncation level: 3 times the median |y|', () => {
