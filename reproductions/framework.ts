@@ -120,6 +120,7 @@ export async function finishReport(ctx: ReproductionContext, parts: ReportParts)
   // figures are drawn on the workers (vega is CPU-heavy, and a busy main thread cannot hand
   // tasks to idle workers), then each written atomically
   const svgs = await Promise.all(p.figures.map((f) => ctx.sweep.direct<string>(task(CHART_MODULE, renderSvgTask, f.spec))));
+  const counts = ctx.sweep.counts();
   p.figures.forEach((f, k) => {
     writeTextAtomic(join(ctx.out, `${p.name}-${f.suffix}.svg`), `${svgs[k]}\n`);
   });
@@ -130,7 +131,12 @@ export async function finishReport(ctx: ReproductionContext, parts: ReportParts)
     source: p.source,
     settings: p.settings,
     claims: p.claims,
-    run: { seconds: (performance.now() - ctx.started) / 1000, machine: machineLine(), ...(commit ? { commit } : {}) },
+    run: {
+      seconds: (performance.now() - ctx.started) / 1000,
+      machine: machineLine(),
+      ...(commit ? { commit } : {}),
+      tasks: { seconds: ctx.sweep.taskSeconds(), computed: counts.computed, replayed: counts.replayed },
+    },
   };
   writeReport(ctx.out, body, json);
   return json;

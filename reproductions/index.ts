@@ -61,7 +61,7 @@ export function reportOutcomes(outcomes: readonly Outcome[], log: (line: string)
   for (const x of outcomes) {
     if (x.kind === 'report') {
       log(
-        `${x.r.id}: ${x.r.title}: ${x.report.claims.map((c) => `${c.id} ${c.verdict} (margin ${c.margin.toFixed(3)})`).join('; ')}; ${x.seconds.toFixed(1)} s`,
+        `${x.r.id}: ${x.r.title}: ${x.report.claims.map((c) => `${c.id} ${c.verdict} (margin ${c.margin.toFixed(3)})`).join('; ')}; ${x.seconds.toFixed(1)} s${x.report.run.tasks ? ` (its tasks ${x.report.run.tasks.seconds.toFixed(1)} s)` : ''}`,
       );
     } else if (x.kind === 'shard') {
       log(

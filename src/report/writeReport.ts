@@ -21,7 +21,14 @@ export interface ReportJson {
   readonly settings: unknown;
   readonly claims: readonly ClaimResult[];
   /** `commit`: the code that wrote it (src/report/provenance.ts), where known. */
-  readonly run: { readonly seconds: number; readonly machine: string; readonly commit?: string };
+  readonly run: {
+    readonly seconds: number;
+    readonly machine: string;
+    readonly commit?: string;
+    /** Seconds its tasks took on the worker threads, and how many ran or were replayed from a
+     *  journal (reproductions; see Sweep.taskSeconds). */
+    readonly tasks?: { readonly seconds: number; readonly computed: number; readonly replayed: number };
+  };
 }
 
 /** One line naming the machine: CPU model, cores, memory, Node. */
@@ -33,8 +40,11 @@ export function machineLine(): string {
 /** The closing section of every report (reproductions, the audit, the benchmark): run time
  *  (with `detail`, e.g. per property), machine and, where known, the commit of the code that
  *  wrote it, kept apart from the body, which holds no timing. */
-export function runSection(seconds: number, machine: string, detail?: string, commit?: string): string {
-  return `## Run\n\n- Run time: ${seconds.toFixed(1)} s${detail ? ` (${detail})` : ''}\n- Machine: ${machine}\n${commit ? `- Code: commit ${commit}\n` : ''}`;
+export function runSection(seconds: number, machine: string, detail?: string, commit?: string, tasks?: ReportJson['run']['tasks']): string {
+  const work = tasks
+    ? `- Its tasks: ${tasks.seconds.toFixed(1)} s on the worker threads (${tasks.computed} run${tasks.replayed ? `, ${tasks.replayed} replayed from a journal` : ''}); the run time above is shared with the reports run beside it\n`
+    : '';
+  return `## Run\n\n- Run time: ${seconds.toFixed(1)} s${detail ? ` (${detail})` : ''}\n${work}- Machine: ${machine}\n${commit ? `- Code: commit ${commit}\n` : ''}`;
 }
 
 /**
@@ -45,7 +55,7 @@ export function runSection(seconds: number, machine: string, detail?: string, co
 export function writeReport(dir: string, body: string, json: ReportJson): void {
   writeTextAtomic(
     join(dir, `${json.name}.md`),
-    `${body.trimEnd()}\n\n${runSection(json.run.seconds, json.run.machine, undefined, json.run.commit)}`,
+    `${body.trimEnd()}\n\n${runSection(json.run.seconds, json.run.machine, undefined, json.run.commit, json.run.tasks)}`,
   );
   // one field per line, so a re-run's diff shows only the changed run.seconds line
   writeTextAtomic(join(dir, `${json.name}.json`), `${toJson(json, 2)}\n`);

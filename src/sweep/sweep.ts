@@ -61,6 +61,7 @@ export class Sweep {
   private computed = 0;
   private elsewhere = 0;
   private running = 0;
+  private seconds = 0;
   private idleWaiters: (() => void)[] = [];
   private checkScheduled = false;
 
@@ -99,7 +100,7 @@ export class Sweep {
     this.running++;
     this.count();
     // pilots first: their results unlock the tasks they decide
-    return this.o.runner.run(t, opts.whole ? 1 : 0).then(
+    return this.o.runner.run(t, opts.whole ? 1 : 0, this.spend).then(
       (result) => {
         this.running--;
         this.computed++;
@@ -123,8 +124,19 @@ export class Sweep {
    */
   direct<R>(t: Task): Promise<R> {
     // figures: the last step of a report, whose writing frees its memory; ahead of the sweeps
-    return this.o.runner.run(t, 2) as Promise<R>;
+    return this.o.runner.run(t, 2, this.spend) as Promise<R>;
   }
+
+  /** Seconds the tasks this sweep ran took on the runner's threads (computed and direct ones;
+   *  replayed tasks cost nothing here): the work behind a report, which its wall time, shared
+   *  with every other report of the run, does not tell. */
+  taskSeconds(): number {
+    return this.seconds;
+  }
+
+  private readonly spend = (seconds: number): void => {
+    this.seconds += seconds;
+  };
 
   /** Resolves once no task is running and none was asked for since (checked after the event
    *  loop has turned, so code resuming from a finished task has had its chance to ask). */

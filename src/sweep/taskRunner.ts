@@ -22,8 +22,9 @@ export interface Task {
 export interface TaskRunner {
   readonly workers: number;
   /** Run `task`; among waiting tasks, higher `priority` starts first, then higher cost, then
-   *  the earlier one. */
-  run(task: Task, priority?: number): Promise<unknown>;
+   *  the earlier one. `spent`, if given, receives the seconds the task ran (from its start on
+   *  a worker to its result, waiting excluded). */
+  run(task: Task, priority?: number, spent?: (seconds: number) => void): Promise<unknown>;
   /** Run `task` once on every worker thread (once inline), after the waiting tasks: for
    *  per-thread clean-up, such as closing the estimator processes a thread started. */
   onEveryWorker(task: Task): Promise<unknown[]>;
@@ -76,6 +77,7 @@ export function createTaskRunner(workers: number): TaskRunner {
     seq: number;
     resolve: (v: unknown) => void;
     reject: (e: unknown) => void;
+    spent?: (seconds: number) => void;
   }
   const waiting: Job[] = [];
   let running = 0,
@@ -89,9 +91,13 @@ export function createTaskRunner(workers: number): TaskRunner {
       const job = waiting.splice(best, 1)[0];
       running++;
       const { cost: _cost, ...payload } = job.task;
+      const started = performance.now();
       pool
         .run(payload)
-        .then(job.resolve, job.reject)
+        .then((v) => {
+          job.spent?.((performance.now() - started) / 1000);
+          job.resolve(v);
+        }, job.reject)
         .finally(() => {
           running--;
           pump();
@@ -100,9 +106,9 @@ export function createTaskRunner(workers: number): TaskRunner {
   };
   return {
     workers,
-    run: (task, priority = 0) =>
+    run: (task, priority = 0, spent) =>
       new Promise((resolve, reject) => {
-        waiting.push({ task, priority, cost: task.cost ?? 0, seq: seq++, resolve, reject });
+        waiting.push({ task, priority, cost: task.cost ?? 0, seq: seq++, resolve, reject, spent });
         pump();
       }),
     onEveryWorker: (task) => {
@@ -132,11 +138,14 @@ function inlineRunner(): TaskRunner {
   let chain: Promise<unknown> = Promise.resolve();
   return {
     workers: 0,
-    run(task) {
+    run(task, _priority, spent) {
       const next = chain.then(async () => {
         // let the event loop turn between tasks, as it does while waiting for a worker
         await new Promise((r) => setImmediate(r));
-        return await runTask(task);
+        const started = performance.now();
+        const result = await runTask(task);
+        spent?.((performance.now() - started) / 1000);
+        return result;
       });
       chain = next.catch(() => undefined);
       return next;

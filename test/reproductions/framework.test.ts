@@ -65,7 +65,9 @@ describe('reproduction reports', () => {
     expect(md).not.toMatch(/\n{3}/);
     const [body, run] = md.split('\n## Run\n');
     expect(body).not.toMatch(/Run time|seconds/);
-    expect(run).toMatch(/Run time: [\d.]+ s\n- Machine: /);
+    expect(run).toMatch(
+      /Run time: [\d.]+ s\n- Its tasks: [\d.]+ s on the worker threads \(\d+ run\); the run time above is shared with the reports run beside it\n- Machine: /,
+    );
     const twin = JSON.parse(readFileSync(join(out, 'f1-test.json'), 'utf8'));
     expect(twin).toEqual(JSON.parse(JSON.stringify(json)));
     expect(Object.keys(twin)).toEqual(['name', 'source', 'settings', 'claims', 'run']);

@@ -87,6 +87,9 @@ describe('sweeps', () => {
     const b = await second.map<number>(tasks);
     expect(second.counts()).toMatchObject({ requested: 3, computed: 0, replayed: 3 });
     expect(b).toEqual(a);
+    // the work behind the results: the three tasks' run time; replaying costs nothing
+    expect(first.taskSeconds()).toBeGreaterThan(0);
+    expect(second.taskSeconds()).toBe(0);
     const failing = new Sweep({ runner: createTaskRunner(0), journal: new Journal(null) });
     await expect(failing.task(task(TOY, fails, {}))).rejects.toThrow('task failed on purpose');
     await expect(failing.task({ module: TOY, name: 'nothing', args: {} })).rejects.toThrow(/not a function exported/);
