@@ -2,6 +2,7 @@ import { allocMatrix, copyMatrix } from '../kernels/wasmKernels.js';
 import { InputError } from '../errors.js';
 import { namedStream } from '../rng/streams.js';
 import { getLink, type Link, type LinkName } from '../model/links.js';
+import { fillValues } from '../model/linkRanges.js';
 import { noiseSampler, parseNoise, noiseToString, type NoiseSpec } from '../model/noise.js';
 import { requireRows, type Sample } from '../model/sample.js';
 import { getAdversary, type AdversaryName } from '../adversaries/index.js';
@@ -102,8 +103,11 @@ function cleanDraw(settings: InstanceSettings, link: Link, noise: NoiseSpec): { 
   for (let i = 0; i < n; i++) {
     let z = 0;
     for (let j = 0; j < d; j++) z += x[i * d + j] * wstar[j];
-    y[i] = link.phi(z) + draw();
+    y[i] = z;
   }
+  // phi of every projection (the link's own loop), then the noise in row order: the same draws
+  fillValues(link, y, 0, n, y);
+  for (let i = 0; i < n; i++) y[i] += draw();
   if (n * d <= CLEAN_CACHE_MAX_ENTRIES) {
     cleanCache.set(key, { wstar: Float64Array.from(wstar), x: copyMatrix(n, d, x), y: Float64Array.from(y) });
     if (cleanCache.size > CLEAN_CACHE_SIZE) cleanCache.delete(cleanCache.keys().next().value as string);

@@ -9,6 +9,7 @@ import { coordinateMedian } from '../robust/coordinateMedian.js';
 import { medianOfMeans } from '../robust/medianOfMeans.js';
 import type { MeanEstimator, ScaledRows } from '../robust/rows.js';
 import { FreezeTracker } from './freeze.js';
+import { fillValues, fillValuesAndSlopes } from '../model/linkRanges.js';
 import { fillScales, type UpdateName } from './update.js';
 
 /** How per-sample updates are aggregated. */
@@ -185,7 +186,7 @@ function sameWeights(a: Float64Array, b: Float64Array): boolean {
 export class KeptWeightsLoss {
   /** sum_i c_i, summed in row order. */
   private readonly total: number;
-  private readonly pair = new Float64Array(2);
+  private rowsScratch: { values: Float64Array; slopes: Float64Array } | undefined;
 
   constructor(
     private readonly rows: ScaledRows,
@@ -201,12 +202,20 @@ export class KeptWeightsLoss {
   /** The loss at projections u. */
   value(u: Float64Array): number {
     const { link, y, weights: c } = this;
+    const { values } = this.scratch();
+    fillValues(link, u, 0, u.length, values);
     let s = 0;
     for (let i = 0; i < u.length; i++) {
-      const r = link.phi(u[i]) - y[i];
+      const r = values[i] - y[i];
       s += c[i] * r * r;
     }
     return s / this.total;
+  }
+
+  /** phi and phi' per row, made on first use (one loss object serves a whole frozen run). */
+  private scratch(): { values: Float64Array; slopes: Float64Array } {
+    this.rowsScratch ??= { values: new Float64Array(this.rows.n), slopes: new Float64Array(this.rows.n) };
+    return this.rowsScratch;
   }
 
   /**
@@ -217,8 +226,8 @@ export class KeptWeightsLoss {
    * order (valueAndSlope is bit-identical to phi and dphi).
    */
   valueAndMean(w: Float64Array, u: Float64Array, coef: Float64Array, mean: Float64Array): number {
-    const { rows, link, y, weights: c, pair } = this;
-    const both = link.valueAndSlope;
+    const { rows, link, y, weights: c } = this;
+    const { values, slopes } = this.scratch();
     let s = 0;
     projectAndAccumulate(
       rows.n,
@@ -227,18 +236,11 @@ export class KeptWeightsLoss {
       w,
       u,
       (i0, i1, proj, out) => {
+        fillValuesAndSlopes(link, proj, i0, i1, values, slopes);
         for (let i = i0; i < i1; i++) {
-          let r: number, slope: number;
-          if (both) {
-            both(proj[i], pair);
-            r = pair[0] - y[i];
-            slope = pair[1];
-          } else {
-            r = link.phi(proj[i]) - y[i];
-            slope = link.dphi(proj[i]);
-          }
+          const r = values[i] - y[i];
           s += c[i] * r * r;
-          out[i] = c[i] * (2 * r * slope);
+          out[i] = c[i] * (2 * r * slopes[i]);
         }
       },
       coef,

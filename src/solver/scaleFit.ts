@@ -1,5 +1,6 @@
 import type { Link } from '../model/links.js';
 import { madScale } from '../robust/madScale.js';
+import { fillValues } from '../model/linkRanges.js';
 
 /** Scales tried by the grid, as multiples of the robust label scale: 10^-2.5 .. 10^2.5. */
 const GRID_DECADES = 2.5;
@@ -19,7 +20,9 @@ export function fitScale(link: Link, z: Float64Array, y: Float64Array, opts: { r
   const n = z.length;
   const c = opts.robust ? robustLabelScale(y) : 1;
   const wts = opts.weights;
-  const phi = link.phi;
+  // one block's arguments t z_i and values phi(t z_i), from the link's own loop (Link.values)
+  const args = new Float64Array(Math.min(n, ABANDON_BLOCK));
+  const vals = new Float64Array(Math.min(n, ABANDON_BLOCK));
   /**
    * The loss at t, or, once its running sum exceeds `limit`, that partial sum: every term is
    * >= 0 and rounding is monotone, so the whole sum would exceed `limit` too, and each caller
@@ -33,14 +36,16 @@ export function fitScale(link: Link, z: Float64Array, y: Float64Array, opts: { r
     let s = 0;
     for (let i0 = 0; i0 < n; i0 += ABANDON_BLOCK) {
       const i1 = Math.min(n, i0 + ABANDON_BLOCK);
+      for (let i = i0; i < i1; i++) args[i - i0] = t * z[i];
+      fillValues(link, args, 0, i1 - i0, vals);
       if (opts.robust) {
         for (let i = i0; i < i1; i++) {
-          const r = (y[i] - phi(t * z[i])) / c;
+          const r = (y[i] - vals[i - i0]) / c;
           s += (wts ? wts[i] : 1) * Math.log1p(r * r);
         }
       } else {
         for (let i = i0; i < i1; i++) {
-          const r = y[i] - phi(t * z[i]);
+          const r = y[i] - vals[i - i0];
           s += r * r;
         }
       }

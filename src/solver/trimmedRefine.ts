@@ -4,6 +4,7 @@ import { gemv } from '../kernels/gemv.js';
 import { gemvT } from '../kernels/gemvT.js';
 import { selectInPlace } from '../kernels/select.js';
 import { DampedNormalSystem } from './dampedNormalSolve.js';
+import { fillValues, fillValuesAndSlopes } from '../model/linkRanges.js';
 
 /**
  * The trimmed refinement of the hardened solver (`robust`; the paper's pipeline alone is
@@ -82,8 +83,9 @@ function squaredResiduals(
 ): void {
   gemv(data.n, data.d, data.x, w, u);
   const { y } = data;
+  fillValues(link, u, 0, data.n, r2); // phi(u_i), then the squared residual in place
   for (let i = 0; i < data.n; i++) {
-    const e = y[i] - link.phi(u[i]);
+    const e = y[i] - r2[i];
     // a row the covariate filter removed is never kept (its residual reads as infinite)
     r2[i] = exclude && exclude[i] === 0 ? Infinity : e * e;
   }
@@ -164,7 +166,6 @@ export function trimmedRefine(data: Sample, link: Link, w0: Float64Array, opts: 
   const grad = new Float64Array(d);
   const step = new Float64Array(d);
   const system = new DampedNormalSystem(n, d, x);
-  const pair = new Float64Array(2);
   squaredResiduals(data, link, w, u, r2, opts.exclude);
   let loss = keepSmallest(r2, keep, kept, scratch);
   if (!Number.isFinite(loss)) return { w, loss, steps: 0 };
@@ -172,7 +173,7 @@ export function trimmedRefine(data: Sample, link: Link, w0: Float64Array, opts: 
   let steps = 0;
   for (; steps < maxSteps; steps++) {
     // the kept rows' gradient J^T r and the Gauss-Newton weights phi'(u_i)^2 (slope_i^2)
-    const keptLoss = keptResiduals(link, y, u, kept, slope, mask, coef, pair);
+    const keptLoss = keptResiduals(link, y, u, kept, slope, mask, coef);
     gemvT(n, d, x, coef, grad);
     const trace = system.set(slope, mask);
     if (!(trace > 0)) break; // no kept row has a slope (relu with every kept row dead)
@@ -222,21 +223,15 @@ function keptResiduals(
   slope: Float64Array,
   mask: Float64Array,
   coef: Float64Array,
-  pair: Float64Array,
 ): number {
   let keptLoss = 0;
+  // phi into coef and phi' into slope for every row (the link's own loop, cheaper than a call
+  // per kept row), then each kept row's factors from them
+  fillValuesAndSlopes(link, u, 0, u.length, coef, slope);
   for (let i = 0; i < u.length; i++) {
     if (kept[i]) {
-      let p: number, e: number;
-      if (link.valueAndSlope) {
-        link.valueAndSlope(u[i], pair);
-        e = y[i] - pair[0];
-        p = pair[1];
-      } else {
-        e = y[i] - link.phi(u[i]);
-        p = link.dphi(u[i]);
-      }
-      slope[i] = p;
+      const e = y[i] - coef[i];
+      const p = slope[i];
       mask[i] = 1;
       coef[i] = p * e;
       keptLoss += e * e;

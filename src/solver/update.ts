@@ -1,5 +1,6 @@
 import type { Link } from '../model/links.js';
 import { madScale } from '../robust/madScale.js';
+import { fillValues, fillValuesAndSlopes } from '../model/linkRanges.js';
 
 /** The per-sample update field: the squared-loss gradient, the convex surrogate
  *  (GLMtron, (phi(<w,x>) - y) x) or the Huber-loss gradient. */
@@ -14,37 +15,41 @@ export function updateThreshold(update: UpdateName, link: Link, u: Float64Array,
   return update === 'huber' ? HUBER_K * residualScale(link, u, y) : 0;
 }
 
-/** Scratch of fillScales: phi and phi' at one point. */
-const valueSlope = new Float64Array(2);
+/** Scratch of fillScales: phi' per row (grown to the largest sample seen; fillScales never
+ *  reads what an earlier call left in it). */
+let slopeScratch = new Float64Array(0);
+/** Scratch of updateLoss: phi per row (as slopeScratch). */
+let valueScratch = new Float64Array(0);
 
 /** The per-row factor of the update field at projections u: the field is scale_i x_i with
  *  scale_i = 2 r phi'(u_i) (squared loss), r (GLMtron) or 2 clip(r, delta) phi'(u_i) (Huber),
  *  r = phi(u_i) - y_i. */
 export function fillScales(link: Link, update: UpdateName, delta: number, u: Float64Array, y: Float64Array, scale: Float64Array): void {
-  const both = link.valueAndSlope;
-  if (both && update !== 'glmtron') {
-    // one special-function evaluation per row instead of two (same values, bit for bit)
-    const pair = valueSlope;
-    for (let i = 0; i < u.length; i++) {
-      both(u[i], pair);
-      const r = pair[0] - y[i];
-      scale[i] = update === 'squared' ? 2 * r * pair[1] : 2 * (r > delta ? delta : r < -delta ? -delta : r) * pair[1];
-    }
+  const n = u.length;
+  // phi into scale, then the factor from it, row by row: phi and phi' from the link's own loop
+  // (one special-function evaluation per row; the same values, bit for bit)
+  if (update === 'glmtron') {
+    fillValues(link, u, 0, n, scale);
+    for (let i = 0; i < n; i++) scale[i] = scale[i] - y[i];
     return;
   }
-  for (let i = 0; i < u.length; i++) {
-    const r = link.phi(u[i]) - y[i];
-    if (update === 'squared') scale[i] = 2 * r * link.dphi(u[i]);
-    else if (update === 'glmtron') scale[i] = r;
-    else scale[i] = 2 * (r > delta ? delta : r < -delta ? -delta : r) * link.dphi(u[i]);
+  if (slopeScratch.length < n) slopeScratch = new Float64Array(n);
+  const slope = slopeScratch;
+  fillValuesAndSlopes(link, u, 0, n, scale, slope);
+  for (let i = 0; i < n; i++) {
+    const r = scale[i] - y[i];
+    scale[i] = update === 'squared' ? 2 * r * slope[i] : 2 * (r > delta ? delta : r < -delta ? -delta : r) * slope[i];
   }
 }
 
 /** Mean squared (or Huber, threshold delta) loss of the residuals phi(u_i) - y_i. */
 export function updateLoss(link: Link, u: Float64Array, y: Float64Array, update: UpdateName, delta: number): number {
+  if (valueScratch.length < u.length) valueScratch = new Float64Array(u.length);
+  const value = valueScratch;
+  fillValues(link, u, 0, u.length, value);
   let s = 0;
   for (let i = 0; i < u.length; i++) {
-    const r = link.phi(u[i]) - y[i];
+    const r = value[i] - y[i];
     const a = Math.abs(r);
     s += update === 'huber' && a > delta ? 2 * delta * a - delta * delta : r * r;
   }
