@@ -105,6 +105,7 @@ export function auditMarkdown(
         `- counterexample: \`${JSON.stringify(o.counterexample)}\``,
         `- measured ${fmt(o.measured)} against bound ${fmt(o.bound)}${o.error ? `; error: ${o.error}` : ''}`,
         `- replay: \`fc.assert(property, { seed: ${o.seed}, path: "${o.path}" })\`, or \`sim-audit audit --estimator ${name} --profile ${profile.name} --seed ${o.seed}\``,
+        ...(o.shrinkStopped ? ['- shrinking stopped at its time bound (`--shrink-seconds`): a failing run, perhaps not the smallest'] : []),
         '',
       ].join('\n'),
     );

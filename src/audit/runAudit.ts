@@ -14,7 +14,7 @@ import type { AuditedFit } from './fitError.js';
 import { type EstimatorSpec, loadEstimator } from './loadEstimator.js';
 import { type Profile, profileFromEnv } from './profile.js';
 import { type ClaimExponents, PAPER_EXPONENTS, parseExponents } from './rates.js';
-import { type PropertyOutcome, runBattery } from './runBattery.js';
+import { DEFAULT_SHRINK_SECONDS, type PropertyOutcome, runBattery, type ShrinkBound } from './runBattery.js';
 import { runBatteryOnSweep } from './runBatteryOnSweep.js';
 import { DEFAULT_FIT_TIMEOUT, EstimatorProcessError } from '../estimatorProcess/processEstimator.js';
 import { closeThreadProcesses, threadProcessFailure, threadProcessFit } from '../estimatorProcess/threadProcesses.js';
@@ -46,6 +46,9 @@ export interface AuditOptions {
   readonly onProperty?: (outcome: PropertyOutcome) => void;
   /** Where progress lines go (default: none). */
   readonly progress?: { readonly tty: boolean; readonly write: (text: string) => void };
+  /** Seconds a failure's shrinking may take (default DEFAULT_SHRINK_SECONDS): past them the
+   *  smallest failure found so far is reported (see ShrinkBound). */
+  readonly shrinkSeconds?: number;
 }
 
 /** The outcome of an audit: what `sim-audit audit --json` prints. */
@@ -101,6 +104,9 @@ function resolveOptions(estimator: string | AuditedFit | EstimatorCommand, optio
   if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 0)) {
     throw new InputError(`workers must be an integer >= 0, got ${options.workers}`);
   }
+  if (options.shrinkSeconds !== undefined && !(Number.isFinite(options.shrinkSeconds) && options.shrinkSeconds >= 0)) {
+    throw new InputError(`shrink seconds must be a finite number >= 0, got ${options.shrinkSeconds}`);
+  }
   const exponents =
     options.rates === undefined ? PAPER_EXPONENTS : typeof options.rates === 'string' ? parseExponents(options.rates) : options.rates;
   const links = options.links ? [...options.links] : undefined;
@@ -139,6 +145,27 @@ async function resolveEstimator(
   return { fit: estimator, spec: undefined };
 }
 
+/** Shrinking progress every SHRINK_REPORT_SECONDS at most, as a log line. */
+const SHRINK_REPORT_SECONDS = 10;
+
+/** The shrink bound of an audit, its progress written where the audit's progress goes. */
+function shrinkBound(options: AuditOptions): ShrinkBound {
+  const write = options.progress?.write;
+  const last = new Map<string, number>();
+  return {
+    seconds: options.shrinkSeconds ?? DEFAULT_SHRINK_SECONDS,
+    onProgress: write
+      ? (p) => {
+          if (p.seconds - (last.get(p.id) ?? -Infinity) < SHRINK_REPORT_SECONDS) return;
+          last.set(p.id, p.seconds);
+          write(
+            `shrinking ${p.id}: ${p.tries} tries, ${p.smaller} smaller failures, ${p.seconds.toFixed(0)} s of at most ${options.shrinkSeconds ?? DEFAULT_SHRINK_SECONDS}\n`,
+          );
+        }
+      : undefined,
+  };
+}
+
 /**
  * Runs the battery: on this thread, or over worker threads (with a journal when asked), and
  * closes every estimator process it started; a protocol failure of any of them throws.
@@ -158,8 +185,9 @@ async function runOutcomes(
     if (threadProcessFailure() === undefined) options.onProperty?.(o);
   };
   const failures: string[] = [];
+  const shrink = shrinkBound(options);
   try {
-    if (workers === 0 && !options.journal) outcomes = runBattery(auditBattery(fit, { ...battery, profile }), profile, onProperty);
+    if (workers === 0 && !options.journal) outcomes = runBattery(auditBattery(fit, { ...battery, profile }), profile, onProperty, shrink);
     else {
       const journal = codeJournal(options.journal ? resolve(options.journal) : null);
       const progress = createProgress({ tty: options.progress?.tty ?? false, write: options.progress?.write ?? (() => {}), label: 'runs' });
@@ -167,7 +195,7 @@ async function runOutcomes(
         outcomes = await withTaskRunner(workers, async (runner) => {
           const sweep = new Sweep({ runner, journal, onCount: (c) => progress.update('audit', c) });
           try {
-            return await runBatteryOnSweep(auditBattery(fit, { ...battery, profile }), profile, spec!, sweep, onProperty, battery);
+            return await runBatteryOnSweep(auditBattery(fit, { ...battery, profile }), profile, spec!, sweep, onProperty, battery, shrink);
           } finally {
             // the workers' estimator processes, one per worker, closed on their own threads
             if (typeof spec === 'object') {

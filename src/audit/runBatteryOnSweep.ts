@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { AnyBatteryProperty, Measurement } from './battery.js';
 import { runCount, type BatteryOptions } from './battery.js';
-import { runBattery, summarizeRuns, type PropertyOutcome } from './runBattery.js';
+import { runBattery, summarizeRuns, type PropertyOutcome, type ShrinkBound } from './runBattery.js';
 import type { Profile } from './profile.js';
 import type { Sweep } from '../sweep/sweep.js';
 import { measureRun } from './batteryTasks.js';
@@ -41,6 +41,7 @@ export async function runBatteryOnSweep(
   sweep: Sweep,
   onDone?: (o: PropertyOutcome) => void,
   options: SerializableBatteryOptions = {},
+  shrink?: ShrinkBound,
 ): Promise<PropertyOutcome[]> {
   const started = performance.now();
   // every property's runs asked for at once; outcomes taken in property order
@@ -77,7 +78,7 @@ export async function runBatteryOnSweep(
         ...summarizeRuns(done.ms),
       };
     } else {
-      outcome = runBattery([p], profile)[0];
+      outcome = runBattery([p], profile, undefined, shrink)[0];
     }
     outcomes.push(outcome);
     onDone?.(outcome);

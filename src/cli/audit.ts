@@ -4,7 +4,7 @@ import { METHOD_NAMES } from '../solver/methods.js';
 import { loadEstimator } from '../audit/loadEstimator.js';
 import { batteryIds } from '../audit/battery.js';
 import { CLAIM_LINKS } from '../audit/arbitraries.js';
-import type { PropertyOutcome } from '../audit/runBattery.js';
+import { DEFAULT_SHRINK_SECONDS, type PropertyOutcome } from '../audit/runBattery.js';
 import { auditMarkdown, fmt, verdictLine } from '../audit/auditReport.js';
 import { type AuditRun, runAudit } from '../audit/runAudit.js';
 import { auditJunit } from '../audit/auditJunit.js';
@@ -45,6 +45,8 @@ function propertyPrinter(io: CliIo, json: boolean): (out: PropertyOutcome) => vo
       io.stdout(`  counterexample: ${JSON.stringify(out.counterexample)}\n`);
       io.stdout(`  measured ${fmt(out.measured)} > bound ${fmt(out.bound)}${out.error ? ` (error: ${out.error})` : ''}\n`);
       io.stdout(`  replay: seed ${out.seed}, path "${out.path}"\n`);
+      if (out.shrinkStopped)
+        io.stdout('  shrinking stopped at its time bound (--shrink-seconds): a failing run, perhaps not the smallest\n');
     }
   };
 }
@@ -134,6 +136,11 @@ export function auditCommand(io: CliIo, setExit: (code: number) => void): Comman
       "also count the calibrated bound (P1: the shipped solver's constant x 1.5) in the verdict: a regression check for an estimator meant to match it",
     )
     .option('--journal <FILE>', 'journal finished runs to FILE (JSON lines); a killed audit started again with the same FILE resumes')
+    .option(
+      '--shrink-seconds <S>',
+      `seconds a failure's shrinking may take; past them the smallest failing run found so far is reported (default ${DEFAULT_SHRINK_SECONDS})`,
+      parseNumber('--shrink-seconds'),
+    )
     .action(async (o) => {
       const onProperty = propertyPrinter(io, Boolean(o.json));
       if ((o.estimator === undefined) === (o.estimatorCmd === undefined))
@@ -151,6 +158,7 @@ export function auditCommand(io: CliIo, setExit: (code: number) => void): Comman
         journal: o.journal,
         onProperty,
         progress: { tty: Boolean(process.stderr.isTTY) && !o.json, write: io.stderr },
+        shrinkSeconds: o.shrinkSeconds,
       });
       const { outcome, outcomes } = run;
       const { holds, countCalibrated, seconds, skipped } = outcome;

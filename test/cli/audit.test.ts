@@ -29,6 +29,10 @@ describe('audit', () => {
     expect(typeof p1.path).toBe('string');
     expect(p1.counterexample).toHaveProperty('adversary');
     expect(readFileSync(report, 'utf8')).toMatch(/VIOLATED[\s\S]*Counterexamples[\s\S]*replay/);
+    // a bound on shrinking: the first failing run is reported, and says it may not be the smallest
+    const unshrunk = await cli('audit', '--estimator', 'plain', '--constants', '--shrink-seconds', '0', '--workers', '0', ...NO_RATES);
+    expect(unshrunk.code).toBe(1);
+    expect(unshrunk.out).toMatch(/replay: seed \d+, path "\d+"\n {2}shrinking stopped at its time bound/);
   });
 
   // The whole quick battery on robust, property by property, is properties/p1-rates-p6-battery
@@ -116,6 +120,9 @@ describe('audit', () => {
   it('usage errors exit 2', async () => {
     expect((await cli('audit', '--estimator', 'nope')).code).toBe(2);
     expect((await cli('audit', '--estimator', 'robust', '--profile', 'x')).code).toBe(2);
+    expect((await cli('audit', '--estimator', 'robust', '--shrink-seconds', '-1')).err).toMatch(
+      /shrink seconds must be a finite number >= 0/,
+    );
     expect((await cli('audit', '--estimator', 'package.json')).err).toMatch(/exports no function "fit"|cannot load/);
   });
 
