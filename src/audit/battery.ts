@@ -1,3 +1,4 @@
+import type { ShrinkWatch } from './shrinkWatch.js';
 import fc from 'fast-check';
 import { Matrix, QrDecomposition } from 'ml-matrix';
 import { generateInstance } from '../instance/instance.js';
@@ -62,12 +63,20 @@ export function runCount(p: { quickRuns: number; fixedRuns?: { quick: number; de
   return p.fixedRuns ? p.fixedRuns[profile.name] : runs(profile, p.quickRuns);
 }
 
-/** The fast-check property of a battery entry, recording each run's measurement into `seen`. */
-export function asProperty<T>(p: BatteryProperty<T>, seen: Measurement[] = []): fc.IPropertyWithHooks<[T]> {
+/** The fast-check property of a battery entry, recording each run's measurement into `seen`;
+ *  with a `watch`, shrink candidates past its bound count as passing, unmeasured. */
+export function asProperty<T>(p: BatteryProperty<T>, seen: Measurement[] = [], watch?: ShrinkWatch): fc.IPropertyWithHooks<[T]> {
   return fc.property(p.arbitrary, (input) => {
-    const m = p.measure(input);
-    seen.push(m);
-    return m.measured <= m.bound;
+    if (watch?.passOver()) return true;
+    let holds = false;
+    try {
+      const m = p.measure(input);
+      seen.push(m);
+      holds = m.measured <= m.bound;
+      return holds;
+    } finally {
+      watch?.record(holds); // a run that threw fails (fast-check shrinks it like a false one)
+    }
   });
 }
 

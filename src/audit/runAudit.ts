@@ -14,7 +14,8 @@ import type { AuditedFit } from './fitError.js';
 import { type EstimatorSpec, loadEstimator } from './loadEstimator.js';
 import { type Profile, profileFromEnv } from './profile.js';
 import { type ClaimExponents, PAPER_EXPONENTS, parseExponents } from './rates.js';
-import { DEFAULT_SHRINK_SECONDS, type PropertyOutcome, runBattery, type ShrinkBound } from './runBattery.js';
+import { type PropertyOutcome, runBattery } from './runBattery.js';
+import { DEFAULT_SHRINK_SECONDS, type ShrinkBound } from './shrinkWatch.js';
 import { runBatteryOnSweep } from './runBatteryOnSweep.js';
 import { DEFAULT_FIT_TIMEOUT, EstimatorProcessError } from '../estimatorProcess/processEstimator.js';
 import { closeThreadProcesses, threadProcessFailure, threadProcessFit } from '../estimatorProcess/threadProcesses.js';
@@ -151,16 +152,15 @@ const SHRINK_REPORT_SECONDS = 10;
 /** The shrink bound of an audit, its progress written where the audit's progress goes. */
 function shrinkBound(options: AuditOptions): ShrinkBound {
   const write = options.progress?.write;
+  const seconds = options.shrinkSeconds ?? DEFAULT_SHRINK_SECONDS;
   const last = new Map<string, number>();
   return {
-    seconds: options.shrinkSeconds ?? DEFAULT_SHRINK_SECONDS,
+    seconds,
     onProgress: write
       ? (p) => {
           if (p.seconds - (last.get(p.id) ?? -Infinity) < SHRINK_REPORT_SECONDS) return;
           last.set(p.id, p.seconds);
-          write(
-            `shrinking ${p.id}: ${p.tries} tries, ${p.smaller} smaller failures, ${p.seconds.toFixed(0)} s of at most ${options.shrinkSeconds ?? DEFAULT_SHRINK_SECONDS}\n`,
-          );
+          write(`shrinking ${p.id}: ${p.tries} tries, ${p.smaller} smaller failures, ${p.seconds.toFixed(0)} s of at most ${seconds}\n`);
         }
       : undefined,
   };

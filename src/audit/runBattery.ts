@@ -1,3 +1,4 @@
+import { type ShrinkBound, ShrinkWatch } from './shrinkWatch.js';
 import fc from 'fast-check';
 import { asProperty, margin, runCount, type AnyBatteryProperty, type Measurement, type PropertyKind } from './battery.js';
 import type { Profile } from './profile.js';
@@ -30,77 +31,6 @@ export interface PropertyOutcome {
   readonly shrinkStopped?: boolean;
 }
 
-/** How long shrinking a failure may take, and where its progress goes. */
-export interface ShrinkBound {
-  /** Seconds from the first failing run; past them every further shrink candidate is passed
-   *  over without a fit, so fast-check ends with the smallest failure found so far (still a
-   *  failure, replayed by its seed and path). */
-  readonly seconds: number;
-  /** Called after each shrink candidate is measured. */
-  readonly onProgress?: (p: ShrinkProgress) => void;
-  /** The clock, in ms (tests). */
-  readonly now?: () => number;
-}
-
-/** Where a property's shrinking stands. */
-export interface ShrinkProgress {
-  readonly id: string;
-  /** Shrink candidates measured so far. */
-  readonly tries: number;
-  /** Of those, the ones that failed too (each a smaller counterexample). */
-  readonly smaller: number;
-  /** Seconds since the first failing run. */
-  readonly seconds: number;
-}
-
-/** Default of ShrinkBound.seconds (`sim-audit audit --shrink-seconds`): an audit of a slow
- *  estimator was seen shrinking for over 9 minutes without progress (scikit-learn's
- *  TheilSenRegressor, the field issue); two minutes of fits still make most shrinks complete
- *  on the built-in estimators, whose fits take milliseconds to a second. */
-export const DEFAULT_SHRINK_SECONDS = 120;
-
-/**
- * A battery entry as a fast-check property that records each run's measurement into `seen`
- * (as asProperty) and stops shrinking once `bound.seconds` have passed since the first
- * failure: every later candidate counts as passing, unmeasured, so fast-check keeps the
- * smallest failure found until then.
- */
-function boundedShrinkProperty<T>(p: AnyBatteryProperty, seen: Measurement[], bound: ShrinkBound, stopped: { value: boolean }) {
-  const now = bound.now ?? (() => performance.now());
-  let failedAt: number | undefined;
-  let tries = 0,
-    smaller = 0;
-  const entry = p as unknown as { arbitrary: fc.Arbitrary<T>; measure: (input: T) => Measurement };
-  return fc.property(entry.arbitrary, (input) => {
-    if (failedAt !== undefined && (now() - failedAt) / 1000 > bound.seconds) {
-      stopped.value = true;
-      return true;
-    }
-    let holds: boolean;
-    try {
-      const m = entry.measure(input);
-      seen.push(m);
-      holds = m.measured <= m.bound;
-    } catch (e) {
-      // a throwing run fails: fast-check shrinks it like a false one
-      if (failedAt === undefined) failedAt = now();
-      else {
-        tries++;
-        smaller++;
-      }
-      throw e;
-    }
-    if (failedAt === undefined) {
-      if (!holds) failedAt = now();
-      return holds;
-    }
-    tries++;
-    if (!holds) smaller++;
-    bound.onProgress?.({ id: p.id, tries, smaller, seconds: (now() - failedAt) / 1000 });
-    return holds;
-  });
-}
-
 /** The outcome fields shared by every way of running a property, from its measurements. */
 export function summarizeRuns(seen: readonly Measurement[]): Pick<PropertyOutcome, 'maxMargin' | 'medianMargin' | 'detail' | 'figure'> {
   const margins = seen
@@ -131,9 +61,8 @@ export function runBattery(
   for (const p of props) {
     const seen: Measurement[] = [];
     const started = performance.now();
-    const stopped = { value: false };
-    const property = shrink ? boundedShrinkProperty(p, seen, shrink, stopped) : asProperty(p, seen);
-    const details = fc.check(property as fc.IPropertyWithHooks<[unknown]>, { numRuns: runCount(p, profile), seed: profile.seed });
+    const watch = shrink ? new ShrinkWatch(p.id, shrink) : undefined;
+    const details = fc.check(asProperty(p, seen, watch), { numRuns: runCount(p, profile), seed: profile.seed });
     const seconds = (performance.now() - started) / 1000;
     const base = {
       id: p.id,
@@ -172,7 +101,7 @@ export function runBattery(
         bound,
         path: details.counterexamplePath ?? undefined,
         error,
-        ...(stopped.value ? { shrinkStopped: true } : {}),
+        ...(watch?.stopped ? { shrinkStopped: true } : {}),
         ...(detail !== undefined ? { detail } : {}),
         ...(figure !== undefined ? { figure } : {}),
         maxMargin: measured !== undefined && bound !== undefined ? margin({ measured, bound }) : base.maxMargin,

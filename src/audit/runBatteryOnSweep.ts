@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { AnyBatteryProperty, Measurement } from './battery.js';
 import { runCount, type BatteryOptions } from './battery.js';
-import { runBattery, summarizeRuns, type PropertyOutcome, type ShrinkBound } from './runBattery.js';
+import { runBattery, summarizeRuns, type PropertyOutcome } from './runBattery.js';
+import type { ShrinkBound } from './shrinkWatch.js';
 import type { Profile } from './profile.js';
 import type { Sweep } from '../sweep/sweep.js';
 import { measureRun } from './batteryTasks.js';

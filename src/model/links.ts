@@ -7,16 +7,10 @@ export interface Link {
   phi(z: number): number;
   dphi(z: number): number;
   d2phi(z: number): number;
-  /** out[0] = phi(z), out[1] = phi'(z) with their shared special function evaluated once
-   *  (gelu's erfc, swish's sigmoid, tanh's tanh); bit-identical to phi and dphi. Every
-   *  built-in link has it (one call per row instead of two, at a call site that sees every
-   *  link); optional for others: the gradient loops fall back to phi and dphi. The link's
-   *  special functions, not the O(n d) passes, bound a gradient pass at small d
-   *  (reports/bench.md). */
-  valueAndSlope?(z: number, out: Float64Array): void;
   /**
-   * value[i] = phi(u[i]) and slope[i] = phi'(u[i]) for i0 <= i < i1, bit-identical to
-   * valueAndSlope row by row. Why a loop of its own in each link: a loop that calls `phi`
+   * value[i] = phi(u[i]) and slope[i] = phi'(u[i]) for i0 <= i < i1, bit-identical to phi and
+   * dphi, with the special function they share (gelu's erfc, swish's and sigmoid's exp, tanh)
+   * evaluated once per row. Why a loop of its own in each link: a loop that calls `phi`
    * through the Link object sees every link at one call site, which the engine cannot inline
    * (about 30 ns a row for relu at n = 20000, d = 5, where the whole pass over X costs 17);
    * each link's own loop calls one known function. Every built-in link has it.
@@ -58,11 +52,6 @@ const links: Record<LinkName, Link> = {
     phi: (z) => z * normalCdf(z),
     dphi: (z) => normalCdf(z) + z * normalPdf(z),
     d2phi: (z) => normalPdf(z) * (2 - z * z),
-    valueAndSlope: (z, out) => {
-      const c = normalCdf(z);
-      out[0] = z * c;
-      out[1] = c + z * normalPdf(z);
-    },
     valuesAndSlopes: (u, i0, i1, value, slope) => {
       for (let i = i0; i < i1; i++) {
         const z = u[i];
@@ -86,11 +75,6 @@ const links: Record<LinkName, Link> = {
     dphi: (z) => {
       const s = sigmoid(z);
       return s + z * s * (1 - s);
-    },
-    valueAndSlope: (z, out) => {
-      const s = sigmoid(z);
-      out[0] = z * s;
-      out[1] = s + z * s * (1 - s);
     },
     valuesAndSlopes: (u, i0, i1, value, slope) => {
       for (let i = i0; i < i1; i++) {
@@ -117,10 +101,6 @@ const links: Record<LinkName, Link> = {
     phi: (z) => (z > 0 ? z : 0),
     dphi: (z) => (z > 0 ? 1 : 0),
     d2phi: () => 0,
-    valueAndSlope: (z, out) => {
-      out[0] = z > 0 ? z : 0;
-      out[1] = z > 0 ? 1 : 0;
-    },
     valuesAndSlopes: (u, i0, i1, value, slope) => {
       for (let i = i0; i < i1; i++) {
         const z = u[i];
@@ -141,10 +121,6 @@ const links: Record<LinkName, Link> = {
     phi: (z) => (z > 0 ? z : LEAKY_SLOPE * z),
     dphi: (z) => (z > 0 ? 1 : LEAKY_SLOPE),
     d2phi: () => 0,
-    valueAndSlope: (z, out) => {
-      out[0] = z > 0 ? z : LEAKY_SLOPE * z;
-      out[1] = z > 0 ? 1 : LEAKY_SLOPE;
-    },
     valuesAndSlopes: (u, i0, i1, value, slope) => {
       for (let i = i0; i < i1; i++) {
         const z = u[i];
@@ -166,11 +142,6 @@ const links: Record<LinkName, Link> = {
     dphi: (z) => {
       const t = Math.tanh(z);
       return 1 - t * t;
-    },
-    valueAndSlope: (z, out) => {
-      const t = Math.tanh(z);
-      out[0] = t;
-      out[1] = 1 - t * t;
     },
     valuesAndSlopes: (u, i0, i1, value, slope) => {
       for (let i = i0; i < i1; i++) {
@@ -198,11 +169,6 @@ const links: Record<LinkName, Link> = {
       const s = sigmoid(z);
       return s * (1 - s);
     },
-    valueAndSlope: (z, out) => {
-      const s = sigmoid(z);
-      out[0] = s;
-      out[1] = s * (1 - s);
-    },
     valuesAndSlopes: (u, i0, i1, value, slope) => {
       for (let i = i0; i < i1; i++) {
         const s = sigmoid(u[i]);
@@ -227,10 +193,6 @@ const links: Record<LinkName, Link> = {
     phi: (z) => z,
     dphi: () => 1,
     d2phi: () => 0,
-    valueAndSlope: (z, out) => {
-      out[0] = z;
-      out[1] = 1;
-    },
     valuesAndSlopes: (u, i0, i1, value, slope) => {
       for (let i = i0; i < i1; i++) {
         value[i] = u[i];
@@ -250,10 +212,6 @@ const links: Record<LinkName, Link> = {
     phi: (z) => Math.abs(z),
     dphi: (z) => (z > 0 ? 1 : z < 0 ? -1 : 0),
     d2phi: () => 0,
-    valueAndSlope: (z, out) => {
-      out[0] = Math.abs(z);
-      out[1] = z > 0 ? 1 : z < 0 ? -1 : 0;
-    },
     valuesAndSlopes: (u, i0, i1, value, slope) => {
       for (let i = i0; i < i1; i++) {
         const z = u[i];
@@ -274,10 +232,6 @@ const links: Record<LinkName, Link> = {
     phi: (z) => z * z,
     dphi: (z) => 2 * z,
     d2phi: () => 2,
-    valueAndSlope: (z, out) => {
-      out[0] = z * z;
-      out[1] = 2 * z;
-    },
     valuesAndSlopes: (u, i0, i1, value, slope) => {
       for (let i = i0; i < i1; i++) {
         const z = u[i];

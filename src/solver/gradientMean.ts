@@ -223,7 +223,7 @@ export class KeptWeightsLoss {
    * pass over X (projectAndAccumulate) and one evaluation of the link per row; `coef` is
    * scratch of length n. The same numbers, bit for bit, as gemv, then value(u), then
    * fillScales and the filter's mean under these weights: the same operations in the same
-   * order (valueAndSlope is bit-identical to phi and dphi).
+   * order (valuesAndSlopes is bit-identical to phi and dphi).
    */
   valueAndMean(w: Float64Array, u: Float64Array, coef: Float64Array, mean: Float64Array): number {
     const { rows, link, y, weights: c } = this;

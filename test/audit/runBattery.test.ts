@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { asProperty, type BatteryProperty } from '../../src/audit/battery.js';
-import { runBattery, type ShrinkProgress } from '../../src/audit/runBattery.js';
+import { runBattery } from '../../src/audit/runBattery.js';
+import type { ShrinkProgress } from '../../src/audit/shrinkWatch.js';
 import { QUICK_SEED } from '../../src/audit/profile.js';
 
 /** A property that fails for every x >= 10 (its smallest counterexample is 10), counting its

@@ -6,7 +6,7 @@ describe('fillValues and fillValuesAndSlopes', () => {
   const u = Float64Array.from([-3, -0.5, 0, 0.25, 2, 7.5]);
   const gelu = getLink('gelu');
   // the same link without its own loops: the row-by-row fallback a user-made link takes
-  const bare: Link = { ...gelu, values: undefined, valuesAndSlopes: undefined, valueAndSlope: undefined };
+  const bare: Link = { ...gelu, values: undefined, valuesAndSlopes: undefined };
 
   it("fill phi and phi' over rows i0 <= i < i1 only, the same doubles with and without the link's own loops", () => {
     for (const link of [gelu, bare]) {
