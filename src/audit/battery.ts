@@ -68,15 +68,17 @@ export function runCount(p: { quickRuns: number; fixedRuns?: { quick: number; de
 export function asProperty<T>(p: BatteryProperty<T>, seen: Measurement[] = [], watch?: ShrinkWatch): fc.IPropertyWithHooks<[T]> {
   return fc.property(p.arbitrary, (input) => {
     if (watch?.passOver()) return true;
-    let holds = false;
+    let m: Measurement;
     try {
-      const m = p.measure(input);
-      seen.push(m);
-      holds = m.measured <= m.bound;
-      return holds;
-    } finally {
-      watch?.record(holds); // a run that threw fails (fast-check shrinks it like a false one)
+      m = p.measure(input);
+    } catch (e) {
+      watch?.record(false, true); // a run that threw fails (fast-check shrinks it like a false one)
+      throw e;
     }
+    seen.push(m);
+    const holds = m.measured <= m.bound;
+    watch?.record(holds);
+    return holds;
   });
 }
 

@@ -56,14 +56,17 @@ export class ShrinkWatch {
     return true;
   }
 
-  /** After a run: whether it held (a run that threw did not). */
-  record(holds: boolean): void {
+  /** After a run: whether it held. A run that threw did not hold, and is not reported as
+   *  progress (an estimator that fails every fit would otherwise print a line before its
+   *  error). */
+  record(holds: boolean, threw = false): void {
     if (this.failedAt === undefined) {
       if (!holds) this.failedAt = this.now();
       return;
     }
     this.tries++;
     if (!holds) this.smaller++;
-    this.bound.onProgress?.({ id: this.id, tries: this.tries, smaller: this.smaller, seconds: (this.now() - this.failedAt) / 1000 });
+    if (!threw)
+      this.bound.onProgress?.({ id: this.id, tries: this.tries, smaller: this.smaller, seconds: (this.now() - this.failedAt) / 1000 });
   }
 }

@@ -55,6 +55,26 @@ describe('runBattery: the shrink bound', () => {
     expect(replay.counterexample?.[0]).toBe(first);
   });
 
+  it('a run that throws fails and shrinks like a false one, without progress lines (a broken estimator prints its error first)', () => {
+    const p = failsFromTen();
+    const throwing = {
+      ...p,
+      measure: (x: number) => {
+        if (x >= 10) throw new Error(`cannot fit ${x}`);
+        return { measured: x, bound: 9.5 };
+      },
+    };
+    const progress: ShrinkProgress[] = [];
+    const [o] = runBattery([throwing], profile, undefined, { seconds: 1e9, onProgress: (q) => progress.push(q) });
+    expect(o.holds).toBe(false);
+    expect(o.counterexample).toBe(10);
+    expect(o.error).toBe('cannot fit 10');
+    // only the candidates that held were reported: each report is one more of them
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.map((q) => q.tries - q.smaller)).toEqual(progress.map((_, k) => k + 1));
+    expect(progress.at(-1)!.smaller).toBeGreaterThan(0);
+  });
+
   it('without a bound, the audit of before: every shrink measured', () => {
     const [o] = runBattery([failsFromTen()], profile);
     expect(o.counterexample).toBe(10);
